@@ -1,0 +1,41 @@
+# Études terrain — one task runner for setup, tests, benchmarks, translations and screenshots.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test bench screenshots translations lupdate clean server
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) translations
+	$(BIN)/etudes-desktop --demo
+
+test: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m etudes_desktop.gui.screenshots docs/screenshots
+
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -ts resources/translations/etudes_en.ts
+
+server: $(STAMP)
+	$(BIN)/etudes-server serve --host 127.0.0.1 --port 8765
+
+clean:
+	rm -rf $(VENV) resources/translations/*.qm

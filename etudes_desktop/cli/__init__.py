@@ -1,0 +1,60 @@
+"""The `etudes` command: the application's services, headless.
+
+Each command group lives in its own module with a `register(subparsers)` function.
+Exit codes: 0 success, 1 invalid input or refused operation (one line on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from typing import Sequence
+
+from etudes_desktop import __version__
+from etudes_desktop.core.errors import EtudesError
+
+# Command groups, one module each under etudes_desktop/cli/.
+COMMAND_MODULES = ("vault", "study", "sample", "sync", "status", "rights", "retention", "audit", "demo")
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etudes", description="Études terrain, en ligne de commande.")
+    parser.add_argument("--data-dir", default=None, help="dossier des données (coffre, journaux)")
+    parser.add_argument("--json", action="store_true", help="sortie JSON")
+    parser.add_argument("--version", action="version", version=f"etudes {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"etudes_desktop.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (and exits with it when run as a script)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from etudes_desktop.cli.common import setup_cli_logging
+
+    setup_cli_logging(args)
+    try:
+        code = args.handler(args)
+    except EtudesError as exc:
+        print(f"etudes: {exc.message}", file=sys.stderr)
+        code = 1
+    except KeyboardInterrupt:
+        print("etudes: interrompu", file=sys.stderr)
+        code = 1
+    except Exception:  # noqa: BLE001 - never a traceback for the user; the log keeps the type only
+        log.error("unexpected error in command %s", getattr(args, "command", "?"), exc_info=False)
+        print("etudes: erreur interne inattendue (détails dans le journal)", file=sys.stderr)
+        code = 1
+    return int(code or 0)
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,3 @@
+from etudes_desktop.cli import run
+
+run()

@@ -1,0 +1,48 @@
+"""Helpers shared by the command groups: secrets, output, paths."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.paths import DataPaths
+
+
+def data_paths(args: Any) -> DataPaths:
+    return DataPaths.for_data_dir(getattr(args, "data_dir", None))
+
+
+def read_secret(env_var: str, prompt: str, *, confirm: bool = False) -> str:
+    """A secret from the environment, else from a prompt on the terminal; never from argv."""
+    value = os.environ.get(env_var)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise EtudesError(f"{prompt} requise : définissez {env_var} ou lancez la commande dans un terminal")
+    first = getpass.getpass(f"{prompt} : ")
+    if confirm:
+        again = getpass.getpass(f"{prompt} (confirmation) : ")
+        if again != first:
+            raise EtudesError("les deux saisies diffèrent")
+    return first
+
+
+def emit(args: Any, payload: Any, text: str | None = None) -> None:
+    """Print JSON when --json was given, else the human text (or the payload's JSON)."""
+    if getattr(args, "json", False) or text is None:
+        print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def setup_cli_logging(args: Any) -> None:
+    """Log to the rotating file of this data folder (never personal data)."""
+    try:
+        from etudes_desktop.logging_setup import setup_logging
+    except ImportError:
+        return
+    setup_logging(data_paths(args).log_dir)
