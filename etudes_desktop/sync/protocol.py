@@ -1,0 +1,239 @@
+"""The sync protocol, shared by the laptop and the collection server (version 1).
+
+One request carries one batch of one study from one device. The batch id is the idempotency
+key: the server answers the same receipts every time the same batch is sent again. Every
+interview travels with the SHA-256 of its canonical content (`content_hash`), computed once
+when the interview is completed, so a resend in any later batch is recognised as a duplicate
+(same id, same hash) or a conflict (same id, other hash).
+
+What may leave the laptop is closed by construction: models forbid unknown fields, respondent
+attributes may not carry names, addresses, phones or e-mails, and an objected interview carries
+its consent record only (no answers, no attributes).
+
+Wire format: JSON (UTF-8), optionally gzip-compressed (`Content-Encoding: gzip`), bearer device
+token in `Authorization`. Every response carries the server clock (`server_time` and the
+`X-Server-Time` header) so the client measures its clock offset at sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from enum import Enum
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PROTOCOL_VERSION = 1
+MEDIA_TYPE = "application/json"
+BATCHES_PATH = "/v1/batches"
+DEVICE_PATH = "/v1/device"
+HEALTH_PATH = "/health"
+SERVER_TIME_HEADER = "X-Server-Time"
+MAX_INTERVIEWS_PER_BATCH = 5000
+
+_UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+_SHA256 = r"^[0-9a-f]{64}$"
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$"
+_ISO_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
+
+# Respondent attributes that never leave the laptop, whatever the study package says.
+FORBIDDEN_ATTRIBUTES = frozenset(
+    {
+        "name", "nom", "last_name", "first_name", "prenom", "prénom", "full_name", "title",
+        "birth_name", "nom_naissance", "address", "adresse", "street", "rue", "postcode",
+        "town", "city", "ville", "phone", "phone2", "telephone", "téléphone", "mobile",
+        "email", "e_mail", "mail", "courriel", "nir", "birth_date", "date_naissance",
+    }
+)
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_PHONE_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
+_NIR_RE = re.compile(r"\b([12])\s?(\d{2})\s?(\d{2})\s?(\d{2}|2[AB])\s?(\d{3})\s?(\d{3})\s?(\d{2})\b")
+
+
+class Mode(str, Enum):
+    """Modes of collection listed in the register."""
+
+    FACE_TO_FACE = "face_to_face"
+    PHONE = "phone"
+    PAPER = "paper"
+    GROUP = "group"
+    INTERNET = "internet"
+
+
+class Decision(str, Enum):
+    AGREES = "agrees"
+    OBJECTS = "objects"
+
+
+class ReceiptStatus(str, Enum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+# Receipts after which the laptop may purge its copy: the server holds this exact content.
+ACKNOWLEDGED = frozenset({ReceiptStatus.ACCEPTED, ReceiptStatus.DUPLICATE})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class ConsentRecord(_Strict):
+    """Proof the mandatory notice was delivered before anything was collected, and the answer."""
+
+    notice_id: str = Field(pattern=_ID)
+    notice_version: str = Field(min_length=1, max_length=64)
+    text_sha256: str = Field(pattern=_SHA256)
+    mode: Mode
+    interviewer: str = Field(pattern=_ID, description="pseudonym of who delivered the notice")
+    delivered_at: str = Field(pattern=_ISO_TIME)
+    decided_at: str = Field(pattern=_ISO_TIME)
+    decision: Decision
+
+
+AttributeValue = str | int | float | bool | None
+
+
+class InterviewPayload(_Strict):
+    """The canonical content of one interview; its hash is the interview's identity of content."""
+
+    study_id: str = Field(pattern=_ID)
+    study_version: str = Field(min_length=1, max_length=64)
+    state: Literal["completed", "objected"]
+    mode: Mode
+    interviewer: str = Field(pattern=_ID, description="pseudonym; never a name")
+    created_at: str = Field(pattern=_ISO_TIME)
+    completed_at: str = Field(pattern=_ISO_TIME)
+    consent: ConsentRecord
+    answers: dict[str, Any] = Field(default_factory=dict)
+    attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+
+    @field_validator("attributes")
+    @classmethod
+    def _no_contact_data(cls, value: dict[str, AttributeValue]) -> dict[str, AttributeValue]:
+        for key, item in value.items():
+            if key.strip().lower() in FORBIDDEN_ATTRIBUTES:
+                raise ValueError(f"forbidden respondent attribute: {key}")
+            if isinstance(item, str) and (_EMAIL_RE.search(item) or _PHONE_RE.search(item)):
+                raise ValueError(f"respondent attribute {key} looks like contact data")
+        return value
+
+    @field_validator("answers")
+    @classmethod
+    def _no_nir(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for text in _strings(value):
+            if contains_nir(text):
+                raise ValueError("an answer carries a social security number (NIR)")
+        return value
+
+    @model_validator(mode="after")
+    def _objection_carries_consent_only(self) -> InterviewPayload:
+        objected = self.consent.decision == Decision.OBJECTS.value
+        if objected != (self.state == "objected"):
+            raise ValueError("state must be 'objected' exactly when the consent decision is 'objects'")
+        if objected and (self.answers or self.attributes):
+            raise ValueError("an objected interview travels with its consent record only")
+        return self
+
+
+class InterviewIn(BaseModel):
+    """One interview in a batch. The payload is checked one interview at a time by the server,
+    so one bad interview is rejected with a reason instead of blocking its batch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=_UUID)
+    content_sha256: str = Field(pattern=_SHA256)
+    clock_offset_ms: int = Field(0, description="server clock minus laptop clock, measured at sync; not hashed")
+    payload: dict[str, Any]
+
+
+class Batch(BaseModel):
+    """One request: interviews of one study from one device."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    protocol_version: Literal[1] = PROTOCOL_VERSION
+    batch_id: str = Field(pattern=_UUID, description="idempotency key")
+    device_id: str | None = Field(None, pattern=_UUID, description="checked against the token when given")
+    study_id: str = Field(pattern=_ID)
+    sent_at: str = Field(pattern=_ISO_TIME)
+    interviews: list[InterviewIn] = Field(min_length=1, max_length=MAX_INTERVIEWS_PER_BATCH)
+
+
+class Receipt(_Strict):
+    interview_id: str
+    status: ReceiptStatus
+    reason: str | None = None
+
+
+class BatchReceipts(BaseModel):
+    """The server's answer: one receipt per interview, in the order they were sent."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    protocol_version: Literal[1] = PROTOCOL_VERSION
+    batch_id: str
+    study_id: str
+    server_time: str
+    replayed: bool = Field(False, description="true when this batch had been received before")
+    receipts: list[Receipt]
+
+
+class DeviceInfo(BaseModel):
+    device_id: str
+    device_name: str
+    study_id: str
+    server_time: str
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    protocol_version: int = PROTOCOL_VERSION
+    database: str
+    server_time: str
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx answer: a stable code, a French message, details for 422."""
+
+    error: str
+    message: str
+    details: list[dict[str, Any]] | None = None
+    server_time: str
+
+
+def canonical_json(value: Any) -> bytes:
+    """UTF-8 JSON with sorted keys and no insignificant whitespace: the bytes that get hashed."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of an interview's canonical content; a mapping is validated first."""
+    if not isinstance(payload, InterviewPayload):
+        payload = InterviewPayload.model_validate(payload)
+    return hashlib.sha256(canonical_json(payload.model_dump(mode="json"))).hexdigest()
+
+
+def contains_nir(text: str) -> bool:
+    """True when text holds a French social security number with a valid key."""
+    for match in _NIR_RE.finditer(text):
+        sex, year, month, dept, commune, order, key = match.groups()
+        digits = sex + year + month + dept.replace("2A", "19").replace("2B", "18") + commune + order
+        if 97 - int(digits) % 97 == int(key):
+            return True
+    return False
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    return []
