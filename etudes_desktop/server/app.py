@@ -1,0 +1,190 @@
+"""The collection server's ASGI application (Starlette), run by uvicorn.
+
+Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches. Every error is JSON
+(`protocol.ErrorBody`) with a French message; every response carries the server clock.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import zlib
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from etudes_desktop.server.openapi import openapi_document
+from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
+from etudes_desktop.sync import protocol as p
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
+
+
+class ApiError(Exception):
+    """An answer other than 200, raised anywhere in a handler."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[dict[str, Any]] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details, self.headers = status, code, message, details, headers
+
+
+class Server:
+    """Handlers bound to one store and its limits."""
+
+    def __init__(self, store: Store, max_body_bytes: int, max_decompressed_bytes: int) -> None:
+        self.store = store
+        self.max_body_bytes = max_body_bytes
+        self.max_decompressed_bytes = max_decompressed_bytes
+        self._openapi = openapi_document()
+
+    def now(self) -> str:
+        return iso(self.store.clock())
+
+    def json(self, payload: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None) -> Response:
+        now = payload.get("server_time") or self.now()
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return Response(body, status_code=status, media_type=p.MEDIA_TYPE,
+                        headers={p.SERVER_TIME_HEADER: now, **(headers or {})})
+
+    async def health(self, request: Request) -> Response:
+        return self.json(p.Health(database=self.store.dialect, server_time=self.now()).model_dump())
+
+    async def openapi(self, request: Request) -> Response:
+        return self.json(self._openapi)
+
+    async def device(self, request: Request) -> Response:
+        device = await self.authenticate(request)
+        info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
+                            server_time=self.now())
+        return self.json(info.model_dump())
+
+    async def batches(self, request: Request) -> Response:
+        device = await self.authenticate(request)
+        raw = await self.read_body(request)
+        batch = await run_in_threadpool(self.parse_batch, raw)
+        if batch.study_id != device.study_id:
+            raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {batch.study_id}")
+        if batch.device_id is not None and batch.device_id != device.id:
+            raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
+        try:
+            receipts = await run_in_threadpool(self.store.ingest, device, batch)
+        except BatchReuseError:
+            raise ApiError(409, "batch_id_reused",
+                           "cet identifiant de lot a déjà servi pour un autre contenu") from None
+        return self.json(receipts.model_dump(mode="json"))
+
+    async def authenticate(self, request: Request) -> Device:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "unauthenticated", "jeton d'appareil manquant",
+                           headers={"WWW-Authenticate": "Bearer"})
+        device = await run_in_threadpool(self.store.authenticate, token.strip())
+        if device is None:
+            raise ApiError(401, "invalid_token", "jeton d'appareil inconnu ou révoqué",
+                           headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        return device
+
+    async def read_body(self, request: Request) -> bytes:
+        """The request body, bounded before and after decompression (413 beyond the limits)."""
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
+            raise _too_large(self.max_body_bytes)
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > self.max_body_bytes:
+                raise _too_large(self.max_body_bytes)
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        encoding = request.headers.get("content-encoding", "identity").strip().lower()
+        if encoding == "gzip":
+            return gunzip_bounded(body, self.max_decompressed_bytes)
+        if encoding not in ("", "identity"):
+            raise ApiError(415, "unsupported_encoding", f"encodage non pris en charge : {encoding} (gzip seulement)")
+        return body
+
+    def parse_batch(self, raw: bytes) -> p.Batch:
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ApiError(422, "malformed_json", "le corps de la requête n'est pas du JSON valide",
+                           [{"loc": [], "msg": str(exc), "type": "json_invalid"}]) from None
+        try:
+            return p.Batch.model_validate(data)
+        except ValidationError as exc:
+            details = exc.errors(include_input=False, include_url=False, include_context=False)
+            raise ApiError(422, "invalid_batch", f"lot invalide ({exc.error_count()} erreur(s))",
+                           json.loads(json.dumps(details, default=str))) from None
+
+
+def gunzip_bounded(body: bytes, limit: int) -> bytes:
+    """Decompress gzip without ever holding more than limit bytes (gzip bombs get a 413)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise ApiError(422, "malformed_gzip", "corps gzip illisible",
+                       [{"loc": [], "msg": str(exc), "type": "gzip_invalid"}]) from None
+    if len(out) > limit or inflater.unconsumed_tail:
+        raise ApiError(413, "too_large", f"corps décompressé trop volumineux (limite {limit} octets)")
+    if not inflater.eof:
+        raise ApiError(422, "malformed_gzip", "corps gzip tronqué", [{"loc": [], "msg": "truncated", "type": "gzip_invalid"}])
+    return out
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "too_large", f"requête trop volumineuse (limite {limit} octets)")
+
+
+def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
+               max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES) -> Starlette:
+    """The ASGI application over one store."""
+    server = Server(store, max_body_bytes, max_decompressed_bytes)
+
+    def error_response(exc: ApiError) -> Response:
+        body = p.ErrorBody(error=exc.code, message=exc.message, details=exc.details, server_time=server.now())
+        return server.json(body.model_dump(exclude_none=True), exc.status, exc.headers)
+
+    async def on_api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return error_response(exc)
+
+    async def on_database_down(request: Request, exc: Exception) -> Response:
+        log.warning("database unavailable: %s", type(exc).__name__)
+        return error_response(ApiError(503, "unavailable", "base de données indisponible, réessayez plus tard",
+                                       headers={"Retry-After": "5"}))
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.error("unexpected error: %s", type(exc).__name__)
+        return error_response(ApiError(500, "internal", "erreur interne du serveur"))
+
+    routes = [
+        Route(p.HEALTH_PATH, server.health, methods=["GET"]),
+        Route("/openapi.json", server.openapi, methods=["GET"]),
+        Route(p.DEVICE_PATH, server.device, methods=["GET"]),
+        Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, exception_handlers={
+        ApiError: on_api_error, OperationalError: on_database_down, Exception: on_crash,
+    })
+    app.state.store = store
+    return app
+
+
+def app_from_env() -> Starlette:
+    """Factory for `uvicorn --factory` with several workers: the store comes from the environment."""
+    store = Store.open(data_dir=os.environ.get("ETUDES_SERVER_DATA_DIR"),
+                       database_url=os.environ.get("ETUDES_SERVER_DATABASE_URL"))
+    return create_app(store)

@@ -1,0 +1,347 @@
+"""The collection server's store: SQLAlchemy Core over SQLite (default) or PostgreSQL.
+
+Stateless by design: everything a request needs is in the database, so several workers can
+share one PostgreSQL. Interviews are deduplicated on their id with `INSERT ... ON CONFLICT DO
+NOTHING`; a batch's receipts are stored under its id so a resend gets the very same answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import (
+    BigInteger, Column, Engine, Index, Integer, MetaData, String, Table, Text, create_engine, event, func,
+    select, update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.sync.protocol import Batch, BatchReceipts, InterviewPayload, Receipt, canonical_json
+
+SQLITE_FILE = "server.db"
+TOKEN_PREFIX = "etd_"
+
+metadata = MetaData()
+
+devices = Table(
+    "devices", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("study_id", String(128), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+interviews = Table(
+    "interviews", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("study_id", String(128), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("batch_id", String(36), nullable=False),
+    Column("content_sha256", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("clock_offset_ms", BigInteger, nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("payload_json", Text, nullable=False),
+)
+Index("interviews_study", interviews.c.study_id)
+
+batches = Table(
+    "batches", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("study_id", String(128), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("receipts_json", Text, nullable=False),
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def batch_fingerprint(batch: Batch) -> str:
+    """What makes a resend 'the same batch': its study and its (id, hash) pairs, in order."""
+    pairs = [[item.id, item.content_sha256] for item in batch.interviews]
+    return hashlib.sha256(canonical_json([batch.study_id, pairs])).hexdigest()
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    study_id: str
+    name: str
+
+
+class BatchReuseError(Exception):
+    """The batch id was already used for other content: the idempotency key is not reusable."""
+
+
+class _BatchRace(Exception):
+    """Another worker stored the same batch while we were working on it."""
+
+
+def sqlite_url(data_dir: Path | str) -> str:
+    path = Path(data_dir).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path / SQLITE_FILE}"
+
+
+def _make_engine(url: str, schema: str | None) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN IMMEDIATE ourselves
+            cursor = dbapi_conn.cursor()
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=30000"):
+                cursor.execute(f"PRAGMA {pragma}")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    if not url.startswith("postgresql"):
+        raise EtudesError("adresse de base de données non prise en charge (sqlite:// ou postgresql+psycopg://)")
+    engine = create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+    if schema:
+        engine = engine.execution_options(schema_translate_map={None: schema})
+    return engine
+
+
+class Store:
+    """Devices, interviews and batch receipts of the collection server."""
+
+    def __init__(self, url: str, *, schema: str | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+        self.url = url
+        self.engine = _make_engine(url, schema)
+        self.dialect = self.engine.dialect.name
+        self.clock = clock
+        metadata.create_all(self.engine)
+
+    @classmethod
+    def open(cls, *, data_dir: Path | str | None, database_url: str | None, **kwargs: Any) -> Store:
+        if database_url:
+            return cls(database_url, **kwargs)
+        if data_dir is None:
+            raise EtudesError("indiquez --data-dir ou --database-url")
+        return cls(sqlite_url(data_dir), **kwargs)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _insert(self, table: Table) -> Any:
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    # -- devices ---------------------------------------------------------------------------
+    def enroll(self, study_id: str, device_name: str) -> tuple[Device, str]:
+        """A new device of a study; returns it with its token (only the token's hash is kept)."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        device = Device(id=str(uuid.uuid4()), study_id=study_id, name=device_name)
+        with self.engine.begin() as conn:
+            taken = conn.execute(
+                select(devices.c.id).where(
+                    devices.c.study_id == study_id, devices.c.name == device_name, devices.c.revoked_at.is_(None)
+                )
+            ).first()
+            if taken:
+                raise EtudesError(f"un appareil « {device_name} » est déjà inscrit pour l'étude {study_id}")
+            conn.execute(devices.insert().values(
+                id=device.id, study_id=study_id, name=device_name, token_sha256=token_digest(token),
+                created_at=iso(self.clock()),
+            ))
+        return device, token
+
+    def revoke(self, *, device_id: str | None = None, study_id: str | None = None, name: str | None = None) -> int:
+        """Revoke a device by id, or by study and name; returns how many were revoked."""
+        where = [devices.c.revoked_at.is_(None)]
+        if device_id:
+            where.append(devices.c.id == device_id)
+        elif study_id and name:
+            where += [devices.c.study_id == study_id, devices.c.name == name]
+        else:
+            raise EtudesError("indiquez --device-id, ou --study et --device-name")
+        with self.engine.begin() as conn:
+            return conn.execute(update(devices).where(*where).values(revoked_at=iso(self.clock()))).rowcount
+
+    def authenticate(self, token: str) -> Device | None:
+        """The active device holding this token, or None (unknown or revoked)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(devices.c.id, devices.c.study_id, devices.c.name, devices.c.revoked_at).where(
+                    devices.c.token_sha256 == token_digest(token)
+                )
+            ).first()
+        if row is None or row.revoked_at is not None:
+            return None
+        return Device(id=row.id, study_id=row.study_id, name=row.name)
+
+    # -- batches ---------------------------------------------------------------------------
+    def ingest(self, device: Device, batch: Batch) -> BatchReceipts:
+        """Store a batch and answer one receipt per interview; a resend gets the same receipts."""
+        for _attempt in range(3):
+            try:
+                return self._ingest_once(device, batch)
+            except _BatchRace:
+                continue
+        raise RuntimeError("batch stored concurrently but not found")
+
+    def _ingest_once(self, device: Device, batch: Batch) -> BatchReceipts:
+        fingerprint = batch_fingerprint(batch)
+        now = iso(self.clock())
+        with self.engine.begin() as conn:
+            stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
+            if stored is not None:
+                return self._replay(stored, device, batch, fingerprint, now)
+            out, rows = self._check(device, batch, now)
+            inserted: set[str] = set()
+            if rows:
+                stmt = self._insert(interviews).on_conflict_do_nothing(index_elements=["id"]).returning(interviews.c.id)
+                inserted = set(conn.execute(stmt, rows).scalars())
+            self._resolve(conn, rows, inserted, out)
+            receipts = _fill_repeats(batch, out)
+            stmt = self._insert(batches).on_conflict_do_nothing(index_elements=["id"]).returning(batches.c.id)
+            saved = conn.execute(stmt, [{
+                "id": batch.batch_id, "device_id": device.id, "study_id": batch.study_id,
+                "fingerprint": fingerprint, "size": len(receipts), "received_at": now,
+                "receipts_json": json.dumps([[r.interview_id, r.status, r.reason] for r in receipts]),
+            }]).first()
+            if saved is None:
+                conn.rollback()
+                raise _BatchRace()
+        return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, receipts=receipts)
+
+    def _replay(self, stored: Any, device: Device, batch: Batch, fingerprint: str, now: str) -> BatchReceipts:
+        if stored.fingerprint != fingerprint or stored.device_id != device.id:
+            raise BatchReuseError(batch.batch_id)
+        receipts = [Receipt(interview_id=i, status=s, reason=r) for i, s, r in json.loads(stored.receipts_json)]
+        return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, replayed=True,
+                             receipts=receipts)
+
+    def _check(self, device: Device, batch: Batch, now: str) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
+        """Validate each interview alone: receipts for the refused ones, rows for the others."""
+        out: dict[str, Receipt] = {}
+        rows: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for item in batch.interviews:
+            if item.id in seen:
+                continue  # a repeat inside the batch: answered from its first occurrence
+            seen.add(item.id)
+            reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256)
+            if reason:
+                out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason)
+                continue
+            rows.append({
+                "id": item.id, "study_id": batch.study_id, "device_id": device.id, "batch_id": batch.batch_id,
+                "content_sha256": item.content_sha256, "state": payload.state, "mode": payload.mode,
+                "clock_offset_ms": item.clock_offset_ms, "received_at": now, "payload_json": blob,
+            })
+        return out, rows
+
+    def _resolve(self, conn: Any, rows: list[dict[str, Any]], inserted: set[str], out: dict[str, Receipt]) -> None:
+        """Accepted for what was inserted; duplicate or conflict for ids the server already held."""
+        known = [row for row in rows if row["id"] not in inserted]
+        existing: dict[str, Any] = {}
+        for start in range(0, len(known), 500):
+            ids = [row["id"] for row in known[start:start + 500]]
+            query = select(interviews.c.id, interviews.c.content_sha256, interviews.c.study_id).where(
+                interviews.c.id.in_(ids))
+            existing.update({r.id: r for r in conn.execute(query)})
+        for row in rows:
+            if row["id"] in inserted:
+                out[row["id"]] = Receipt(interview_id=row["id"], status="accepted")
+                continue
+            old = existing[row["id"]]
+            same = old.content_sha256 == row["content_sha256"] and old.study_id == row["study_id"]
+            out[row["id"]] = Receipt(interview_id=row["id"], status="duplicate" if same else "conflict",
+                                     reason=None if same else "already received with other content")
+
+    # -- reading -----------------------------------------------------------------------------
+    def iter_interviews(self, study_id: str) -> Iterator[dict[str, Any]]:
+        """Every stored interview of a study, oldest first, as export records."""
+        query = select(interviews).where(interviews.c.study_id == study_id).order_by(
+            interviews.c.received_at, interviews.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield {
+                    "id": row.id, "study_id": row.study_id, "device_id": row.device_id, "batch_id": row.batch_id,
+                    "content_sha256": row.content_sha256, "received_at": row.received_at,
+                    "clock_offset_ms": row.clock_offset_ms, "payload": json.loads(row.payload_json),
+                }
+
+    def stats(self, study_id: str) -> dict[str, Any]:
+        """Counts of a study (no personal data): interviews by state and mode, devices, batches."""
+        with self.engine.connect() as conn:
+            by_state = dict(conn.execute(select(interviews.c.state, func.count()).where(
+                interviews.c.study_id == study_id).group_by(interviews.c.state)).all())
+            by_mode = dict(conn.execute(select(interviews.c.mode, func.count()).where(
+                interviews.c.study_id == study_id).group_by(interviews.c.mode)).all())
+            first, last = conn.execute(select(func.min(interviews.c.received_at), func.max(interviews.c.received_at))
+                                       .where(interviews.c.study_id == study_id)).one()
+            n_batches = conn.execute(select(func.count()).select_from(batches).where(
+                batches.c.study_id == study_id)).scalar_one()
+            device_rows = conn.execute(select(devices.c.revoked_at).where(devices.c.study_id == study_id)).all()
+        return {
+            "study_id": study_id, "interviews": sum(by_state.values()),
+            "by_state": {"completed": by_state.get("completed", 0), "objected": by_state.get("objected", 0)},
+            "by_mode": by_mode, "batches": n_batches,
+            "devices": {"active": sum(1 for r in device_rows if r.revoked_at is None),
+                        "revoked": sum(1 for r in device_rows if r.revoked_at is not None)},
+            "first_received_at": first, "last_received_at": last,
+        }
+
+
+def _validate(raw: dict[str, Any], study_id: str, claimed: str) -> tuple[str | None, str, Any]:
+    try:
+        payload = InterviewPayload.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors(include_input=False, include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}", "", None
+    if payload.study_id != study_id:
+        return "study_mismatch: payload belongs to another study", "", None
+    blob = canonical_json(payload.model_dump(mode="json"))
+    if hashlib.sha256(blob).hexdigest() != claimed:
+        return "hash_mismatch: content_sha256 does not match the canonical content", "", None
+    return None, blob.decode("utf-8"), payload
+
+
+def _fill_repeats(batch: Batch, out: dict[str, Receipt]) -> list[Receipt]:
+    """One receipt per position; a repeated id is judged against its first occurrence."""
+    receipts: list[Receipt] = []
+    first_hash: dict[str, str] = {}
+    for item in batch.interviews:
+        if item.id not in first_hash:
+            first_hash[item.id] = item.content_sha256
+            receipts.append(out[item.id])
+        elif out[item.id].status == "rejected":
+            receipts.append(out[item.id])
+        elif first_hash[item.id] == item.content_sha256:
+            receipts.append(Receipt(interview_id=item.id, status="duplicate", reason=None))
+        else:
+            receipts.append(Receipt(interview_id=item.id, status="conflict", reason="repeated in batch with other content"))
+    return receipts
