@@ -29,3 +29,25 @@ def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+# -- the vault (storage) -----------------------------------------------------------------------
+TEST_PASSPHRASE = "Terrain-Enquête-2026!"
+
+
+@pytest.fixture
+def vault_paths(tmp_path):
+    """DataPaths of a fresh, not yet created vault under tmp_path."""
+    from etudes_desktop.paths import DataPaths
+
+    return DataPaths(data_dir=tmp_path / "vault-data", log_dir=tmp_path / "vault-logs")
+
+
+@pytest.fixture
+def vault(vault_paths):
+    """An open vault (cheap KDF, passphrase TEST_PASSPHRASE), closed at teardown."""
+    from etudes_desktop.storage.vault import KdfParams, Vault
+
+    opened, _code = Vault.create(vault_paths, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    yield opened
+    opened.close()
