@@ -25,6 +25,8 @@ from typing import Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from etudes_desktop.core.nir import contains_nir
+
 PROTOCOL_VERSION = 1
 MEDIA_TYPE = "application/json"
 BATCHES_PATH = "/v1/batches"
@@ -49,7 +51,6 @@ FORBIDDEN_ATTRIBUTES = frozenset(
 )
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
-_NIR_RE = re.compile(r"\b([12])\s?(\d{2})\s?(\d{2})\s?(\d{2}|2[AB])\s?(\d{3})\s?(\d{3})\s?(\d{2})\b")
 
 
 class Mode(str, Enum):
@@ -120,6 +121,8 @@ class InterviewPayload(_Strict):
                 raise ValueError(f"forbidden respondent attribute: {key}")
             if isinstance(item, str) and (_EMAIL_RE.search(item) or _PHONE_RE.search(item)):
                 raise ValueError(f"respondent attribute {key} looks like contact data")
+            if isinstance(item, str) and contains_nir(item):
+                raise ValueError(f"respondent attribute {key} carries a social security number (NIR)")
         return value
 
     @field_validator("answers")
@@ -217,16 +220,6 @@ def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
     if not isinstance(payload, InterviewPayload):
         payload = InterviewPayload.model_validate(payload)
     return hashlib.sha256(canonical_json(payload.model_dump(mode="json"))).hexdigest()
-
-
-def contains_nir(text: str) -> bool:
-    """True when text holds a French social security number with a valid key."""
-    for match in _NIR_RE.finditer(text):
-        sex, year, month, dept, commune, order, key = match.groups()
-        digits = sex + year + month + dept.replace("2A", "19").replace("2B", "18") + commune + order
-        if 97 - int(digits) % 97 == int(key):
-            return True
-    return False
 
 
 def _strings(value: Any) -> list[str]:
