@@ -1,0 +1,136 @@
+"""Interview lifecycle, consent records and phone dispositions: the rules, no storage."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from etudes_desktop.core.errors import EtudesError
+
+
+class Mode(StrEnum):
+    FACE_TO_FACE = "face_to_face"
+    PHONE = "phone"
+    PAPER = "paper"
+    GROUP = "group"
+    INTERNET = "internet"
+
+
+MODE_LABELS_FR = {
+    Mode.FACE_TO_FACE: "Face à face",
+    Mode.PHONE: "Téléphone",
+    Mode.PAPER: "Saisie d'un questionnaire papier",
+    Mode.GROUP: "Groupe",
+    Mode.INTERNET: "Internet",
+}
+
+
+class State(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    SENDING = "sending"
+    ACKNOWLEDGED = "acknowledged"
+    PURGED = "purged"
+    OBJECTED = "objected"
+    ABANDONED = "abandoned"
+    REJECTED = "rejected"
+    CONFLICT = "conflict"
+
+
+# Which state may follow which. Everything else is refused.
+TRANSITIONS: dict[State, frozenset[State]] = {
+    State.DRAFT: frozenset({State.COMPLETED, State.OBJECTED, State.ABANDONED}),
+    State.COMPLETED: frozenset({State.SENDING}),
+    State.OBJECTED: frozenset({State.SENDING}),
+    State.SENDING: frozenset({State.ACKNOWLEDGED, State.REJECTED, State.CONFLICT, State.COMPLETED, State.OBJECTED}),
+    State.ACKNOWLEDGED: frozenset({State.PURGED}),
+    State.REJECTED: frozenset({State.SENDING}),
+    State.CONFLICT: frozenset({State.SENDING}),
+    State.PURGED: frozenset(),
+    State.ABANDONED: frozenset(),
+}
+
+EDITABLE = frozenset({State.DRAFT})
+
+
+def check_transition(current: State, target: State) -> None:
+    """Refuse a lifecycle step that the rules do not allow."""
+    if target not in TRANSITIONS[current]:
+        raise EtudesError(f"un entretien à l'état « {current.value} » ne peut pas passer à « {target.value} »")
+
+
+class Decision(StrEnum):
+    AGREES = "agrees"
+    OBJECTS = "objects"
+    NOT_NOW = "not_now"
+
+
+DECISION_LABELS_FR = {
+    Decision.AGREES: "accepte de répondre",
+    Decision.OBJECTS: "s'oppose (droit d'opposition)",
+    Decision.NOT_NOW: "pas maintenant",
+}
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of the exact text shown (UTF-8), as stored in consent and commitment records."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ConsentRecord(BaseModel):
+    """Proof that the notice was delivered before any question, and what the respondent decided."""
+
+    model_config = ConfigDict(frozen=True)
+
+    notice_id: str
+    notice_version: str
+    text_sha256: str
+    mode: Mode
+    interviewer: str
+    delivered_at: datetime
+    decided_at: datetime | None = None
+    decision: Decision | None = None
+
+
+class CallOutcome(StrEnum):
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    ANSWERING_MACHINE = "answering_machine"
+    WRONG_NUMBER = "wrong_number"
+    APPOINTMENT = "appointment"
+    REFUSAL = "refusal"
+
+
+CALL_OUTCOME_LABELS_FR = {
+    CallOutcome.NO_ANSWER: "Pas de réponse",
+    CallOutcome.BUSY: "Occupé",
+    CallOutcome.ANSWERING_MACHINE: "Répondeur",
+    CallOutcome.WRONG_NUMBER: "Faux numéro",
+    CallOutcome.APPOINTMENT: "Rendez-vous",
+    CallOutcome.REFUSAL: "Refus",
+}
+
+# AAPOR Standard Definitions (telephone, list sample), as interim or final dispositions.
+AAPOR_CODES: dict[str, str] = {
+    CallOutcome.NO_ANSWER: "3.13",  # unknown eligibility, no answer
+    CallOutcome.BUSY: "3.12",  # always busy
+    CallOutcome.ANSWERING_MACHINE: "3.14",  # answering machine, eligibility unknown
+    CallOutcome.WRONG_NUMBER: "4.30",  # non-working/wrong number for the named respondent
+    CallOutcome.APPOINTMENT: "2.21",  # respondent not available now: callback arranged
+    CallOutcome.REFUSAL: "2.112",  # known-respondent refusal
+    "objection": "2.112",  # objection after the notice: a refusal in AAPOR terms
+    "complete": "1.1",
+    "partial": "1.2",
+    "break_off": "2.12",
+}
+
+
+def aapor_code(outcome: str) -> str:
+    """The AAPOR disposition code for a call outcome or interview end."""
+    try:
+        return AAPOR_CODES[outcome]
+    except KeyError:
+        raise EtudesError(f"issue d'appel inconnue : {outcome}") from None

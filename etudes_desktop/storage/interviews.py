@@ -1,0 +1,360 @@
+"""Interviews in the vault: the interviewer, commitments, consent, answers, calls.
+
+Every public write is one transaction, committed before it returns: what the GUI shows as
+saved is on disk. The lifecycle rules come from core.interview.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.interview import (
+    CallOutcome,
+    ConsentRecord,
+    Decision,
+    Mode,
+    State,
+    aapor_code,
+    check_transition,
+    text_sha256,
+)
+
+Clock = Callable[[], datetime]
+
+CONTACT_COLUMNS = (
+    "title", "last_name", "first_name", "sex", "age", "birth_date", "address",
+    "postcode", "town", "phone", "phone2", "email", "profession",
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    display_name: str
+    pseudonym: str
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    id: str
+    study_id: str
+    study_version: str
+    respondent_id: int | None
+    mode: Mode
+    state: State
+    position: str | None
+    created_at: str
+    updated_at: str
+    completed_at: str | None
+    receipt_status: str | None
+    receipt_reason: str | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> "InterviewRow":
+        return cls(
+            id=row["id"], study_id=row["study_id"], study_version=row["study_version"],
+            respondent_id=row["respondent_id"], mode=Mode(row["mode"]), state=State(row["state"]),
+            position=row["position"], created_at=row["created_at"], updated_at=row["updated_at"],
+            completed_at=row["completed_at"], receipt_status=row["receipt_status"],
+            receipt_reason=row["receipt_reason"],
+        )
+
+
+@dataclass(frozen=True)
+class Callback:
+    respondent_id: int
+    appointment_at: str
+    attempt_id: int
+
+
+class InterviewStore:
+    """The interview service over an open vault (no Qt; the GUI calls it from controllers)."""
+
+    def __init__(self, vault: Any, clock: Clock = utc_now) -> None:
+        self._vault = vault
+        self._clock = clock
+
+    # -- the interviewer and the contractor's commitment ------------------------------------
+    def profile(self) -> Interviewer | None:
+        row = self._vault.conn.execute("SELECT display_name, pseudonym FROM interviewer WHERE id = 1").fetchone()
+        return Interviewer(row["display_name"], row["pseudonym"]) if row else None
+
+    def set_profile(self, display_name: str, pseudonym: str) -> Interviewer:
+        display_name, pseudonym = display_name.strip(), pseudonym.strip()
+        if not display_name or not pseudonym:
+            raise EtudesError("le nom affiché et le pseudonyme de l'enquêteur sont obligatoires")
+        _refuse_nir(display_name, pseudonym)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO interviewer (id, display_name, pseudonym, created_at) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, pseudonym = excluded.pseudonym",
+                (display_name, pseudonym, _iso(self._clock())),
+            )
+        return Interviewer(display_name, pseudonym)
+
+    def has_signed(self, study_id: str, pseudonym: str, text: str) -> bool:
+        row = self._vault.conn.execute(
+            "SELECT text_sha256 FROM commitment WHERE study_id = ? AND pseudonym = ?", (study_id, pseudonym)
+        ).fetchone()
+        return bool(row) and row["text_sha256"] == text_sha256(text)
+
+    def sign_commitment(self, study_id: str, pseudonym: str, signed_name: str, signed_on: str, text: str) -> None:
+        if not signed_name.strip():
+            raise EtudesError("signez l'engagement en saisissant votre nom")
+        _refuse_nir(signed_name)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO commitment (study_id, pseudonym, signed_name, signed_on, text_sha256, signed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (study_id, pseudonym) DO UPDATE SET "
+                "signed_name = excluded.signed_name, signed_on = excluded.signed_on, "
+                "text_sha256 = excluded.text_sha256, signed_at = excluded.signed_at",
+                (study_id, pseudonym, signed_name.strip(), signed_on, text_sha256(text), _iso(self._clock())),
+            )
+            _audit(conn, self._clock(), "commitment_signed", pseudonym, [study_id])
+
+    # -- interviews ---------------------------------------------------------------------------
+    def start(self, study_id: str, study_version: str, mode: Mode, respondent_id: int | None = None) -> str:
+        """Open a draft; no answer may be stored before a consent record that agrees."""
+        interview_id = str(uuid.uuid4())
+        now = _iso(self._clock())
+        with self._vault.transaction() as conn:
+            if respondent_id is not None:
+                status = conn.execute("SELECT status FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
+                if status is None:
+                    raise EtudesError("répondant introuvable")
+                if status["status"] in ("objected", "do_not_contact", "erased"):
+                    raise EtudesError("cette personne s'est opposée : elle ne doit plus être sollicitée")
+                conn.execute("UPDATE respondent SET status = 'in_progress' WHERE id = ? AND status = 'to_contact'", (respondent_id,))
+            conn.execute(
+                "INSERT INTO interview (id, study_id, study_version, respondent_id, mode, state, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)",
+                (interview_id, study_id, study_version, respondent_id, Mode(mode).value, now, now),
+            )
+        return interview_id
+
+    def get(self, interview_id: str) -> InterviewRow:
+        row = self._vault.conn.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
+        if row is None:
+            raise EtudesError("entretien introuvable")
+        return InterviewRow.from_row(row)
+
+    def list_for_study(self, study_id: str, states: tuple[State, ...] | None = None) -> list[InterviewRow]:
+        sql, params = "SELECT * FROM interview WHERE study_id = ?", [study_id]
+        if states:
+            sql += f" AND state IN ({','.join('?' * len(states))})"
+            params += [s.value for s in states]
+        rows = self._vault.conn.execute(sql + " ORDER BY updated_at DESC", params).fetchall()
+        return [InterviewRow.from_row(r) for r in rows]
+
+    def counts(self, study_id: str) -> dict[str, int]:
+        rows = self._vault.conn.execute(
+            "SELECT state, count(*) AS n FROM interview WHERE study_id = ? GROUP BY state", (study_id,)
+        ).fetchall()
+        counts = {s.value: 0 for s in State}
+        counts.update({r["state"]: r["n"] for r in rows})
+        counts["purged"] += self._vault.conn.execute(
+            "SELECT count(*) FROM tombstone WHERE study_id = ?", (study_id,)
+        ).fetchone()[0]
+        return counts
+
+    # -- the notice gate ----------------------------------------------------------------------
+    def record_consent(self, interview_id: str, consent: ConsentRecord) -> State:
+        """Store the consent record; an objection ends the interview and erases contact data."""
+        if consent.decision is None:
+            raise EtudesError("la décision de la personne doit être enregistrée")
+        with self._vault.transaction() as conn:
+            interview = self._locked(conn, interview_id)
+            if interview.state is not State.DRAFT:
+                raise EtudesError("l'entretien n'est plus modifiable")
+            conn.execute(
+                "INSERT INTO consent (interview_id, notice_id, notice_version, text_sha256, mode, interviewer, "
+                "delivered_at, decided_at, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (interview_id, consent.notice_id, consent.notice_version, consent.text_sha256, consent.mode.value,
+                 consent.interviewer, _iso(consent.delivered_at), _iso(consent.decided_at or self._clock()),
+                 consent.decision.value),
+            )
+            if consent.decision is Decision.OBJECTS:
+                return self._object(conn, interview, consent.interviewer)
+            if consent.decision is Decision.NOT_NOW:
+                self._set_state(conn, interview, State.ABANDONED)
+                return State.ABANDONED
+            self._touch(conn, interview_id)
+            return State.DRAFT
+
+    def latest_consent(self, interview_id: str) -> ConsentRecord | None:
+        row = self._vault.conn.execute(
+            "SELECT * FROM consent WHERE interview_id = ? ORDER BY id DESC LIMIT 1", (interview_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return ConsentRecord(
+            notice_id=row["notice_id"], notice_version=row["notice_version"], text_sha256=row["text_sha256"],
+            mode=Mode(row["mode"]), interviewer=row["interviewer"], delivered_at=row["delivered_at"],
+            decided_at=row["decided_at"], decision=row["decision"],
+        )
+
+    def may_ask_questions(self, interview_id: str, notice_version: str, notice_sha256: str) -> bool:
+        """True only with a consent that agrees, for this exact notice version and text."""
+        consent = self.latest_consent(interview_id)
+        return (
+            consent is not None
+            and consent.decision is Decision.AGREES
+            and consent.notice_version == notice_version
+            and consent.text_sha256 == notice_sha256
+        )
+
+    # -- answers ----------------------------------------------------------------------------------
+    def save_answer(self, interview_id: str, name: str, value: Any, position: str | None = None) -> None:
+        """Commit one answer (None clears it); refused without an agreeing consent."""
+        if isinstance(value, str):
+            _refuse_nir(value)
+        with self._vault.transaction() as conn:
+            interview = self._locked(conn, interview_id)
+            if interview.state is not State.DRAFT:
+                raise EtudesError("l'entretien est terminé : ses réponses ne sont plus modifiables")
+            decision = conn.execute(
+                "SELECT decision FROM consent WHERE interview_id = ? ORDER BY id DESC LIMIT 1", (interview_id,)
+            ).fetchone()
+            if decision is None or decision["decision"] != Decision.AGREES.value:
+                raise EtudesError("aucune question avant la mention d'information et l'accord de la personne")
+            now = _iso(self._clock())
+            if value is None or value == "" or value == []:
+                conn.execute("DELETE FROM answer WHERE interview_id = ? AND name = ?", (interview_id, name))
+            else:
+                conn.execute(
+                    "INSERT INTO answer (interview_id, name, value_json, answered_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (interview_id, name) DO UPDATE SET value_json = excluded.value_json, "
+                    "answered_at = excluded.answered_at",
+                    (interview_id, name, json.dumps(value, ensure_ascii=False), now),
+                )
+            conn.execute(
+                "UPDATE interview SET updated_at = ?, position = coalesce(?, position) WHERE id = ?",
+                (now, position, interview_id),
+            )
+
+    def answers(self, interview_id: str) -> dict[str, Any]:
+        rows = self._vault.conn.execute(
+            "SELECT name, value_json FROM answer WHERE interview_id = ?", (interview_id,)
+        ).fetchall()
+        return {r["name"]: json.loads(r["value_json"]) for r in rows}
+
+    def set_position(self, interview_id: str, position: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "UPDATE interview SET position = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
+                (position, _iso(self._clock()), interview_id),
+            )
+
+    def complete(self, interview_id: str, attributes: dict[str, Any] | None = None) -> None:
+        """Lock the interview; `attributes` are the respondent attributes the study lets leave."""
+        with self._vault.transaction() as conn:
+            interview = self._locked(conn, interview_id)
+            self._set_state(conn, interview, State.COMPLETED)
+            conn.execute(
+                "UPDATE interview SET completed_at = ?, attributes_json = ? WHERE id = ?",
+                (_iso(self._clock()), json.dumps(attributes or {}, ensure_ascii=False), interview_id),
+            )
+            if interview.respondent_id is not None:
+                conn.execute("UPDATE respondent SET status = 'done' WHERE id = ?", (interview.respondent_id,))
+
+    def abandon(self, interview_id: str) -> None:
+        with self._vault.transaction() as conn:
+            interview = self._locked(conn, interview_id)
+            self._set_state(conn, interview, State.ABANDONED)
+            conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,))
+
+    # -- phone calls --------------------------------------------------------------------------
+    def record_call(self, study_id: str, respondent_id: int, outcome: CallOutcome, interviewer: str,
+                    appointment_at: datetime | None = None) -> int:
+        """A call that led to no interview, with its AAPOR disposition; appointments feed callbacks."""
+        outcome = CallOutcome(outcome)
+        if outcome is CallOutcome.APPOINTMENT and appointment_at is None:
+            raise EtudesError("indiquez la date et l'heure du rendez-vous")
+        with self._vault.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO call_attempt (study_id, respondent_id, at, outcome, aapor_code, appointment_at, interviewer) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (study_id, respondent_id, _iso(self._clock()), outcome.value, aapor_code(outcome),
+                 _iso(appointment_at) if outcome is CallOutcome.APPOINTMENT else None, interviewer),
+            )
+            if outcome is CallOutcome.REFUSAL:
+                conn.execute("UPDATE respondent SET status = 'do_not_contact' WHERE id = ?", (respondent_id,))
+            return int(cursor.lastrowid)
+
+    def callbacks(self, study_id: str) -> list[Callback]:
+        """Appointments still due: the latest attempt per respondent is an appointment, no interview since."""
+        rows = self._vault.conn.execute(
+            """
+            SELECT c.id, c.respondent_id, c.appointment_at FROM call_attempt c
+            JOIN respondent r ON r.id = c.respondent_id
+            WHERE c.study_id = ? AND c.outcome = 'appointment'
+              AND r.status IN ('to_contact', 'in_progress')
+              AND c.id = (SELECT max(id) FROM call_attempt WHERE respondent_id = c.respondent_id)
+            ORDER BY c.appointment_at
+            """,
+            (study_id,),
+        ).fetchall()
+        return [Callback(r["respondent_id"], r["appointment_at"], r["id"]) for r in rows]
+
+    # -- internals ------------------------------------------------------------------------------
+    def _locked(self, conn: Any, interview_id: str) -> InterviewRow:
+        row = conn.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
+        if row is None:
+            raise EtudesError("entretien introuvable")
+        return InterviewRow.from_row(row)
+
+    def _set_state(self, conn: Any, interview: InterviewRow, target: State) -> None:
+        check_transition(interview.state, target)
+        conn.execute(
+            "UPDATE interview SET state = ?, updated_at = ? WHERE id = ?",
+            (target.value, _iso(self._clock()), interview.id),
+        )
+
+    def _touch(self, conn: Any, interview_id: str) -> None:
+        conn.execute("UPDATE interview SET updated_at = ? WHERE id = ?", (_iso(self._clock()), interview_id))
+
+    def _object(self, conn: Any, interview: InterviewRow, interviewer: str) -> State:
+        self._set_state(conn, interview, State.OBJECTED)
+        conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview.id,))
+        if interview.respondent_id is not None:
+            erase_contact(conn, interview.respondent_id, status="objected")
+        _audit(conn, self._clock(), "objection", interviewer, [interview.id], {"interviews": 1})
+        return State.OBJECTED
+
+
+def erase_contact(conn: Any, respondent_id: int, status: str) -> None:
+    """Keep only the row and its sample id (what stops a new contact); erase everything else."""
+    assignments = ", ".join(f"{c} = NULL" for c in CONTACT_COLUMNS)
+    conn.execute(
+        f"UPDATE respondent SET {assignments}, attributes_json = '{{}}', status = ? WHERE id = ?",
+        (status, respondent_id),
+    )
+
+
+def _audit(conn: Any, at: datetime, event: str, actor: str | None, ids: list[str],
+           counts: dict[str, int] | None = None) -> None:
+    conn.execute(
+        "INSERT INTO audit (at, event, actor, object_ids_json, counts_json) VALUES (?, ?, ?, ?, ?)",
+        (_iso(at), event, actor, json.dumps(ids), json.dumps(counts or {})),
+    )
+
+
+def _refuse_nir(*texts: str) -> None:
+    from etudes_desktop.core import nir  # the shared detector (core/nir.py)
+
+    for text in texts:
+        if nir.contains_nir(text):
+            raise EtudesError(nir.NIR_REFUSED_MESSAGE)
