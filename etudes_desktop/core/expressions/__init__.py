@@ -1,0 +1,86 @@
+"""The XLSForm expression language: parse once, evaluate many times, never Python eval.
+
+    expr = parse("${age} >= 18 and selected(${q}, 'a')")
+    expr.references   # frozenset({'age', 'q'})
+    expr.evaluate(MapContext({"age": 20, "q": "a b"}))   # True
+
+Values are str, float, bool or list (node-sets, only inside functions); coercions follow
+XPath 1.0 as ODK's JavaRosa applies them (see values.py and operators.py).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from etudes_desktop.core.expressions.compiler import compile_tree
+from etudes_desktop.core.expressions.context import EvalContext, MapContext
+from etudes_desktop.core.expressions.errors import ExpressionError
+from etudes_desktop.core.expressions.functions import FUNCTIONS, VOLATILE
+from etudes_desktop.core.expressions.nodes import Call, Child, Current, Node, Ref, walk
+from etudes_desktop.core.expressions.parser import parse_tree
+from etudes_desktop.core.expressions.values import Value, is_empty, to_boolean, to_number, to_string
+
+__all__ = [
+    "EvalContext",
+    "Expression",
+    "ExpressionError",
+    "MapContext",
+    "Value",
+    "is_empty",
+    "parse",
+    "to_boolean",
+    "to_number",
+    "to_string",
+    "FUNCTION_NAMES",
+]
+
+FUNCTION_NAMES = frozenset(FUNCTIONS)
+
+
+class Expression:
+    """A parsed, compiled expression; immutable, so one instance may be shared."""
+
+    __slots__ = ("source", "tree", "references", "uses_current", "children", "functions", "volatile", "_run")
+
+    def __init__(self, source: str, tree: Node) -> None:
+        nodes = walk(tree)
+        calls = [node for node in nodes if isinstance(node, Call)]
+        self.source = source
+        self.tree = tree
+        self.references: frozenset[str] = frozenset(node.name for node in nodes if isinstance(node, Ref))
+        self.children: frozenset[str] = frozenset(node.name for node in nodes if isinstance(node, Child))
+        self.functions: frozenset[str] = frozenset(node.name for node in calls)
+        self.uses_current = any(isinstance(node, Current) for node in nodes) or any(
+            FUNCTIONS[node.name].uses_current for node in calls
+        )
+        self.volatile = bool(self.functions & VOLATILE)
+        try:
+            self._run = compile_tree(tree)
+        except RecursionError:
+            raise ExpressionError("expression trop imbriquée pour être évaluée", 1) from None
+
+    def evaluate(self, ctx: Any) -> Value:
+        """The value of the expression for the answers in `ctx` (an EvalContext)."""
+        return self._run(ctx)
+
+    def evaluate_boolean(self, ctx: Any) -> bool:
+        """The value as a boolean, as relevant, constraint and required use it."""
+        return to_boolean(self._run(ctx))
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expression) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
+
+@lru_cache(maxsize=4096)
+def parse(source: str) -> Expression:
+    """Parse and compile `source`; raises ExpressionError (French message, 1-based position)."""
+    if not isinstance(source, str):
+        raise ExpressionError("expression invalide : texte attendu", 1)
+    return Expression(source, parse_tree(source))

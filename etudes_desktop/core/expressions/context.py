@@ -1,0 +1,71 @@
+"""What an expression reads while it is evaluated: answers, '.', choice labels, the clock."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Callable, Mapping, Protocol, Union
+
+
+class EvalContext(Protocol):
+    """The answers an expression sees.
+
+    `value(name)` gives the answer of ${name}: None or "" when empty; str for text,
+    select_one, date ("2024-05-01") and time; select_multiple as a space-separated str;
+    int/float for numbers. A list stands for a node-set (e.g. one question across repeat
+    instances). Optional extras, looked up only by the expressions that need them:
+    `child(name)` for bare names (choice columns in a choice_filter) and `position()`.
+    """
+
+    current: object
+
+    def value(self, name: str) -> object: ...
+
+    def choice_label(self, name: str, choice: str) -> str | None: ...
+
+    def now(self) -> _dt.datetime: ...
+
+
+Clock = Union[Callable[[], _dt.datetime], _dt.datetime]
+
+
+class MapContext:
+    """An EvalContext over plain dictionaries, for tests and simple callers."""
+
+    def __init__(
+        self,
+        values: Mapping[str, object] | None = None,
+        current: object = None,
+        labels: Mapping[str, Mapping[str, str]] | None = None,
+        clock: Clock | None = None,
+        children: Mapping[str, object] | None = None,
+        position: int = 1,
+    ) -> None:
+        self.values = dict(values or {})
+        self.current = current
+        self.labels = labels or {}
+        self.children = dict(children or {})
+        self._clock = clock
+        self._position = position
+
+    def value(self, name: str) -> object:
+        """The answer to ${name}, None when there is none."""
+        return self.values.get(name)
+
+    def choice_label(self, name: str, choice: str) -> str | None:
+        """labels[name][choice], None when unknown."""
+        return self.labels.get(name, {}).get(choice)
+
+    def now(self) -> _dt.datetime:
+        """The injected clock (a datetime or a callable), else the local time now."""
+        clock = self._clock
+        if clock is None:
+            return _dt.datetime.now().astimezone()
+        return clock if isinstance(clock, _dt.datetime) else clock()
+
+    def child(self, name: str) -> object:
+        """A bare name's value, e.g. a choice column in a choice_filter."""
+        return self.children.get(name)
+
+    def position(self) -> int:
+        """The repeat instance number position() answers."""
+        return self._position
