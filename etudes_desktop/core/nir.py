@@ -87,14 +87,17 @@ def _iban_valid(compact: str) -> bool:
 
 def _iban_spans(text: str) -> list[tuple[int, int]]:
     """Spans of valid IBANs (ISO 7064 mod 97-10), which must never be taken for NIRs."""
-    spans = []
-    for match in _IBAN_RE.finditer(text):
-        raw = match.group(0)
+    spans: list[tuple[int, int]] = []
+    match = _IBAN_RE.search(text)
+    while match:
+        raw, resume = match.group(0), match.start() + 1
         ends = [i + 1 for i, ch in enumerate(raw) if ch != " "]
         for end in reversed(ends[14:34]):  # the longest valid prefix, 15 to 34 characters
             if _iban_valid(raw[:end].replace(" ", "").upper()):
                 spans.append((match.start(), match.start() + end))
+                resume = match.start() + end
                 break
+        match = _IBAN_RE.search(text, resume)
     return spans
 
 
