@@ -25,6 +25,8 @@ from etudes_desktop.core.interview import (
     text_sha256,
 )
 
+from etudes_desktop.storage import audit
+
 Clock = Callable[[], datetime]
 
 CONTACT_COLUMNS = (
@@ -123,7 +125,7 @@ class InterviewStore:
                 "text_sha256 = excluded.text_sha256, signed_at = excluded.signed_at",
                 (study_id, pseudonym, signed_name.strip(), signed_on, text_sha256(text), _iso(self._clock())),
             )
-            _audit(conn, self._clock(), "commitment_signed", pseudonym, [study_id])
+            audit.record(conn, self._clock(), "commitment_signed", pseudonym, [study_id])
 
     # -- interviews ---------------------------------------------------------------------------
     def start(self, study_id: str, study_version: str, mode: Mode, respondent_id: int | None = None) -> str:
@@ -331,7 +333,7 @@ class InterviewStore:
         conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview.id,))
         if interview.respondent_id is not None:
             erase_contact(conn, interview.respondent_id, status="objected")
-        _audit(conn, self._clock(), "objection", interviewer, [interview.id], {"interviews": 1})
+        audit.record(conn, self._clock(), "objection", interviewer, [interview.id], {"interviews": 1})
         return State.OBJECTED
 
 
@@ -341,14 +343,6 @@ def erase_contact(conn: Any, respondent_id: int, status: str) -> None:
     conn.execute(
         f"UPDATE respondent SET {assignments}, attributes_json = '{{}}', status = ? WHERE id = ?",
         (status, respondent_id),
-    )
-
-
-def _audit(conn: Any, at: datetime, event: str, actor: str | None, ids: list[str],
-           counts: dict[str, int] | None = None) -> None:
-    conn.execute(
-        "INSERT INTO audit (at, event, actor, object_ids_json, counts_json) VALUES (?, ?, ?, ?, ?)",
-        (_iso(at), event, actor, json.dumps(ids), json.dumps(counts or {})),
     )
 
 

@@ -1,0 +1,82 @@
+"""Apply retention: destroy what the insurer supplied once the study's time is up, and audit it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from etudes_desktop.core import retention
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.storage import audit
+
+
+@dataclass(frozen=True)
+class StudyRetention:
+    study_id: str
+    title: str
+    state: retention.RetentionStatus
+
+
+@dataclass
+class RetentionReport:
+    destroyed: dict[str, dict[str, int]] = field(default_factory=dict)  # study -> counts
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"destroyed": self.destroyed, "warnings": self.warnings}
+
+
+def set_delivery_date(vault: Any, study_id: str, delivery: date, months: int | None = None,
+                      now: datetime | None = None) -> None:
+    """Record the study's delivery date (and a shorter retention, never a longer one)."""
+    if months is not None:
+        retention.destruction_date(delivery, months)  # validates the range
+    with vault.transaction() as conn:
+        cursor = conn.execute(
+            "UPDATE study SET delivery_date = ?, retention_months = coalesce(?, retention_months) WHERE id = ?",
+            (delivery.isoformat(), months, study_id),
+        )
+        if cursor.rowcount == 0:
+            raise EtudesError(f"étude inconnue : {study_id}")
+        audit.record(conn, now or datetime.now(timezone.utc), "delivery_date_set", None, [study_id])
+
+
+def review(vault: Any, today: date) -> list[StudyRetention]:
+    """Where every study stands today."""
+    rows = vault.conn.execute("SELECT id, title, delivery_date, retention_months FROM study ORDER BY id").fetchall()
+    out = []
+    for row in rows:
+        delivery = date.fromisoformat(row["delivery_date"]) if row["delivery_date"] else None
+        out.append(StudyRetention(row["id"], row["title"], retention.status(delivery, row["retention_months"], today)))
+    return out
+
+
+def run(vault: Any, today: date, now: datetime | None = None) -> RetentionReport:
+    """Destroy what is due (one transaction per study), warn what comes within 30 days."""
+    report = RetentionReport()
+    for study in review(vault, today):
+        if study.state.due is retention.Due.WARN:
+            report.warnings.append(retention.warning_text(study.title, study.state))
+        if study.state.due is retention.Due.DESTROY:
+            counts = _destroy(vault, study.study_id, now or datetime.now(timezone.utc))
+            if any(counts.values()):
+                report.destroyed[study.study_id] = counts
+    return report
+
+
+def _destroy(vault: Any, study_id: str, now: datetime) -> dict[str, int]:
+    with vault.transaction() as conn:
+        drafts = [r[0] for r in conn.execute(
+            "SELECT id FROM interview WHERE study_id = ? AND state = 'draft'", (study_id,))]
+        conn.executemany("DELETE FROM interview WHERE id = ?", [(i,) for i in drafts])
+        calls = conn.execute("DELETE FROM call_attempt WHERE study_id = ?", (study_id,)).rowcount
+        respondents = conn.execute("DELETE FROM respondent WHERE study_id = ?", (study_id,)).rowcount
+        conn.execute("UPDATE study SET sample_mapping_json = NULL, closed_at = coalesce(closed_at, ?) WHERE id = ?",
+                     (now.isoformat(), study_id))
+        counts = {"respondents": respondents, "drafts": len(drafts), "call_attempts": calls}
+        if any(counts.values()):
+            audit.record(conn, now, "retention_destroyed", None, [study_id], counts)
+    if any(counts.values()):
+        vault.checkpoint()
+    return counts
