@@ -1,0 +1,261 @@
+"""Answers in (type checks, the NIR guard) and expression results out, for the session."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from etudes_desktop.core.questionnaire import FREE_TEXT_TYPES, Choice, Item, ItemType
+from etudes_desktop.core.session_graph import (
+    CALCULATION,
+    CHOICE_FILTER,
+    CONSTRAINT,
+    REPEAT_COUNT,
+    Slot,
+)
+
+if TYPE_CHECKING:
+    from etudes_desktop.core.session import Session
+
+log = logging.getLogger(__name__)
+
+NIR_REFUSED = (
+    "Cette réponse semble contenir un numéro de sécurité sociale (NIR) : il ne doit jamais être "
+    "recueilli. Reformulez la réponse sans ce numéro."
+)
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$")
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _refuse(message: str) -> Exception:
+    from etudes_desktop.core.session import AnswerRefused
+
+    return AnswerRefused(message)
+
+
+def guard_nir(text: str) -> None:
+    """Refuse a free-text answer holding a NIR; the message never repeats the number."""
+    from etudes_desktop.core.nir import contains_nir
+
+    if contains_nir(text):
+        raise _refuse(NIR_REFUSED)
+
+
+def coerce_answer(item: Item, value: Any, choices: list[Choice]) -> Any:
+    """The answer as stored for this item's type (None when empty); AnswerRefused if invalid."""
+    if value is None or (isinstance(value, str) and not value.strip()) or value == []:
+        return None
+    if item.type in FREE_TEXT_TYPES and not isinstance(value, bool):
+        guard_nir(str(value))
+    kind = item.type
+    if kind == ItemType.TEXT:
+        return str(value)
+    if kind == ItemType.INTEGER:
+        return _integer(value)
+    if kind in (ItemType.DECIMAL, ItemType.RANGE):
+        number = _decimal(value)
+        return _range_checked(item, number) if kind == ItemType.RANGE else number
+    if kind == ItemType.DATE:
+        return _date(value)
+    if kind == ItemType.TIME:
+        text = str(value).strip()
+        if not _TIME.match(text):
+            raise _refuse("Heure attendue au format HH:MM.")
+        return text
+    if kind == ItemType.DATETIME:
+        return _datetime(value)
+    if kind == ItemType.SELECT_ONE:
+        return _select(str(value).strip(), choices)
+    if kind == ItemType.SELECT_MULTIPLE:
+        names = value.split() if isinstance(value, str) else [str(v).strip() for v in value]
+        picked = list(dict.fromkeys(_select(n, choices) for n in names if n))
+        return " ".join(picked) or None
+    if kind == ItemType.ACKNOWLEDGE:
+        return "OK" if value not in (False, 0, "0", "false", "non", "no") else None
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool):
+        raise _refuse("Un nombre entier est attendu.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip().replace("\u202f", "").replace(" ", "")
+    if _INTEGER.match(text):
+        return int(text)
+    raise _refuse("Un nombre entier est attendu.")
+
+
+def _decimal(value: Any) -> float | int:
+    if isinstance(value, bool):
+        raise _refuse("Un nombre est attendu.")
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return value
+    text = str(value).strip().replace("\u202f", "").replace(" ", "")
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    raise _refuse("Un nombre est attendu.")
+
+
+def _range_checked(item: Item, number: float | int) -> float | int:
+    spec = item.range
+    if spec is not None:
+        low, high = min(spec.start, spec.end), max(spec.start, spec.end)
+        if not low <= number <= high:
+            raise _refuse(f"Valeur attendue entre {display_value(low)} et {display_value(high)}.")
+    return int(number) if float(number).is_integer() else number
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise _refuse("Date attendue au format AAAA-MM-JJ.") from None
+
+
+def _datetime(value: Any) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.isoformat(timespec="seconds")
+    try:
+        return _dt.datetime.fromisoformat(str(value).strip()).isoformat(timespec="seconds")
+    except ValueError:
+        raise _refuse("Date et heure attendues au format AAAA-MM-JJTHH:MM.") from None
+
+
+def _select(name: str, choices: list[Choice]) -> str:
+    if any(c.name == name for c in choices):
+        return name
+    raise _refuse("Ce choix ne figure pas dans la liste proposée.")
+
+
+def display_value(value: Any) -> str:
+    """A value as text for labels: numbers without a useless `.0`, node-sets joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, list):
+        return " ".join(display_value(v) for v in value)
+    return str(value)
+
+
+def json_value(value: Any) -> Any:
+    """A computed value for JSON output: integral floats as ints, NaN as the text "NaN"."""
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return "NaN"
+        return int(value) if value.is_integer() and abs(value) < 1e15 else value
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    if type(a) is float and type(b) is float and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b) and type(a) is type(b)
+
+
+def _run(slot: Slot, ctx: Any) -> Any:
+    try:
+        return slot.expression.evaluate(ctx)
+    except Exception as exc:  # noqa: BLE001 - a runtime failure makes the result empty
+        log.debug("expression of %s.%s failed: %s", slot.item, slot.kind, type(exc).__name__)
+        return None
+
+
+def _truth(value: Any) -> bool:
+    from etudes_desktop.core.expressions.values import to_boolean
+
+    return False if value is None else bool(to_boolean(value))
+
+
+def evaluate_slot(session: Session, slot: Slot) -> bool:
+    """Evaluate one slot for every instance of its item; True when any result changed."""
+    info = session.compiled.infos[slot.item]
+    if slot.kind == REPEAT_COUNT:
+        return _evaluate_repeat_count(session, slot, info.scope[:-1])
+    store = session._calc if slot.kind == CALCULATION else session._results[slot.kind]
+    changed = False
+    for index in session._instances(info.scope):
+        key = (slot.item, index)
+        ctx = session._context(slot.item, index)
+        if slot.kind == CALCULATION:
+            result = _unpack(_run(slot, ctx))
+        elif slot.kind == CONSTRAINT:
+            result = True if is_blank(session._answers.get(key)) else _truth(_run(slot, ctx))
+        elif slot.kind == CHOICE_FILTER:
+            result = _filter_choices(session, slot, ctx)
+        else:
+            result = _truth(_run(slot, ctx))
+        if key not in store or not _same(store[key], result):
+            store[key] = result
+            changed = True
+    return changed
+
+
+def _unpack(value: Any) -> Any:
+    if isinstance(value, list):
+        return value[0] if value else ""
+    return value
+
+
+def _filter_choices(session: Session, slot: Slot, ctx: Any) -> tuple[str, ...]:
+    item = session.compiled.infos[slot.item].item
+    offered = []
+    for choice in session.questionnaire.choices_for(item):
+        ctx.choice = choice
+        if _truth(_run(slot, ctx)):
+            offered.append(choice.name)
+    ctx.choice = None
+    return tuple(offered)
+
+
+def _evaluate_repeat_count(session: Session, slot: Slot, parent_scope: tuple[str, ...]) -> bool:
+    from etudes_desktop.core.expressions.values import to_number
+
+    from etudes_desktop.core.session import MAX_REPEATS
+
+    changed = False
+    for parent in session._instances(parent_scope):
+        ctx = session._context(slot.item, parent, scope=parent_scope)
+        raw = _run(slot, ctx)
+        number = 0.0 if raw is None else to_number(_unpack(raw))
+        count = 0 if math.isnan(number) else max(0, min(MAX_REPEATS, int(number)))
+        if count != session.repeat_count(slot.item, parent):
+            session._resize(slot.item, parent, count)
+            changed = True
+    return changed
+
+
+def default_value(session: Session, name: str, index: tuple[int, ...]) -> Any:
+    """A default answer, literal or computed once when the instance is created."""
+    info = session.compiled.infos[name]
+    default = session.compiled.defaults[name]
+    if not isinstance(default, str):
+        default = _unpack(_run(Slot(item=name, kind="default", expression=default), session._context(name, index)))
+        default = display_value(default) if default is not None else None
+    try:
+        return coerce_answer(info.item, default, session.questionnaire.choices_for(info.item))
+    except Exception:  # noqa: BLE001 - a default that does not fit the type is ignored
+        return None

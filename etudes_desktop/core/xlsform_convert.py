@@ -1,0 +1,233 @@
+"""pyxform's survey JSON to our Questionnaire, with the survey sheet row of every item."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from typing import Any
+
+from etudes_desktop.core.form_problems import FormProblem
+from etudes_desktop.core.questionnaire import (
+    DEFAULT_LANGUAGE,
+    Choice,
+    Item,
+    ItemType,
+    Questionnaire,
+    RangeSpec,
+)
+
+_TYPES: dict[str, ItemType] = {
+    "text": ItemType.TEXT,
+    "string": ItemType.TEXT,
+    "integer": ItemType.INTEGER,
+    "int": ItemType.INTEGER,
+    "decimal": ItemType.DECIMAL,
+    "date": ItemType.DATE,
+    "time": ItemType.TIME,
+    "datetime": ItemType.DATETIME,
+    "dateTime": ItemType.DATETIME,
+    "select one": ItemType.SELECT_ONE,
+    "select all that apply": ItemType.SELECT_MULTIPLE,
+    "note": ItemType.NOTE,
+    "calculate": ItemType.CALCULATE,
+    "hidden": ItemType.CALCULATE,
+    "acknowledge": ItemType.ACKNOWLEDGE,
+    "trigger": ItemType.ACKNOWLEDGE,
+    "range": ItemType.RANGE,
+    "start": ItemType.METADATA,
+    "end": ItemType.METADATA,
+    "today": ItemType.METADATA,
+    "group": ItemType.GROUP,
+    "repeat": ItemType.REPEAT,
+}
+_TRUE = {"yes", "true", "true()", "1", "oui", "vrai"}
+_FALSE = {"no", "false", "false()", "0", "non", "faux", ""}
+_COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "relevant": ("relevant", "relevance", "bind::relevant", "bind:relevant"),
+    "constraint": ("constraint", "bind::constraint", "bind:constraint"),
+    "calculation": ("calculation", "calculate", "bind::calculate", "bind:calculate"),
+    "required": ("required", "bind::required", "bind:required"),
+    "read_only": ("read_only", "readonly", "bind::readonly", "bind:readonly"),
+    "repeat_count": ("repeat_count", "jr:count", "control::jr:count"),
+    "choice_filter": ("choice_filter",),
+    "default": ("default",),
+    "type": ("type",),
+    "name": ("name",),
+}
+
+
+class _Rows:
+    """Survey sheet rows by item name, consumed in questionnaire order."""
+
+    def __init__(self, survey_rows: list[dict[str, Any]]) -> None:
+        self._by_name: dict[str, deque[tuple[int, dict[str, Any]]]] = defaultdict(deque)
+        for index, raw in enumerate(survey_rows):
+            row = {str(k).strip().lower(): v for k, v in (raw or {}).items()}
+            name = str(row.get("name", "")).strip()
+            if name:
+                self._by_name[name].append((index + 2, row))
+
+    def take(self, name: str) -> tuple[int | None, dict[str, Any]]:
+        queue = self._by_name.get(name)
+        if queue:
+            return queue.popleft()
+        return None, {}
+
+
+def column_name(raw_row: dict[str, Any], canonical: str) -> str:
+    """The header the designer wrote for a column (e.g. `relevance` for relevant)."""
+    for alias in _COLUMN_ALIASES.get(canonical, (canonical,)):
+        if alias in raw_row:
+            return alias
+    return canonical
+
+
+def text_of(value: Any) -> dict[str, str]:
+    """A pyxform label (a string or {language: text}) as {language: text}."""
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if v is not None and not isinstance(v, dict)}
+    return {DEFAULT_LANGUAGE: str(value)}
+
+
+def _flag(value: Any) -> str | None:
+    """`required`/`read_only` as None (no), "true()" (yes) or an expression."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.lower() in _FALSE:
+        return None
+    if text.lower() in _TRUE:
+        return "true()"
+    return text
+
+
+def convert_survey(
+    form_json: dict[str, Any], survey_rows: list[dict[str, Any]], settings: dict[str, str]
+) -> tuple[Questionnaire, list[FormProblem]]:
+    """Our questionnaire from pyxform's JSON; problems for what the product refuses."""
+    rows = _Rows(list(survey_rows))
+    problems: list[FormProblem] = []
+    languages: set[str] = set()
+    items = _convert_children(form_json.get("children") or [], rows, problems, languages)
+    choices = {
+        str(list_name): [_choice(c, languages) for c in entries]
+        for list_name, entries in (form_json.get("choices") or {}).items()
+    }
+    default_language = str(form_json.get("default_language") or DEFAULT_LANGUAGE)
+    questionnaire = Questionnaire(
+        form_id=str(form_json.get("id_string") or form_json.get("name") or "formulaire"),
+        title=str(form_json.get("title") or form_json.get("id_string") or ""),
+        version=str(form_json.get("version") or settings.get("version") or "1"),
+        default_language=default_language,
+        languages=sorted(languages - {DEFAULT_LANGUAGE}) or [DEFAULT_LANGUAGE],
+        items=items,
+        choices=choices,
+    )
+    return questionnaire, problems
+
+
+def _choice(entry: dict[str, Any], languages: set[str]) -> Choice:
+    label = text_of(entry.get("label"))
+    languages.update(label)
+    extra = {str(k): str(v) for k, v in entry.items() if k not in ("name", "label", "media") and v is not None}
+    return Choice(name=str(entry.get("name", "")), label=label, extra=extra)
+
+
+def _convert_children(
+    children: list[dict[str, Any]], rows: _Rows, problems: list[FormProblem], languages: set[str]
+) -> list[Item]:
+    items: list[Item] = []
+    previous_select: Item | None = None
+    for element in children:
+        control = element.get("control") or {}
+        if control.get("bodyless") and element.get("name") == "meta":
+            continue  # pyxform's own metadata (instanceID), not the designer's
+        name = str(element.get("name", ""))
+        if previous_select is not None and name == f"{previous_select.name}_other" and previous_select.or_other:
+            row, raw = previous_select.row, {}
+        else:
+            row, raw = rows.take(name)
+        item = _convert_element(element, row, raw, rows, problems, languages)
+        if item is None:
+            continue
+        if previous_select is not None and previous_select.or_other and item.name == f"{previous_select.name}_other":
+            item.relevant = f"selected(${{{previous_select.name}}}, 'other')"
+        items.append(item)
+        previous_select = item if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) else None
+    return items
+
+
+def _convert_element(
+    element: dict[str, Any],
+    row: int | None,
+    raw: dict[str, Any],
+    rows: _Rows,
+    problems: list[FormProblem],
+    languages: set[str],
+) -> Item | None:
+    json_type = str(element.get("type", ""))
+    item_type = _TYPES.get(json_type)
+    if item_type is None:
+        shown = _shown_type(str(raw.get("type") or json_type))
+        problems.append(FormProblem("survey", row, "type", f"type {shown} non pris en charge par l'application"))
+        return None
+    bind = element.get("bind") or {}
+    control = element.get("control") or {}
+    label, hint = text_of(element.get("label")), text_of(element.get("hint"))
+    required_message = text_of(bind.get("jr:requiredMsg"))
+    constraint_message = text_of(bind.get("jr:constraintMsg"))
+    for text in (label, hint, required_message, constraint_message):
+        languages.update(text)
+    raw_type = str(raw.get("type", "")).lower()
+    params = element.get("parameters") or {}
+    item = Item(
+        name=str(element.get("name", "")),
+        type=item_type,
+        label=label,
+        hint=hint,
+        required=_flag(bind.get("required")),
+        required_message=required_message,
+        relevant=bind.get("relevant") or None,
+        constraint=bind.get("constraint") or None,
+        constraint_message=constraint_message,
+        calculation=bind.get("calculate") or None,
+        default=None if element.get("default") is None else str(element.get("default")),
+        choice_filter=element.get("choice_filter") or None,
+        read_only=None if item_type == ItemType.CALCULATE else _flag(bind.get("readonly")),
+        appearance=control.get("appearance") or None,
+        list_name=element.get("list_name") or element.get("itemset") or None,
+        or_other="or_other" in raw_type or "or specify other" in raw_type,
+        range=_range(params) if item_type == ItemType.RANGE else None,
+        repeat_count=control.get("jr:count") or None,
+        metadata=json_type if item_type == ItemType.METADATA else None,
+        row=row,
+    )
+    if item.type in (ItemType.GROUP, ItemType.REPEAT):
+        item.children = _convert_children(element.get("children") or [], rows, problems, languages)
+    return item
+
+
+def _range(params: dict[str, Any]) -> RangeSpec:
+    values: dict[str, float] = {}
+    for key in ("start", "end", "step"):
+        try:
+            if key in params:
+                values[key] = float(params[key])
+        except (TypeError, ValueError):
+            pass
+    return RangeSpec(**values)
+
+
+def _shown_type(raw_type: str) -> str:
+    """The type as the designer wrote it, without its list name (`select_one_external x`)."""
+    words = raw_type.split()
+    if not words:
+        return "?"
+    if words[0] == "begin" and len(words) > 1:
+        return " ".join(words[:2])
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    if " ".join(words) in QUESTION_TYPE_DICT:
+        return " ".join(words)
+    return words[0]
