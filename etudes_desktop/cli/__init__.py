@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (and exits with it when run as a script)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except EtudesError as exc:  # a type= converter refused a value: a usage error
+        parser.error(exc.message)
     from etudes_desktop.cli.common import setup_cli_logging
 
     setup_cli_logging(args)

@@ -46,3 +46,11 @@ def setup_cli_logging(args: Any) -> None:
     except ImportError:
         return
     setup_logging(data_paths(args).log_dir)
+
+
+def open_vault(args: Any) -> Any:
+    """Open this data folder's vault with ETUDES_PASSPHRASE (or a prompt). Close it when done."""
+    from etudes_desktop.storage.vault import Vault
+
+    paths = data_paths(args)
+    return Vault.open(paths, read_secret("ETUDES_PASSPHRASE", "Phrase de passe du coffre"))
