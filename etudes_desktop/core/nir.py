@@ -30,7 +30,9 @@ _SEP = f"(?:{_SPACE}+[.\\-\u2010\u2011\u2013]?{_SPACE}*|[.\\-\u2010\u2011\u2013]
 _GROUP = r"\d+(?:[ABab]\d*)?"
 _RUN_RE = re.compile(f"{_GROUP}(?:{_SEP}{_GROUP})*")
 _GROUP_RE = re.compile(_GROUP)
-_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}")
+_IBAN_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])"
+)
 
 SEX_DIGITS = frozenset("123478")
 # Inner field boundaries of a written-out NIR (after sex, year, month, département, commune,
@@ -88,16 +90,14 @@ def _iban_valid(compact: str) -> bool:
 def _iban_spans(text: str) -> list[tuple[int, int]]:
     """Spans of valid IBANs (ISO 7064 mod 97-10), which must never be taken for NIRs."""
     spans: list[tuple[int, int]] = []
-    match = _IBAN_RE.search(text)
-    while match:
-        raw, resume = match.group(0), match.start() + 1
-        ends = [i + 1 for i, ch in enumerate(raw) if ch != " "]
-        for end in reversed(ends[14:34]):  # the longest valid prefix, 15 to 34 characters
-            if _iban_valid(raw[:end].replace(" ", "").upper()):
+    for match in _IBAN_RE.finditer(text):
+        raw = match.group(0)
+        ends = [len(raw)] + [i for i in range(len(raw) - 1, 0, -1) if raw[i] == " "]
+        for end in ends:  # a written IBAN may be followed by a short word: drop trailing groups
+            compact = raw[:end].replace(" ", "").upper()
+            if len(compact) >= 15 and _iban_valid(compact):
                 spans.append((match.start(), match.start() + end))
-                resume = match.start() + end
                 break
-        match = _IBAN_RE.search(text, resume)
     return spans
 
 
