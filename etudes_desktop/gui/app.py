@@ -1,0 +1,93 @@
+"""`etudes-desktop [--data-dir DIR] [--demo]`: the interviewer's application."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import sys
+import time
+from typing import Sequence
+
+from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
+
+_STARTED = time.perf_counter()
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etudes-desktop", description="Études terrain : l'application des enquêteurs.")
+    parser.add_argument("--data-dir", default=None, help="dossier des données (coffre, journaux)")
+    parser.add_argument("--demo", action="store_true", help="données fictives dans un dossier de démonstration")
+    parser.add_argument("--lang", default=None, choices=("fr", "en"), help="langue de l'interface (sinon réglage, puis système)")
+    parser.add_argument("--version", action="version", version=f"etudes-desktop {__version__}")
+    # Hidden, for smoke tests and the start-up benchmark.
+    parser.add_argument("--quit-after", type=int, default=None, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _report_startup(controller: object) -> None:
+    """One JSON line on stdout once the first screen is on show (benchmark)."""
+    window = controller.window  # type: ignore[attr-defined]
+    screen = window.screens.currentWidget()
+    figures = {
+        "shown_s": round(time.perf_counter() - _STARTED, 4),
+        "wall_time": time.time(),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "screen": type(screen).__name__,
+        "visible": window.isVisible(),
+    }
+    print(json.dumps(figures), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the application; return its exit code."""
+    args = build_parser().parse_args(argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from etudes_desktop.demo import demo_paths
+    from etudes_desktop.gui.controller import AppController
+    from etudes_desktop.gui.i18n import choose_language, install_translators
+    from etudes_desktop.gui.settings import AppSettings
+    from etudes_desktop.gui.style import apply_style
+    from etudes_desktop.logging_setup import setup_logging
+    from etudes_desktop.paths import DataPaths
+
+    paths = demo_paths(args.data_dir) if args.demo else DataPaths.for_data_dir(args.data_dir)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    setup_logging(paths.log_dir)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "etudes-desktop"])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setDesktopFileName(APP_ID)
+    settings = AppSettings.for_paths(paths)
+    language = install_translators(choose_language(args.lang or settings.language), app)
+    apply_style(app)
+    _set_icon(app)
+    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.window.show()
+    controller.start()
+    log.info("started (language %s, demo %s)", language, args.demo)
+    if args.report_startup:
+        QTimer.singleShot(0, lambda: _report_startup(controller))
+    if args.quit_after is not None:
+        QTimer.singleShot(max(0, args.quit_after), app.quit)
+    return int(app.exec())
+
+
+def _set_icon(app: object) -> None:
+    from PySide6.QtGui import QIcon
+
+    from etudes_desktop.paths import resource_path
+
+    icon = resource_path("icons", "etudes.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

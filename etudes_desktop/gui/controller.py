@@ -1,0 +1,136 @@
+"""The application controller: which screen shows, the vault's life, auto-lock."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+
+from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
+from etudes_desktop.gui.hub import Hub
+from etudes_desktop.gui.lock import DEFAULT_IDLE_SECONDS, ClipboardGuard, IdleWatcher
+from etudes_desktop.gui.main_window import MainWindow
+from etudes_desktop.gui.messages import vault_error_text
+from etudes_desktop.gui.tasks import Pool, run_task
+from etudes_desktop.gui.unlock import UnlockScreen
+from etudes_desktop.gui.vault_create import VaultCreateScreen
+from etudes_desktop.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    """Owns the main window and the open vault; everything it uses is passed in."""
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        *,
+        demo: bool = False,
+        pool: Pool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        kdf: Any = None,
+        hub: Hub | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.demo = demo
+        self.hub = hub or Hub()
+        self.vault: Any = None
+        self._pool = pool
+        self._kdf = kdf
+        self._resume_view: str | None = None
+        self.window = MainWindow(demo=demo)
+        self.unlock_screen = UnlockScreen(
+            paths, pool=pool, clock=clock, demo_passphrase=DEMO_PASSPHRASE if demo else None, parent=self.window.screens
+        )
+        self.create_screen: VaultCreateScreen | None = None
+        self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
+        self.clipboard = ClipboardGuard(self)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.unlock_screen.unlocked.connect(self._on_vault_opened)
+        self.unlock_screen.passphrase_reset.connect(self._on_passphrase_reset)
+        self.idle.idle_timeout.connect(self._on_idle_timeout)
+        self.window.lock_requested.connect(self.lock)
+        self.window.quit_requested.connect(self.window.close)
+        self.hub.status_message.connect(self._on_status_message)
+
+    def start(self) -> None:
+        """Show the first screen: unlock if a vault exists, else creation (demo: create it)."""
+        from etudes_desktop.storage.vault import Vault
+
+        if Vault.exists(self.paths):
+            self.window.show_screen(self.unlock_screen)
+        elif self.demo:
+            self.window.show_screen(self.unlock_screen)
+            self.unlock_screen.set_preparing(True)
+            paths, kdf = self.paths, self._kdf
+            run_task(lambda: ensure_demo_vault(paths, kdf), self._on_demo_ready, self._on_demo_failed, self._pool)
+        else:
+            self.create_screen = VaultCreateScreen(self.paths, pool=self._pool, kdf=self._kdf, parent=self.window.screens)
+            self.create_screen.created.connect(self._on_vault_opened)
+            self.window.set_locked(True, vault_exists=False)
+            self.window.show_screen(self.create_screen)
+
+    def lock(self) -> None:
+        """Close the vault, hide the content, show the unlock screen; unlock returns here."""
+        if self.vault is None:
+            return
+        self._resume_view = self.window.current_view_key()
+        self.idle.disarm()
+        vault, self.vault = self.vault, None
+        self.hub.vault_locked.emit()
+        vault.close()
+        self.clipboard.clear_ours()
+        self.unlock_screen.reset()
+        self.window.set_locked(True)
+        self.window.show_screen(self.unlock_screen)
+        log.info("vault locked")
+
+    def shutdown(self) -> None:
+        """On quit: close the vault, leave nothing of ours on the clipboard."""
+        self.idle.stop()
+        if self.vault is not None:
+            self.hub.vault_locked.emit()
+            self.vault.close()
+            self.vault = None
+        self.clipboard.clear_ours()
+        self.clipboard.stop()
+
+    @property
+    def locked(self) -> bool:
+        return self.vault is None
+
+    def _on_vault_opened(self, vault: Any) -> None:
+        self.vault = vault
+        if self.create_screen is not None and self.window.screens.currentWidget() is self.create_screen:
+            self.window.screens.removeWidget(self.create_screen)
+            self.create_screen.deleteLater()
+            self.create_screen = None
+        self.window.set_locked(False)
+        self.window.show_workspace(self._resume_view)
+        self.idle.arm()
+        log.info("vault opened")
+        self.hub.vault_opened.emit(vault)
+
+    def _on_idle_timeout(self) -> None:
+        log.info("auto-lock after %.0f s idle", self.idle.timeout)
+        self.lock()
+
+    def _on_passphrase_reset(self) -> None:
+        self.hub.status_message.emit(self.tr("Nouvelle phrase de passe enregistrée."))
+
+    def _on_demo_ready(self, _created: bool) -> None:
+        self.unlock_screen.set_preparing(False)
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self.unlock_screen.set_preparing(False)
+        self.unlock_screen.show_error(vault_error_text(exc))
+
+    def _on_status_message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)

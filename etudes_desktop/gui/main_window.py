@@ -1,0 +1,118 @@
+"""The main window shell: the fixed screens, the workspace where the views live, a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from etudes_desktop import APP_NAME
+
+HOME_VIEW = "home"
+
+
+class HomeView(QWidget):
+    """What an open vault shows until the studies, respondents and interviews views exist."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        title = QLabel(self.tr("Coffre ouvert"), self)
+        title.setObjectName("home_title")
+        title.setProperty("role", "title")
+        body = QLabel(self.tr("Vos études, les personnes à interroger et les entretiens s'afficheront ici."), self)
+        body.setObjectName("home_body")
+        body.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Layout only: the controller decides which screen is shown and when."""
+
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = APP_NAME + (self.tr(" — démonstration") if demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(800, 560)
+        self.resize(980, 700)
+        self.screens = QStackedWidget(self)
+        self.screens.setObjectName("screens")
+        self.setCentralWidget(self.screens)
+        self.workspace = QStackedWidget(self.screens)
+        self.workspace.setObjectName("workspace")
+        self.screens.addWidget(self.workspace)
+        self._views: dict[str, QWidget] = {}
+        self.add_view(HOME_VIEW, HomeView(self.workspace))
+        self._build_menus()
+        self._build_status_bar(demo)
+        self.set_locked(True)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Coffre"))
+        self.lock_action = QAction(self.tr("&Verrouiller maintenant"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.quit_action = QAction(self.tr("&Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.quit_requested)
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    def _build_status_bar(self, demo: bool) -> None:
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("state_label")
+        self.statusBar().addPermanentWidget(self.state_label)
+        self.mode_label = QLabel(self.tr("Mode démonstration : données fictives") if demo else "", self)
+        self.mode_label.setObjectName("mode_label")
+        self.mode_label.setVisible(demo)
+        self.statusBar().addPermanentWidget(self.mode_label)
+
+    # --- screens --------------------------------------------------------------------------
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Show a fixed screen (creation, unlock) in place of the workspace."""
+        if self.screens.indexOf(screen) < 0:
+            self.screens.addWidget(screen)
+        self.screens.setCurrentWidget(screen)
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_workspace(self, view_key: str | None = None) -> None:
+        """Show the workspace, on `view_key` if given (the page left when the window locked)."""
+        if view_key in self._views:
+            self.workspace.setCurrentWidget(self._views[view_key])  # type: ignore[index]
+        self.screens.setCurrentWidget(self.workspace)
+
+    def workspace_visible(self) -> bool:
+        return self.screens.currentWidget() is self.workspace
+
+    def set_locked(self, locked: bool, *, vault_exists: bool = True) -> None:
+        """Menu and status bar follow the vault's state."""
+        self.lock_action.setEnabled(not locked)
+        if not vault_exists:
+            self.state_label.setText(self.tr("Aucun coffre"))
+        else:
+            self.state_label.setText(self.tr("Coffre verrouillé") if locked else self.tr("Coffre ouvert"))
+
+    # --- views (studies, respondents, interviews are added by their own modules) ----------
+
+    def add_view(self, key: str, view: QWidget) -> None:
+        """Register a workspace view under a stable key."""
+        self._views[key] = view
+        self.workspace.addWidget(view)
+
+    def show_view(self, key: str) -> None:
+        self.workspace.setCurrentWidget(self._views[key])
+
+    def current_view_key(self) -> str:
+        current = self.workspace.currentWidget()
+        return next((key for key, view in self._views.items() if view is current), HOME_VIEW)
+
+    def view(self, key: str) -> QWidget:
+        return self._views[key]

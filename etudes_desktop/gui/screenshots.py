@@ -1,0 +1,155 @@
+"""`python -m etudes_desktop.gui.screenshots OUTDIR`: every screen, rendered offscreen to PNG.
+
+Drives the real screens on a throw-away vault (fast key derivation), in French, then the two
+first screens in English.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from etudes_desktop.gui.controller import AppController  # noqa: E402
+from etudes_desktop.gui.i18n import install_translators  # noqa: E402
+from etudes_desktop.gui.style import apply_style  # noqa: E402
+from etudes_desktop.gui.tasks import ImmediatePool  # noqa: E402
+from etudes_desktop.paths import DataPaths  # noqa: E402
+
+WINDOW_SIZE = (980, 700)
+SAMPLE_PASSPHRASE = "Carnet-Enquete-2026!"
+
+
+class _Clock:
+    """A clock the renderer moves by hand (so the delay screen shows a stable countdown)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+class Renderer:
+    """Saves numbered PNGs of a window as the screens are driven."""
+
+    def __init__(self, outdir: Path) -> None:
+        self.outdir = outdir
+        self.saved: list[Path] = []
+
+    def shot(self, window: QWidget, name: str) -> None:
+        _settle()
+        path = self.outdir / f"{len(self.saved) + 1:02d}-{name}.png"
+        window.grab().save(str(path))
+        self.saved.append(path)
+
+
+def _controller(folder: Path, *, demo: bool = False, clock: Callable[[], float] | None = None) -> AppController:
+    from etudes_desktop.storage.vault import KdfParams
+
+    paths = DataPaths.for_data_dir(folder)
+    kwargs = {"clock": clock} if clock is not None else {}
+    controller = AppController(paths, demo=demo, pool=ImmediatePool(), kdf=KdfParams.fast(), **kwargs)
+    controller.window.resize(*WINDOW_SIZE)
+    controller.window.show()
+    controller.start()
+    return controller
+
+
+def _creation_screens(r: Renderer, folder: Path, suffix: str = "") -> AppController:
+    c = _controller(folder)
+    ui = c.create_screen.ui  # type: ignore[union-attr]
+    r.shot(c.window, "creation" + suffix)
+    ui.passphrase_edit.setText("soleil2026")
+    r.shot(c.window, "creation-trop-faible" + suffix)
+    ui.passphrase_edit.setText(SAMPLE_PASSPHRASE)
+    ui.confirm_edit.setText(SAMPLE_PASSPHRASE)
+    r.shot(c.window, "creation-conforme" + suffix)
+    ui.create_button.click()
+    ui.noted_check.setChecked(True)
+    r.shot(c.window, "code-de-secours" + suffix)
+    ui.continue_button.click()
+    return c
+
+
+def _unlock_screens(r: Renderer, c: AppController, clock: _Clock) -> None:
+    r.shot(c.window, "coffre-ouvert")
+    c.lock()
+    r.shot(c.window, "deverrouillage")
+    ui = c.unlock_screen.ui
+    for _ in range(10):
+        ui.passphrase_edit.setText("pas la bonne phrase")
+        ui.unlock_button.click()
+        if c.unlock_screen.retry_delay_remaining():
+            break
+        if _ == 0:
+            r.shot(c.window, "phrase-incorrecte")
+    r.shot(c.window, "delai-apres-echecs")
+    ui.forgot_button.click()
+    ui.code_edit.setText("K7M2-9QXD-")
+    ui.new_edit.setText("Nouvelle-Phrase-2026!")
+    ui.confirm_edit.setText("Nouvelle-Phrase-2026!")
+    r.shot(c.window, "recuperation")
+
+
+def render_all(outdir: Path) -> list[Path]:
+    """Render every screen; return the files written."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    for old in outdir.glob("*.png"):
+        old.unlink()
+    app = QApplication.instance() or QApplication([])
+    logging.getLogger().addHandler(logging.NullHandler())  # the vault's warnings stay quiet here
+    r = Renderer(outdir)
+    with tempfile.TemporaryDirectory(prefix="etudes-shots-") as tmp:
+        root = Path(tmp)
+        install_translators("fr", app)
+        apply_style(app)
+        clock = _Clock()
+        c = _creation_screens(r, root / "fr")
+        c.shutdown()
+        c.window.close()
+        c = _controller(root / "fr", clock=clock)
+        c.unlock_screen.ui.passphrase_edit.setText(SAMPLE_PASSPHRASE)
+        c.unlock_screen.ui.unlock_button.click()
+        _unlock_screens(r, c, clock)
+        c.shutdown()
+        c.window.close()
+        demo = _controller(root / "demo", demo=True)
+        r.shot(demo.window, "demo-deverrouillage")
+        demo.shutdown()
+        demo.window.close()
+        install_translators("en", app)
+        c = _controller(root / "en")
+        r.shot(c.window, "en-creation")
+        c.shutdown()
+        c.window.close()
+        c = _controller(root / "fr")
+        r.shot(c.window, "en-unlock")
+        c.shutdown()
+        c.window.close()
+        install_translators("fr", app)
+    return r.saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    outdir = Path(args[0] if args else "docs/screenshots")
+    for path in render_all(outdir):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
