@@ -1,9 +1,121 @@
-"""`etudes study` commands."""
+"""`etudes study` commands: check, preview, import, list."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from etudes_desktop.cli.common import emit, open_vault
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.form_problems import FormError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this group's subcommands (none yet)."""
+    """Add `study check|preview|import|list`."""
+    parser = sub.add_parser("study", help="les études : vérifier, prévisualiser, importer un questionnaire")
+    commands = parser.add_subparsers(dest="study_command", metavar="ACTION")
+    commands.required = True
+    check = commands.add_parser("check", help="vérifier un XLSForm ou un paquet d'étude (rien n'est écrit)")
+    check.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
+    check.set_defaults(handler=cmd_check)
+    preview = commands.add_parser("preview", help="tester la logique d'un questionnaire avec des réponses")
+    preview.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
+    preview.add_argument("--answers", type=Path, required=True, help="réponses en JSON (nom -> valeur)")
+    preview.add_argument("--lang", default=None, help="langue des messages (ex. fr)")
+    preview.set_defaults(handler=cmd_preview)
+    imported = commands.add_parser("import", help="importer une étude dans le coffre")
+    imported.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
+    imported.set_defaults(handler=cmd_import)
+    commands.add_parser("list", help="les études du coffre").set_defaults(handler=cmd_list)
+
+
+def _load(path: Path) -> Any:
+    from etudes_desktop.core.study_load import load_package
+
+    return load_package(path)
+
+
+def cmd_check(args: Any) -> int:
+    """Exit 0 when valid; else one line per problem on stderr and exit 1."""
+    try:
+        package = _load(args.file)
+    except FormError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    count = sum(1 for item in package.questionnaire.walk() if not item.is_container)
+    emit(args, {"valid": True, "study": package.id, "version": package.version, "items": count},
+         f"{args.file.name} : valide (étude {package.id}, version {package.version}, {count} éléments)")
+    return 0
+
+
+def cmd_preview(args: Any) -> int:
+    """Print {visible, values, errors, choices} for the answers given (errors are output, exit 0)."""
+    from etudes_desktop.core.session import Session
+    from etudes_desktop.core.session_preview import apply_answers, preview
+
+    try:
+        package = _load(args.file)
+    except FormError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    answers = _read_answers(args.answers)
+    questionnaire = package.questionnaire
+    if args.lang and questionnaire.resolve_language(args.lang) is None and args.lang.lower() not in ("default", ""):
+        known = ", ".join(questionnaire.languages)
+        raise EtudesError(f"langue inconnue : {args.lang} (langues du formulaire : {known})")
+    session = Session(questionnaire, language=args.lang)
+    refused = apply_answers(session, answers)
+    for key, message in refused.items():
+        if message.startswith(("question inconnue", "clé de réponse invalide", "occurrence inexistante")):
+            print(f"etudes: {key} : {message}", file=sys.stderr)
+    print(json.dumps(preview(session, refused), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _read_answers(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EtudesError(f"fichier de réponses introuvable : {path.name}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise EtudesError(f"{path.name} : JSON illisible") from None
+    if not isinstance(data, dict):
+        raise EtudesError(f"{path.name} : un objet JSON (nom de question -> valeur) est attendu")
+    return data
+
+
+def cmd_import(args: Any) -> int:
+    """Check the package, then store it in the vault (nothing written when it is refused)."""
+    from etudes_desktop.storage.studies import save_study
+
+    try:
+        package = _load(args.file)
+    except FormError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    with open_vault(args) as vault:
+        outcome = save_study(vault, package)
+    labels = {"created": "importée", "updated": "mise à jour", "unchanged": "déjà à jour"}
+    emit(args, {"study": package.id, "version": package.version, "outcome": outcome},
+         f"étude {package.id} (version {package.version}) {labels[outcome]}")
+    return 0
+
+
+def cmd_list(args: Any) -> int:
+    from etudes_desktop.storage.studies import list_studies
+
+    with open_vault(args) as vault:
+        studies = list_studies(vault)
+    lines = [
+        f"{s.id}\tversion {s.version}\t{s.title}\timportée le {s.imported_at[:10]}"
+        + (f"\tlivrée le {s.delivery_date}" if s.delivery_date else "")
+        for s in studies
+    ]
+    emit(args, [s.as_dict() for s in studies], "\n".join(lines) or "aucune étude dans le coffre")
+    return 0

@@ -1,0 +1,171 @@
+"""Read a study package: an XLSForm alone (its `settings` sheet may carry the rest) or JSON.
+
+An XLSForm alone is a valid package: defaults apply (notice, commitment, modes, retention),
+the study id is the form's `form_id` or else the file name without extension. Settings columns:
+`form_id`, `form_title`, `version`, `sponsor`, `modes`, `notice_id`, `notice_version`,
+`notice` (French text), `notice_en`, `commitment`, `commitment_version`, `delivery_date`,
+`retention_months`, `analysis_attributes`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from etudes_desktop.core.form_problems import FormError, FormProblem
+from etudes_desktop.core.study import (
+    MISSING_MENTION,
+    Commitment,
+    Mode,
+    Notice,
+    Retention,
+    StudyPackage,
+    check_attribute,
+    contains_mandatory_mention,
+)
+from etudes_desktop.core.xlsform import LoadedForm, load_xlsform
+
+FORM_SUFFIXES = (".xlsx", ".xls", ".xlsm")
+_MODE_ALIASES = {
+    "face_to_face": Mode.FACE_TO_FACE, "face-to-face": Mode.FACE_TO_FACE, "face_a_face": Mode.FACE_TO_FACE,
+    "phone": Mode.PHONE, "telephone": Mode.PHONE, "téléphone": Mode.PHONE,
+    "paper": Mode.PAPER, "papier": Mode.PAPER,
+    "group": Mode.GROUP, "groupe": Mode.GROUP,
+    "internet": Mode.INTERNET, "web": Mode.INTERNET,
+}
+_NOTICE_FR = ("notice", "notice_fr", "notice_text", "notice_text_fr", "notice::français (fr)", "notice::fr")
+_NOTICE_EN = ("notice_en", "notice_text_en", "notice::english (en)", "notice::en")
+
+
+def load_package(path: str | Path) -> StudyPackage:
+    """A checked study package from an .xlsx/.xls XLSForm or a .json package; FormError if not."""
+    source = Path(path)
+    if not source.is_file():
+        raise FormError([FormProblem("fichier", None, None, f"fichier introuvable : {source.name}")])
+    if source.suffix.lower() == ".json":
+        return package_from_json(source)
+    return package_from_form(load_xlsform(source), source.stem)
+
+
+def _split(text: str) -> list[str]:
+    return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+
+
+def _pick(settings: dict[str, str], keys: tuple[str, ...]) -> tuple[str | None, str | None]:
+    for key in keys:
+        if settings.get(key, "").strip():
+            return key, settings[key]
+    return None, None
+
+
+def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
+    """The package of an XLSForm alone: settings columns, else the defaults."""
+    settings, row = loaded.settings, loaded.settings_row
+    problems: list[FormProblem] = []
+    fields: dict[str, Any] = {"questionnaire": loaded.questionnaire}
+    fields["id"] = settings.get("form_id", "").strip() or file_stem
+    fields["title"] = settings.get("form_title", "").strip() or loaded.questionnaire.title or fields["id"]
+    fields["version"] = settings.get("version", "").strip() or "1"
+    if settings.get("sponsor", "").strip():
+        fields["sponsor"] = settings["sponsor"].strip()
+    if settings.get("modes", "").strip():
+        modes = []
+        for word in _split(settings["modes"]):
+            mode = _MODE_ALIASES.get(word.lower())
+            if mode is None:
+                problems.append(FormProblem("settings", row, "modes", f"mode inconnu « {word} » (face_to_face, phone, paper, group, internet)"))
+            else:
+                modes.append(mode)
+        fields["modes"] = modes
+    notice = _notice(settings, row, problems)
+    if notice is not None:
+        fields["notice"] = notice
+    if settings.get("commitment", "").strip():
+        fields["commitment"] = Commitment(text=settings["commitment"].strip(), version=settings.get("commitment_version", "1").strip() or "1")
+    if settings.get("delivery_date", "").strip():
+        try:
+            fields["delivery_date"] = _dt.date.fromisoformat(settings["delivery_date"].strip()[:10])
+        except ValueError:
+            problems.append(FormProblem("settings", row, "delivery_date", "date de livraison attendue au format AAAA-MM-JJ"))
+    if settings.get("retention_months", "").strip():
+        months = settings["retention_months"].strip()
+        if not re.fullmatch(r"\d+(\.0+)?", months) or not 0 <= float(months) <= 6:
+            problems.append(FormProblem("settings", row, "retention_months", "durée de conservation : un nombre de mois entre 0 et 6 (registre : au plus 6 mois après la livraison)"))
+        else:
+            fields["retention"] = Retention(months_after_delivery=int(float(months)))
+    if settings.get("analysis_attributes", "").strip():
+        names = _split(settings["analysis_attributes"])
+        for name in names:
+            reason = check_attribute(name)
+            if reason:
+                problems.append(FormProblem("settings", row, "analysis_attributes", reason))
+        fields["analysis_attributes"] = names
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}", fields["id"]):
+        problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, « _ », « - » ou « . » (64 au plus)"))
+    if problems:
+        raise FormError(problems)
+    return _validated(fields, "settings", row)
+
+
+def _notice(settings: dict[str, str], row: int, problems: list[FormProblem]) -> Notice | None:
+    column, text_fr = _pick(settings, _NOTICE_FR)
+    _, text_en = _pick(settings, _NOTICE_EN)
+    if text_fr is None:
+        if text_en is not None:
+            problems.append(FormProblem("settings", row, "notice", "la notice en anglais ne suffit pas : le texte français est obligatoire"))
+        return None
+    if not contains_mandatory_mention(text_fr):
+        problems.append(FormProblem("settings", row, column, MISSING_MENTION))
+        return None
+    extra: dict[str, str] = {}
+    for key, name in (("notice_id", "id"), ("notice_version", "version")):
+        if settings.get(key, "").strip():
+            extra[name] = settings[key].strip()
+    return Notice(text_fr=text_fr.strip(), text_en=(text_en or "").strip() or None, **extra)
+
+
+def _validated(fields: dict[str, Any], sheet: str, row: int | None) -> StudyPackage:
+    try:
+        return StudyPackage(**fields)
+    except ValidationError as exc:
+        raise FormError([_problem(err, sheet, row) for err in exc.errors()]) from exc
+
+
+def _problem(error: Any, sheet: str, row: int | None) -> FormProblem:
+    location = ".".join(str(part) for part in error.get("loc", ()))
+    message = str(error.get("msg", "valeur invalide")).removeprefix("Value error, ")
+    return FormProblem(sheet, row, location or None, message)
+
+
+def package_from_json(path: Path) -> StudyPackage:
+    """A JSON package; `form` may name an XLSForm beside it instead of an inline questionnaire."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FormError([FormProblem(path.name, getattr(exc, "lineno", None), None, "JSON illisible")]) from exc
+    if not isinstance(data, dict):
+        raise FormError([FormProblem(path.name, None, None, "un objet JSON est attendu")])
+    form = data.pop("form", None)
+    if form is not None:
+        form_path = (path.parent / str(form)).resolve()
+        data["questionnaire"] = load_xlsform(form_path).questionnaire
+        data.setdefault("id", data["questionnaire"].form_id)
+        data.setdefault("title", data["questionnaire"].title)
+    package = _validated(data, path.name, None)
+    if form is None:
+        from etudes_desktop.core.session_graph import check_questionnaire
+
+        problems = check_questionnaire(package.questionnaire)
+        if problems:
+            raise FormError(problems)
+    return package
+
+
+def package_from_stored(package_json: str) -> StudyPackage:
+    """A package as the vault stores it (already checked at import)."""
+    return StudyPackage.model_validate_json(package_json)
