@@ -198,3 +198,42 @@ def test_every_pair_of_operators_groups_by_precedence(first: str) -> None:
             else:  # same level: left to right
                 grouped = f"({a} {first} {b}) {second} {c}"
             assert _same(run(plain), run(grouped)), plain
+
+
+@pytest.mark.parametrize(
+    ("source", "hint"),
+    [
+        ("${a} == 1", "l'égalité s'écrit avec un seul ="),
+        ("${a} <> 1", "la différence s'écrit !="),
+        ("${a} => 1", "s'écrit >="),
+        ("${a} / 2", "la division s'écrit div"),
+        ("${a} % 2", "s'écrit mod"),
+        ("${a} = 1 AND ${b} = 2", "en minuscules, and"),
+        ("${a} = 1 Or ${b} = 2", "en minuscules, or"),
+        ("1 || 2", "s'écrit or"),
+        ("${a} && ${b}", "s'écrit and"),
+        ("!selected(${a}, 'x')", "not(...)"),
+        ("Selected(${a}, 'x')", "vouliez-vous dire « selected »"),
+        ("count_selected(${a})", "vouliez-vous dire « count-selected »"),
+        ("string_length(${a})", "vouliez-vous dire « string-length »"),
+    ],
+)
+def test_common_mistakes_get_a_hint(source: str, hint: str) -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse(source)
+    assert hint in caught.value.message
+
+
+def test_non_text_is_refused() -> None:
+    with pytest.raises(ExpressionError):
+        parse(None)  # type: ignore[arg-type]
+    with pytest.raises(ExpressionError):
+        parse(["${a}"])  # type: ignore[arg-type]
+
+
+def test_evaluate_as_boolean_and_text() -> None:
+    context = MapContext({"n": 3})
+    assert parse("${n} * 2").evaluate_string(context) == "6"
+    assert parse("${n} div 2").evaluate_string(context) == "1.5"
+    assert parse("${n}").evaluate_boolean(context) is True
+    assert parse("${m}").evaluate_boolean(context) is False

@@ -58,7 +58,7 @@ class Expression:
         try:
             self._run = compile_tree(tree)
         except RecursionError:
-            raise ExpressionError("expression trop imbriquée pour être évaluée", 1) from None
+            raise ExpressionError("expression invalide à la position 1 : expression trop imbriquée", 1) from None
 
     def evaluate(self, ctx: Any) -> Value:
         """The value of the expression for the answers in `ctx` (an EvalContext)."""
@@ -67,6 +67,10 @@ class Expression:
     def evaluate_boolean(self, ctx: Any) -> bool:
         """The value as a boolean, as relevant, constraint and required use it."""
         return to_boolean(self._run(ctx))
+
+    def evaluate_string(self, ctx: Any) -> str:
+        """The value as text, as a calculation is stored and shown (3, not 3.0)."""
+        return to_string(self._run(ctx))
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
@@ -78,9 +82,14 @@ class Expression:
         return hash(self.source)
 
 
-@lru_cache(maxsize=4096)
 def parse(source: str) -> Expression:
     """Parse and compile `source`; raises ExpressionError (French message, 1-based position)."""
     if not isinstance(source, str):
         raise ExpressionError("expression invalide : texte attendu", 1)
+    return _parse(source)
+
+
+@lru_cache(maxsize=4096)
+def _parse(source: str) -> Expression:
+    """Expressions are immutable: the same text is parsed and compiled once."""
     return Expression(source, parse_tree(source))

@@ -78,8 +78,20 @@ def _reference(source: str, index: int, tokens: list[Token]) -> int:
     return end + 1
 
 
+_HABITS = {
+    "==": "l'égalité s'écrit avec un seul =",
+    "<>": "la différence s'écrit !=",
+    "||": "la disjonction s'écrit or",
+    "=>": "« supérieur ou égal » s'écrit >=",
+    "=<": "« inférieur ou égal » s'écrit <=",
+}
+
+
 def _scan(source: str, index: int, tokens: list[Token]) -> int:
     """Numbers, dots, names and operators; any other character is refused."""
+    habit = _HABITS.get(source[index : index + 2])
+    if habit is not None:
+        raise invalid(index, f"« {source[index : index + 2]} » : {habit}")
     match = _SCANNER.match(source, index)
     if match is None:
         raise invalid(index, _bad_character(source[index]))
@@ -104,6 +116,8 @@ def _bad_character(char: str) -> str:
         return "« ! » inattendu : la négation s'écrit not(...), la différence !="
     if char == "&":
         return "« & » inattendu : la conjonction s'écrit and"
+    if char == "%":
+        return "« % » inattendu : le reste de la division s'écrit mod"
     if char.isprintable() and not char.isspace():
         return f"caractère « {char} » inattendu"
     return f"caractère inattendu (code U+{ord(char):04X})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from etudes_desktop.core.expressions.errors import ExpressionError, invalid
 from etudes_desktop.core.expressions.functions import FUNCTIONS, arity_text
 from etudes_desktop.core.expressions.lexer import DOT, END, NAME, NUMBER, OP, REF, STRING, Token, tokenize
@@ -38,7 +40,7 @@ def parse_tree(source: str) -> Node:
     try:
         tree = parser.expression(0)
     except RecursionError:
-        raise ExpressionError("expression trop imbriquée pour être évaluée", 1) from None
+        raise invalid(0, "expression trop imbriquée") from None
     token = parser.peek()
     if token.kind != END:
         raise _unexpected(token)
@@ -58,7 +60,11 @@ def _unexpected(token: Token) -> ExpressionError:
     """The error for a token that cannot come where it is."""
     if token.kind == END:
         return invalid(token.index, "fin de l'expression inattendue")
-    if token.kind == OP and token.text in ("/", "//", "[", "]", "@", "::", "|"):
+    if token.kind == OP and token.text == "/":
+        return invalid(token.index, f"« / » : la division s'écrit div ; {_PATH_HINT}")
+    if token.kind == NAME and token.text.lower() in _WORD_OPERATORS:
+        return invalid(token.index, f"« {token.text} » inattendu : l'opérateur s'écrit en minuscules, {token.text.lower()}")
+    if token.kind == OP and token.text in ("//", "[", "]", "@", "::", "|"):
         return invalid(token.index, f"« {token.text} » : {_PATH_HINT}")
     return invalid(token.index, f"« {_shown(token)} » inattendu")
 
@@ -150,7 +156,7 @@ class _Parser:
         """name(arg, ...), checked against the function table."""
         spec = FUNCTIONS.get(token.text)
         if spec is None:
-            raise invalid(token.index, f"fonction inconnue « {token.text} »")
+            raise invalid(token.index, _unknown_function(token.text))
         self.expect("(")
         args: list[Node] = []
         if not (self.peek().kind == OP and self.peek().text == ")"):
@@ -170,6 +176,13 @@ class _Parser:
             if problem is not None:
                 raise invalid(token.index, problem)
         return Call(spec.name, tuple(args), token.index)
+
+
+def _unknown_function(name: str) -> str:
+    """The error for a name that is not a function, with the closest one when there is one."""
+    close = difflib.get_close_matches(name.lower(), FUNCTIONS, n=1, cutoff=0.75)
+    hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+    return f"fonction inconnue « {name} »{hint}"
 
 
 def _combine(operator: str, left: Node, right: Node, index: int) -> Node:
