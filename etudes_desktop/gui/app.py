@@ -45,7 +45,7 @@ def _report_startup(controller: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application; return its exit code."""
     args = build_parser().parse_args(argv)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
     from etudes_desktop.demo import demo_paths
@@ -76,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: _report_startup(controller))
     if args.quit_after is not None:
         QTimer.singleShot(max(0, args.quit_after), app.quit)
-    return int(app.exec())
+    code = int(app.exec())
+    QThreadPool.globalInstance().waitForDone()  # e.g. the demo vault still being created
+    return code
 
 
 def _set_icon(app: object) -> None:

@@ -43,6 +43,7 @@ class AppController(QObject):
         self._pool = pool
         self._kdf = kdf
         self._resume_view: str | None = None
+        self._shut_down = False
         self.window = MainWindow(demo=demo)
         self.unlock_screen = UnlockScreen(
             paths, pool=pool, clock=clock, demo_passphrase=DEMO_PASSPHRASE if demo else None, parent=self.window.screens
@@ -94,6 +95,9 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         """On quit: close the vault, leave nothing of ours on the clipboard."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.idle.stop()
         if self.vault is not None:
             self.hub.vault_locked.emit()

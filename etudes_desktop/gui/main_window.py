@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.lock_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.addActions([self.lock_action, self.quit_action])  # shortcuts work with the menu closed
 
     def _build_status_bar(self, demo: bool) -> None:
         self.state_label = QLabel(self)

@@ -1,0 +1,196 @@
+"""The application controller: first screen, demo mode, auto-lock, and the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths
+from etudes_desktop.gui.main_window import HOME_VIEW
+from etudes_desktop.gui.unlock import UnlockScreen
+from etudes_desktop.gui.vault_create import VaultCreateScreen
+from etudes_desktop.storage.vault import Vault
+from tests.gui.conftest import GOOD_PASSPHRASE, can_open
+
+
+def _unlock(qtbot, controller, passphrase: str = GOOD_PASSPHRASE) -> None:
+    edit = controller.unlock_screen.ui.passphrase_edit
+    qtbot.keyClicks(edit, passphrase)
+    with qtbot.waitSignal(controller.hub.vault_opened, timeout=5000):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _with_notes_view(controller) -> QLineEdit:
+    """A stand-in for a colleague's view: one answer field, registered as a workspace view."""
+    field = QLineEdit()
+    field.setObjectName("answer_field")
+    controller.window.add_view("notes", field)
+    return field
+
+
+def test_a_fresh_machine_opens_the_creation_screen(make_controller, paths, qtbot):
+    controller = make_controller(paths)
+    screen = controller.window.screens.currentWidget()
+    assert isinstance(screen, VaultCreateScreen)
+    assert controller.window.state_label.text() == "Aucun coffre"
+    assert not controller.window.lock_action.isEnabled()
+    ui = screen.ui
+    qtbot.keyClicks(ui.passphrase_edit, GOOD_PASSPHRASE)
+    qtbot.keyClicks(ui.confirm_edit, GOOD_PASSPHRASE)
+    qtbot.keyClick(ui.confirm_edit, Qt.Key.Key_Return)
+    ui.noted_check.setChecked(True)
+    with qtbot.waitSignal(controller.hub.vault_opened, timeout=2000):
+        qtbot.mouseClick(ui.continue_button, Qt.MouseButton.LeftButton)
+    assert controller.window.workspace_visible()
+    assert controller.window.current_view_key() == HOME_VIEW
+    assert controller.window.state_label.text() == "Coffre ouvert"
+    assert controller.window.lock_action.isEnabled()
+    assert controller.create_screen is None, "the creation screen is gone for good"
+    assert Vault.exists(paths)
+
+
+def test_an_existing_vault_opens_the_unlock_screen(make_controller, paths, existing_vault, qtbot):
+    controller = make_controller(paths)
+    assert controller.window.screens.currentWidget() is controller.unlock_screen
+    assert controller.window.state_label.text() == "Coffre verrouillé"
+    assert not controller.unlock_screen.ui.demo_label.isVisible()
+    _unlock(qtbot, controller)
+    assert controller.window.workspace_visible() and not controller.locked
+
+
+def test_demo_creates_its_vault_and_shows_the_passphrase(make_controller, data_dir, qtbot):
+    paths = demo_paths(data_dir)
+    assert paths.data_dir == data_dir.resolve() / "demo"
+    controller = make_controller(paths, demo=True)
+    assert isinstance(controller.window.screens.currentWidget(), UnlockScreen)
+    assert Vault.exists(paths), "the demo vault was created on first run"
+    ui = controller.unlock_screen.ui
+    assert ui.demo_label.isVisible() and DEMO_PASSPHRASE in ui.demo_label.text()
+    assert not ui.busy_bar.isVisible()
+    assert controller.window.mode_label.isVisible()
+    assert "démonstration" in controller.window.windowTitle()
+    _unlock(qtbot, controller, DEMO_PASSPHRASE)
+    assert controller.window.workspace_visible()
+
+
+def test_idle_time_locks_and_unlock_returns_to_the_same_page(make_controller, paths, existing_vault, qtbot, clock):
+    controller = make_controller(paths, idle_seconds=600)
+    field = _with_notes_view(controller)
+    _unlock(qtbot, controller)
+    controller.window.show_view("notes")
+    vault = controller.vault
+
+    clock.advance(599)
+    controller.idle.check()
+    assert not controller.locked
+    qtbot.keyClicks(field, "x")  # activity restarts the count
+    clock.advance(599)
+    controller.idle.check()
+    assert not controller.locked
+
+    with qtbot.waitSignal(controller.hub.vault_locked, timeout=1000):
+        clock.advance(1)
+        controller.idle.check()
+    assert controller.locked
+    assert not controller.window.workspace_visible() and not field.isVisible(), "content hidden"
+    assert controller.window.screens.currentWidget() is controller.unlock_screen
+    assert controller.window.state_label.text() == "Coffre verrouillé"
+    assert not controller.window.lock_action.isEnabled()
+    try:
+        vault.conn.execute("SELECT 1")
+        closed = False
+    except Exception:  # noqa: BLE001 - any refusal means the connection is closed
+        closed = True
+    assert closed, "the vault's connection was closed"
+
+    _unlock(qtbot, controller)
+    assert controller.window.current_view_key() == "notes" and field.isVisible()
+
+
+def test_the_idle_timer_itself_locks(make_controller, paths, existing_vault, qtbot, clock):
+    controller = make_controller(paths, idle_seconds=600)
+    _unlock(qtbot, controller)
+    controller.idle._timer.setInterval(20)
+    controller.idle._timer.start()
+    clock.advance(601)
+    qtbot.waitUntil(lambda: controller.locked, timeout=2000)
+
+
+def test_lock_clears_our_text_from_the_clipboard(make_controller, paths, existing_vault, qtbot):
+    controller = make_controller(paths)
+    field = _with_notes_view(controller)
+    _unlock(qtbot, controller)
+    controller.window.show_view("notes")
+    with qtbot.waitActive(controller.window):
+        controller.window.activateWindow()
+    field.setFocus()
+    qtbot.keyClicks(field, "Mme Dupont, 12 rue des Lilas")
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "Mme Dupont, 12 rue des Lilas"
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # "Verrouiller maintenant"
+    assert controller.locked
+    assert clipboard.text() == ""
+
+
+def test_lock_leaves_text_copied_elsewhere(make_controller, paths, existing_vault, qtbot):
+    controller = make_controller(paths)
+    _unlock(qtbot, controller)
+    clipboard = QGuiApplication.clipboard()
+    controller.window.clearFocus()
+    from PySide6.QtWidgets import QApplication
+
+    focus = QApplication.focusWidget()
+    if focus is not None:
+        focus.clearFocus()
+    clipboard.setText("texte d'une autre application")
+    controller.lock()
+    assert clipboard.text() == "texte d'une autre application"
+    clipboard.clear()
+
+
+def test_quit_closes_the_vault(make_controller, paths, existing_vault, qtbot):
+    controller = make_controller(paths)
+    _unlock(qtbot, controller)
+    controller.shutdown()
+    assert controller.locked
+    assert can_open(paths, GOOD_PASSPHRASE)
+
+
+def _run_app(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "etudes_desktop.gui.app", *args, "--quit-after", "300", "--report-startup"],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+    )
+
+
+def test_the_entry_point_starts_on_the_creation_screen(data_dir):
+    result = _run_app("--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["screen"] == "VaultCreateScreen" and report["visible"]
+    assert "Traceback" not in result.stderr
+    assert (data_dir / "logs" / "etudes.log").exists()
+
+
+def test_the_entry_point_in_demo_mode_starts_on_the_unlock_screen(data_dir):
+    result = _run_app("--data-dir", str(data_dir), "--demo")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["screen"] == "UnlockScreen"
+    assert "Traceback" not in result.stderr
+    paths = demo_paths(data_dir)
+    # The demo vault is created in the background; quitting waits for it.
+    assert Vault.exists(paths)
+    assert can_open(paths, DEMO_PASSPHRASE)
