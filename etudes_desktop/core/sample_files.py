@@ -1,0 +1,154 @@
+"""Reading sample files as the insurer's offices write them: CSV (; or , / UTF-8, BOM, cp1252), XLSX.
+
+Rows are streamed: a table is opened, its header read, then its records iterated one at a time,
+so a large file never sits whole in memory. Pure: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from etudes_desktop.core.errors import EtudesError
+
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_CHUNK = 1 << 20
+_DELIMITERS = (";", ",", "\t", "|")
+
+
+def detect_encoding(path: Path) -> str:
+    """'utf-8-sig' (BOM), 'utf-8' when every byte decodes as UTF-8, else 'cp1252'."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise EtudesError("fichier refusé : encodage UTF-16 non pris en charge (enregistrez-le en UTF-8 ou CSV Windows)")
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := handle.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The separator of a CSV file, counted on its header line (';' wins ties, as in France)."""
+    try:
+        sniffed = csv.Sniffer().sniff(header_line, delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = ""
+    counts = {d: header_line.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ";"))
+    if sniffed and counts.get(sniffed, 0) == counts[best]:
+        return sniffed
+    return best if counts[best] else ";"
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet value as the text a person would read in the cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+@dataclass
+class SampleTable:
+    """An open sample file: its headers, and its records as (line number, cells) pairs."""
+
+    path: Path
+    headers: list[str]
+    kind: str  # "csv" | "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+    _rows: Iterator[list[str]] = field(default_factory=lambda: iter(()))
+    _closers: list[Any] = field(default_factory=list)
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """Records after the header; the line number is the spreadsheet's (header = line 1).
+
+        Wholly empty records are skipped (their line numbers still count).
+        """
+        line = 1
+        for cells in self._rows:
+            line += 1
+            if any(c.strip() for c in cells):
+                yield line, cells
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+        self._closers.clear()
+
+    def __enter__(self) -> "SampleTable":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_table(path: Path | str) -> SampleTable:
+    """Open a CSV or XLSX sample file and read its header line."""
+    path = Path(path)
+    if not path.is_file():
+        raise EtudesError(f"fichier introuvable : {path.name}")
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        return _open_xlsx(path)
+    if suffix in CSV_SUFFIXES or not suffix:
+        return _open_csv(path)
+    raise EtudesError(f"format de fichier non pris en charge : {suffix} (CSV ou XLSX attendu)")
+
+
+def _open_csv(path: Path) -> SampleTable:
+    encoding = detect_encoding(path)
+    handle: TextIO = path.open("r", encoding=encoding, newline="")
+    try:
+        first = handle.readline()
+        if not first.strip():
+            raise EtudesError("fichier vide : la première ligne doit porter les noms des colonnes")
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(first)
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=delimiter)
+        headers = [h.strip() for h in next(reader)]
+    except BaseException:
+        handle.close()
+        raise
+    return SampleTable(path, headers, "csv", encoding, delimiter, _rows=reader, _closers=[handle.close])
+
+
+def _open_xlsx(path: Path) -> SampleTable:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same refusal
+        raise EtudesError(f"classeur illisible : {path.name}") from exc
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        book.close()
+        raise EtudesError("classeur vide : la première ligne doit porter les noms des colonnes")
+    headers = [cell_text(v) for v in header]
+    while headers and not headers[-1]:
+        headers.pop()
+    texts = ([cell_text(v) for v in row] for row in rows)
+    return SampleTable(path, headers, "xlsx", _rows=texts, _closers=[book.close])

@@ -1,0 +1,96 @@
+"""The sample import service: a checked file goes into a study's respondents in one transaction.
+
+Refused files (NIR anywhere, or any invalid row outside partial mode) write nothing at all:
+no respondent, no mapping, no audit entry. Logs carry counts, never a value from the file.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem
+from etudes_desktop.storage import audit
+from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
+
+log = logging.getLogger(__name__)
+
+AUDIT_EVENT = "sample.import"
+
+
+@dataclass
+class SampleImportReport:
+    """What an import did: counts, and the rejected rows' problems in partial mode."""
+
+    study_id: str
+    total_rows: int
+    imported: int
+    rejected: int
+    suppressed: int
+    mapping: SampleMapping
+    problems: list[SampleProblem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One French line for the user."""
+        text = f"{self.imported} répondant(s) importé(s) dans l'étude {self.study_id}"
+        if self.rejected:
+            text += f" ; {self.rejected} ligne(s) rejetée(s)"
+        if self.suppressed:
+            text += f" ; {self.suppressed} personne(s) ignorée(s) (liste d'opposition)"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"study": self.study_id, "rows": self.total_rows, "imported": self.imported,
+                "rejected": self.rejected, "suppressed": self.suppressed,
+                "problems": [str(p) for p in self.problems], "mapping": self.mapping.columns}
+
+
+def _actor(conn: Any) -> str | None:
+    row = conn.execute("SELECT pseudonym FROM interviewer WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None,
+                   progress: Progress | None = None) -> SampleImport:
+    """A SampleImport bound to this study's existing ids, saved mapping and suppression list."""
+    repo = RespondentRepository(vault)
+    row = vault.conn.execute("SELECT closed_at FROM study WHERE id = ?", (study_id,)).fetchone()
+    if row is None:
+        raise EtudesError(f"étude inconnue : {study_id}")
+    if row[0]:
+        raise EtudesError(f"l'étude {study_id} est close : plus d'import d'échantillon")
+    importer = SampleImport(path, mapping, existing_ids=repo.sample_ids(study_id),
+                            is_suppressed=SuppressionList(vault).matcher(study_id), progress=progress)
+    saved = repo.saved_mapping(study_id) if mapping is None else None
+    if saved is not None and set(saved.columns) == set(importer.headers):
+        importer.mapping = saved  # same columns as the last import: the user's edits still apply
+    return importer
+
+
+def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
+                  partial: bool = False, now: datetime | None = None,
+                  progress: Progress | None = None) -> SampleImportReport:
+    """Check then import a sample file into a study. Raises SampleRefused / EtudesError if refused."""
+    importer = prepare_import(vault, study_id, path, mapping, progress)
+    scan = importer.scan()
+    refusal = scan.refusal(partial)
+    if refusal is not None:
+        log.info("sample import refused: study=%s rows=%d problems=%d nir_cells=%d",
+                 study_id, scan.total_rows, scan.problem_count, len(scan.nir_problems))
+        raise refusal
+    at = now or datetime.now(timezone.utc)
+    repo = RespondentRepository(vault)
+    with vault.transaction() as conn:
+        imported = repo.insert_many(study_id, importer.records(partial), at)
+        conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (importer.mapping.to_json(), study_id))
+        counts = {"rows": scan.total_rows, "imported": imported, "rejected": scan.rejected_rows,
+                  "suppressed": scan.suppressed}
+        audit.record(conn, at, AUDIT_EVENT, _actor(conn), [study_id], counts)
+    log.info("sample imported: study=%s rows=%d imported=%d rejected=%d suppressed=%d",
+             study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed)
+    return SampleImportReport(study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed,
+                              importer.mapping, list(scan.problems))
