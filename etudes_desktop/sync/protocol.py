@@ -128,9 +128,9 @@ class InterviewPayload(_Strict):
     @field_validator("answers")
     @classmethod
     def _no_nir(cls, value: dict[str, Any]) -> dict[str, Any]:
-        for text in _strings(value):
-            if contains_nir(text):
-                raise ValueError("an answer carries a social security number (NIR)")
+        texts = _strings(value)
+        if texts and contains_nir("\n".join(texts)):  # a newline never joins two numbers
+            raise ValueError("an answer carries a social security number (NIR)")
         return value
 
     @model_validator(mode="after")
@@ -223,10 +223,16 @@ def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
 
 
 def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Mapping):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, (list, tuple)):
-        return [s for item in value for s in _strings(item)]
-    return []
+    """Every string inside a JSON value (answers may nest lists and objects)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            found.append(item)
+        elif kind is dict:
+            stack.extend(item.values())
+        elif kind is list or kind is tuple:
+            stack.extend(item)
+    return found

@@ -1,0 +1,152 @@
+"""Collection server: batched vs one-request-per-interview, and ingest on SQLite and PostgreSQL.
+
+Everything runs against the real server (uvicorn on 127.0.0.1) in the same run. Request bodies
+are encoded before the clock starts, so the figures are the server's (HTTP, validation, hashing,
+storage, receipts). PostgreSQL is measured when ETUDES_BENCH_DATABASE_URL or
+ETUDES_TEST_DATABASE_URL is set, in a schema of its own that is dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy
+
+from etudes_desktop.server.embedded import EmbeddedServer
+from etudes_desktop.server.store import Store, sqlite_url
+from etudes_desktop.sync import protocol as p
+
+STUDY = "bench-2026"
+ANSWERS = 30
+MAX_BATCH_BYTES = 2 * 1024 * 1024
+SINGLE_SAMPLE = 1000
+NOTICE_SHA = hashlib.sha256(b"mention").hexdigest()
+
+
+def _payload(seed: int) -> dict[str, Any]:
+    answers: dict[str, Any] = {f"q{i:02d}": (seed * 7 + i) % 5 + 1 for i in range(ANSWERS - 2)}
+    answers["comment"] = f"commentaire libre {seed}"
+    answers["channels"] = ["web", "agence"] if seed % 2 else ["téléphone"]
+    return {
+        "study_id": STUDY, "study_version": "1.0", "state": "completed", "mode": "phone",
+        "interviewer": "enq-bench", "created_at": "2026-11-29T10:00:00Z", "completed_at": "2026-11-29T10:20:00Z",
+        "consent": {"notice_id": "cnam-marketing", "notice_version": "2024-01", "text_sha256": NOTICE_SHA,
+                    "mode": "phone", "interviewer": "enq-bench", "delivered_at": "2026-11-29T10:00:00Z",
+                    "decided_at": "2026-11-29T10:01:00Z", "decision": "agrees"},
+        "answers": answers, "attributes": {"age_band": "35-44", "region": "IDF"},
+    }
+
+
+def interviews(count: int) -> list[dict[str, Any]]:
+    """Completed interviews of 30 answers, hashed as the laptop hashes them."""
+    out = []
+    for seed in range(count):
+        body = _payload(seed)
+        out.append({"id": str(uuid.uuid4()), "content_sha256": p.content_hash(body), "clock_offset_ms": 0,
+                    "payload": body})
+    return out
+
+
+def _body(items: list[dict[str, Any]]) -> bytes:
+    batch = {"protocol_version": 1, "batch_id": str(uuid.uuid4()), "study_id": STUDY,
+             "sent_at": "2026-11-29T11:00:00Z", "interviews": items}
+    return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def batched_bodies(items: list[dict[str, Any]], per_batch: int = 1000) -> list[bytes]:
+    """Batches of up to per_batch interviews, each kept under 2 MB."""
+    bodies, start = [], 0
+    while start < len(items):
+        size = per_batch
+        while True:
+            body = _body(items[start:start + size])
+            if len(body) <= MAX_BATCH_BYTES or size == 1:
+                break
+            size = max(1, size * 3 // 4)
+        bodies.append(body)
+        start += size
+    return bodies
+
+
+def send(url: str, token: str, bodies: list[bytes]) -> tuple[float, int]:
+    """Post the bodies one after the other; returns (seconds, interviews acknowledged)."""
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    acknowledged = 0
+    with httpx.Client(timeout=60) as client:
+        started = time.perf_counter()
+        for body in bodies:
+            response = client.post(f"{url}{p.BATCHES_PATH}", content=body, headers=headers)
+            response.raise_for_status()
+            acknowledged += sum(r["status"] in ("accepted", "duplicate") for r in response.json()["receipts"])
+        return time.perf_counter() - started, acknowledged
+
+
+def measure(store: Store, count: int, label: str, *, compare: bool) -> list[dict[str, Any]]:
+    _, token = store.enroll(STUDY, f"bench-{uuid.uuid4().hex[:6]}")
+    rows: list[dict[str, Any]] = []
+    with EmbeddedServer(store) as server:
+        bodies = batched_bodies(interviews(count))
+        seconds, acked = send(server.url, token, bodies)
+        assert acked == count, f"{acked} of {count} acknowledged"
+        batched = count / seconds
+        rows.append({"name": f"server ingest, batched, {label} ({count} x {ANSWERS} answers)", "value": batched,
+                     "unit": "itw/s", "target": ">= 10000", "note": f"{len(bodies)} requests"})
+        if compare:
+            sample = min(count, SINGLE_SAMPLE)  # each request commits (fsync): a sample keeps the run short
+            singles = [_body([item]) for item in interviews(sample)]
+            seconds, acked = send(server.url, token, singles)
+            assert acked == sample
+            single = sample / seconds
+            rows.append({"name": f"one request per interview, {label}", "value": single, "unit": "itw/s",
+                         "note": f"rate over {sample} requests"})
+            rows.append({"name": f"batched / one per request, {label}", "value": batched / single, "unit": "x",
+                         "target": ">= 20"})
+    return rows
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("ETUDES_BENCH_DATABASE_URL") or os.environ.get("ETUDES_TEST_DATABASE_URL")
+
+
+def run(quick: bool = False) -> list[dict[str, Any]]:
+    count = 2000 if quick else 10_000
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(sqlite_url(Path(folder)))
+        try:
+            rows += measure(store, count, "SQLite", compare=True)
+        finally:
+            store.close()
+    base = _postgres_url()
+    if not base:
+        print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")
+        return rows
+    schema = f"etudes_bench_{uuid.uuid4().hex[:10]}"
+    admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        separator = "&" if "?" in base else "?"
+        store = Store(f"{base}{separator}options=-csearch_path%3D{schema}")
+        try:
+            rows += measure(store, count, "PostgreSQL", compare=False)
+        finally:
+            store.close()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run(quick=bool(os.environ.get("QUICK"))):
+        print(f"{row['name']:<60} {row['value']:>10.1f} {row['unit']:<6} {row.get('target', '')}")
