@@ -1,0 +1,127 @@
+"""Every interview screen in a state worth a screenshot, on a throw-away vault."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from etudes_desktop.core.interview import CallOutcome, Decision, Mode
+
+FICTITIOUS = [("S-0001", "Mme", "Lefèvre", "Jeanne", "06 11 22 33 44", "Rennes"),
+              ("S-0002", "M.", "N'Diaye", "Moussa", "02 99 00 11 22", "Vitré"),
+              ("S-0003", "Mme", "Garcia", "Lucie", "07 55 44 33 22", "Fougères")]
+
+
+def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any]:
+    from etudes_desktop.gui.calls import CallbackList, CallOutcomeDialog
+    from etudes_desktop.gui.commitment import CommitmentDialog
+    from etudes_desktop.gui.interview.sample import sample_package
+    from etudes_desktop.gui.interview.screen import open_interview
+    from etudes_desktop.gui.interview.study_info import StudyInfo
+    from etudes_desktop.gui.profile import ProfileDialog
+    from etudes_desktop.gui.start_interview import StartInterviewDialog
+    from etudes_desktop.paths import DataPaths
+    from etudes_desktop.storage import contact_list
+    from etudes_desktop.storage.interviews import InterviewStore
+    from etudes_desktop.storage.studies import save_study
+    from etudes_desktop.storage.vault import KdfParams, Vault
+
+    vault, _code = Vault.create(DataPaths.for_data_dir(workdir / "vault"), "Captures-Ecran-2026!", kdf=KdfParams.fast())
+    keep.append(vault)
+    package = sample_package()
+    save_study(vault, package)
+    study = StudyInfo.from_package(package)
+    people = seed_people(vault, study.study_id, now)
+    store = InterviewStore(vault)
+    shots: dict[str, Any] = {"profil": ProfileDialog(store)}
+    me = store.set_profile("Claire Martin", "ENQ-07")
+    commitment = CommitmentDialog(store, study, me, today=lambda: now.date())
+    commitment.read_check.setChecked(True)
+    commitment.name_edit.setText("Claire Martin")
+    shots["engagement"] = commitment
+    store.sign_commitment(study.study_id, me.pseudonym, "Claire Martin", now.date().isoformat(), study.commitment_text)
+    start = StartInterviewDialog(study, lambda text: contact_list.contactable(vault, study.study_id, text))
+    start.set_mode(Mode.PHONE)
+    shots["nouvel-entretien"] = start
+    brief = contact_list.briefs(vault, [people[0]])[people[0]]
+    call = CallOutcomeDialog(store, study.study_id, brief, me, now=lambda: now)
+    call.set_outcome(CallOutcome.APPOINTMENT)
+    shots["appel-sans-entretien"] = call
+    store.record_call(study.study_id, people[1], CallOutcome.APPOINTMENT, me.pseudonym, now + timedelta(hours=3))
+    store.record_call(study.study_id, people[2], CallOutcome.APPOINTMENT, me.pseudonym, now - timedelta(hours=1))
+    callbacks = CallbackList(now=lambda: now)
+    callbacks.refresh(store, vault, study.study_id)
+    shots["rappels"] = callbacks
+    for mode, name in ((Mode.FACE_TO_FACE, "mention-face-a-face"), (Mode.PHONE, "mention-telephone"), (Mode.PAPER, "mention-papier")):
+        shots[name] = open_interview(store, study, me, store.start(study.study_id, study.version, mode))
+    shots.update(_runner_states(store, study, me, open_interview))
+    return shots
+
+
+def seed_people(vault: Any, study_id: str, now: datetime) -> list[int]:
+    """Three fictitious respondents (SQL here: fixtures, not a widget)."""
+    ids = []
+    with vault.transaction() as conn:
+        for sample_id, title, last, first, phone, town in FICTITIOUS:
+            cursor = conn.execute(
+                "INSERT INTO respondent (study_id, sample_id, title, last_name, first_name, phone, town, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (study_id, sample_id, title, last, first, phone, town, now.isoformat()))
+            ids.append(int(cursor.lastrowid))
+    return ids
+
+
+def _agreed(store: Any, study: Any, me: Any, open_interview: Any, mode: Mode = Mode.FACE_TO_FACE) -> Any:
+    screen = open_interview(store, study, me, store.start(study.study_id, study.version, mode))
+    screen.gate.delivered_check.setChecked(True)
+    screen.gate.agree_button.click()
+    return screen
+
+
+def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict[str, Any]:
+    shots: dict[str, Any] = {}
+    screen = _agreed(store, study, me, open_interview)
+    runner = screen.runner
+    runner.go_next()
+    runner.field("age").editor.setText("34")
+    runner.field("age").flush()
+    shots["question-enregistree"] = screen
+    screen = _agreed(store, study, me, open_interview)
+    for key, value in (("age", 41), ("sexe", "f"), ("satisfaction", "assez")):
+        screen.flow.answer(key, value, key)
+    screen.runner.show_page(screen.flow.page("contact"))
+    screen.runner.field("canaux").pick(1)
+    screen.runner.field("date_contact").editor.setText("31/02/2026")
+    screen.runner.field("date_contact").flush()
+    screen.runner.go_next()
+    shots["page-groupe-erreurs"] = screen
+    screen = _agreed(store, study, me, open_interview)
+    screen.runner.show_page(screen.flow.page("reco"))
+    screen.runner.field("reco").buttons[8].click()
+    shots["question-echelle"] = screen
+    screen = _agreed(store, study, me, open_interview, Mode.PHONE)
+    _fill(screen.flow)
+    screen.runner.show_page(screen.flow.page("lu"))
+    screen.runner.go_next()
+    shots["relecture"] = screen
+    screen = _agreed(store, study, me, open_interview, Mode.PAPER)
+    _fill(screen.flow)
+    screen.flow.complete()
+    shots["termine-lecture-seule"] = open_interview(store, study, me, screen.flow.interview_id)
+    screen = open_interview(store, study, me, store.start(study.study_id, study.version, Mode.PHONE))
+    screen.gate.delivered_check.setChecked(True)
+    screen.gate.object_button.click()
+    shots["mention-opposition-a-confirmer"] = screen
+    screen = open_interview(store, study, me, store.start(study.study_id, study.version, Mode.PHONE))
+    screen.gate.decided.emit(datetime.now().astimezone(), Decision.OBJECTS)
+    shots["opposition-enregistree"] = screen
+    return shots
+
+
+def _fill(flow: Any) -> None:
+    answers = {"age": 52, "sexe": "h", "satisfaction": "peu", "pourquoi": "Trop d'attente au guichet",
+               "canaux": "tel agence", "agence_nom": "Rennes centre", "date_contact": date(2026, 10, 3).isoformat(),
+               "heure_contact": "14:30", "attente": 25, "reco": 6, "lu": "OK"}
+    for key, value in answers.items():
+        result = flow.answer(key, value, key)
+        assert result.saved, (key, result.error)

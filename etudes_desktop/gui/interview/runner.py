@@ -1,0 +1,241 @@
+"""The interview runner: one page at a time, keyboard first, every answer committed as given.
+
+View and local wiring only; what may be shown and what is saved is decided by InterviewFlow.
+Keys: Enter or Tab go on, Shift+Tab or Page Up go back, digits pick a choice, Space ticks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFlow
+from etudes_desktop.gui.interview.widgets import FieldWidget, LineField, make_field
+from etudes_desktop.core.questionnaire import ItemType
+from etudes_desktop.gui.style import set_role
+
+FORMAT_MESSAGES = {
+    ItemType.DATE: "Saisissez une date qui existe, au format JJ/MM/AAAA.",
+    ItemType.TIME: "Saisissez une heure au format HH:MM.",
+    ItemType.DATETIME: "Saisissez une date et une heure au format JJ/MM/AAAA HH:MM.",
+}
+
+
+class RunnerView(QWidget):
+    """Shows the flow's current page; reports `review_requested` after the last page."""
+
+    review_requested = Signal()
+    page_shown = Signal(str)  # page key
+    answer_saved = Signal(str)  # answer key, emitted once its commit returned
+
+    def __init__(self, flow: InterviewFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.page: Any = None
+        self.fields: list[FieldWidget] = []
+        self._refused: dict[str, str] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 16, 28, 16)
+        top = QHBoxLayout()
+        self.title_label = QLabel(self.flow.study.title, self)
+        self.title_label.setProperty("role", "subtitle")
+        self.progress_label = QLabel("", self)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.progress_label)
+        layout.addLayout(top)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setTextVisible(False)
+        layout.addWidget(self.progress_bar)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.scroll, 1)
+        self.page_message = QLabel("", self)
+        self.page_message.setWordWrap(True)
+        layout.addWidget(self.page_message)
+        bottom = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Précédent (Page préc.)"), self)
+        self.next_button = QPushButton(self.tr("Suivant (Entrée) →"), self)
+        self.next_button.setProperty("role", "primary")
+        for button in (self.back_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard path runs through the fields
+        self.keys_label = QLabel(self.tr("Entrée ou Tab : suivant · Maj+Tab ou Page préc. : retour · "
+                                         "chiffres : choisir · Espace : cocher"), self)
+        self.keys_label.setProperty("role", "subtitle")
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.keys_label, 1, Qt.AlignmentFlag.AlignCenter)
+        bottom.addWidget(self.next_button)
+        layout.addLayout(bottom)
+
+    def _connect_signals(self) -> None:
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+
+    # -- pages ------------------------------------------------------------------------------------
+    def show_page(self, page: Any) -> None:
+        """Build the page's fields from the session (answers as stored), focus the first."""
+        self.page = page
+        self.flow.go_to(page.key)
+        container = QWidget()
+        column = QVBoxLayout(container)
+        column.setContentsMargins(0, 8, 8, 8)
+        self.fields = []
+        self._refused.clear()
+        for key in page.keys:
+            field = make_field(self.flow.session, key, container)
+            field.given.connect(self._on_given)
+            column.addWidget(field)
+            self.fields.append(field)
+        column.addStretch(1)
+        self.scroll.setWidget(container)  # the previous page's widgets are deleted with it
+        self.page_message.clear()
+        self._update_progress()
+        self.back_button.setEnabled(self.flow.previous_page(page.key) is not None)
+        self.focus_field(0)
+        self.page_shown.emit(page.key)
+
+    def focus_field(self, position: int) -> None:
+        inputs = [f for f in self.fields if f.focus_widgets()]
+        if 0 <= position < len(inputs):
+            inputs[position].focus_first()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def field(self, key: str) -> FieldWidget:
+        return next(f for f in self.fields if f.key == key)
+
+    def _update_progress(self) -> None:
+        done, total = self.flow.progress(self.page.key if self.page else None)
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_label.setText(self.tr("Page %1 sur %2").replace("%1", str(done + 1)).replace("%2", str(total)))
+
+    # -- answers ------------------------------------------------------------------------------------
+    def _on_given(self, key: str, value: Any) -> None:
+        result = self.flow.answer(key, value, page_key=self.page.key if self.page else None)
+        field = self.field(key)
+        if not result.saved:
+            field.show_error(self._format_message(field) if field.kind in FORMAT_MESSAGES and value is not None
+                             and "NIR" not in (result.error or "") else result.error)
+            self._refused[key] = result.error or ""
+            if not isinstance(field, LineField):  # typed text stays for correction; choices revert
+                field.set_value(self.flow.session.answer(key))
+            return
+        self._refused.pop(key, None)
+        if self.page is not None and self._page_changed_shape():
+            self._rebuild_keeping(key)
+            field = self.field(key) if any(f.key == key for f in self.fields) else None
+        if field is not None:
+            error = self.flow.session.error(key)
+            field.show_error(error) if error else field.show_saved()
+        self.answer_saved.emit(key)
+
+    def _format_message(self, field: FieldWidget) -> str:
+        return self.tr(FORMAT_MESSAGES[field.kind])
+
+    def _page_changed_shape(self) -> bool:
+        """Skip logic live: did this answer show or hide items of the current page?"""
+        current = self.flow.page(self.page.key)
+        return current is None or current.keys != tuple(f.key for f in self.fields)
+
+    def _rebuild_keeping(self, key: str) -> None:
+        page = self.flow.page(self.page.key)
+        if page is None or not page.visible:
+            return
+        saved = {f.key for f in self.fields if f.is_saved_shown()}
+        self.show_page(page)
+        for field in self.fields:
+            if field.key in saved:
+                field.show_saved()
+        keys = [f.key for f in self.fields if f.focus_widgets()]
+        if key in keys:
+            self.focus_field(keys.index(key))
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def flush(self) -> None:
+        for field in list(self.fields):
+            field.flush()
+
+    def go_next(self) -> None:
+        """Give pending input, refuse to leave a page with errors, else the next page or review."""
+        if self.page is None:
+            return
+        self.flush()
+        errors = self.flow.page_errors(tuple(f.key for f in self.fields))
+        errors.update({k: m for k, m in self._refused.items() if any(f.key == k for f in self.fields)})
+        if errors:
+            for field in self.fields:
+                if field.key in errors:
+                    field.show_error(errors[field.key])
+            self.page_message.setText(self.tr("Corrigez ou complétez la page avant de continuer."))
+            set_role(self.page_message, "error")
+            first = next(i for i, f in enumerate(f for f in self.fields if f.focus_widgets()) if f.key in errors)
+            self.focus_field(first)
+            return
+        following = self.flow.next_page(self.page.key)
+        if following is None:
+            self.flow.go_to(REVIEW_POSITION)
+            self.review_requested.emit()
+        else:
+            self.show_page(following)
+
+    def go_back(self) -> None:
+        if self.page is None:
+            return
+        self.flush()
+        previous = self.flow.previous_page(self.page.key)
+        if previous is not None:
+            self.show_page(previous)
+
+    # -- keyboard ---------------------------------------------------------------------------------
+    def _focused_position(self) -> int | None:
+        focus = self.focusWidget()
+        inputs = [f for f in self.fields if f.focus_widgets()]
+        for position, field in enumerate(inputs):
+            if focus is not None and field.isAncestorOf(focus):
+                return position
+        return None
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab walks the page's fields, then goes on; Shift+Tab walks back, then goes back."""
+        if self.page is None:
+            return super().focusNextPrevChild(next)
+        inputs = [f for f in self.fields if f.focus_widgets()]
+        position = self._focused_position()
+        if next:
+            if position is None or position >= len(inputs) - 1:
+                self.go_next()
+            else:
+                inputs[position].flush()
+                self.focus_field(position + 1)
+        else:
+            if position is None or position == 0:
+                self.go_back()
+            else:
+                self.focus_field(position - 1)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
+            self.go_next()
+        elif key == Qt.Key.Key_PageUp:
+            self.go_back()
+        elif event.text().isdigit() and len([f for f in self.fields if f.focus_widgets()]) == 1:
+            field = next(f for f in self.fields if f.focus_widgets())
+            field.keyPressEvent(event)  # a lone choice list takes digits wherever the focus is
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,193 @@
+"""The interview screen: the notice gate, then the runner, the review, the end; one controller.
+
+Holds the conditional logic between the views (which one shows, when), and nothing else:
+the rules are InterviewFlow's, the data the InterviewStore's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.interview import Decision
+from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFlow, Phase
+from etudes_desktop.gui.interview.notice_gate import NoticeGate
+from etudes_desktop.gui.interview.review import ReviewView
+from etudes_desktop.gui.interview.runner import RunnerView
+from etudes_desktop.storage.interviews import utc_now
+
+
+class EndView(QWidget):
+    """What remains after an objection, a "not now", or a completion."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        self.title_label = QLabel("", self)
+        self.title_label.setProperty("role", "title")
+        self.body_label = QLabel("", self)
+        self.body_label.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("&Fermer"), self)
+        self.close_button.setProperty("role", "primary")
+        self.close_button.clicked.connect(self.closed)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.body_label)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def show_phase(self, phase: Phase) -> None:
+        texts = {
+            Phase.OBJECTED: (self.tr("Opposition enregistrée"), self.tr(
+                "La personne a exercé son droit d'opposition : aucune question ne lui a été posée. Elle ne sera plus "
+                "sollicitée pour cette étude et ses coordonnées ont été effacées.")),
+            Phase.ABANDONED: (self.tr("Entretien reporté"), self.tr(
+                "La personne ne souhaite pas répondre maintenant : aucune réponse n'a été recueillie.")),
+            Phase.COMPLETED: (self.tr("Entretien terminé"), self.tr(
+                "Les réponses sont enregistrées et verrouillées ; elles partiront à la prochaine synchronisation.")),
+        }
+        title, body = texts[phase]
+        self.title_label.setText(title)
+        self.body_label.setText(body)
+        self.close_button.setFocus()
+
+
+class InterviewScreen(QWidget):
+    """One interview from the notice to the end; `finished(phase)` when the person leaves it."""
+
+    finished = Signal(str)
+
+    def __init__(self, flow: InterviewFlow, *, clock: Callable[[], datetime] = utc_now,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self._clock = clock
+        self.gate: NoticeGate | None = None
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.runner = RunnerView(flow, self.stack)
+        self.review = ReviewView(self.stack)
+        self.end = EndView(self.stack)
+        self.error_label = QLabel("", self)
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        for view in (self.runner, self.review, self.end):
+            self.stack.addWidget(view)
+        self._connect_signals()
+        self.open()
+
+    def _connect_signals(self) -> None:
+        self.runner.review_requested.connect(self._on_review_requested)
+        self.review.back_requested.connect(self._on_review_back)
+        self.review.page_requested.connect(self._on_review_page)
+        self.review.complete_requested.connect(self._on_complete)
+        self.end.closed.connect(self._on_end_closed)
+
+    # -- which view -------------------------------------------------------------------------------
+    def phase(self) -> Phase:
+        return self.flow.phase()
+
+    def current_view(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def open(self) -> None:
+        """Show what the interview's state allows: never a question without a current consent."""
+        phase = self.flow.phase()
+        if phase is Phase.NOTICE:
+            self._show_gate()
+        elif phase is Phase.QUESTIONS:
+            page = self.flow.resume_page()
+            if page is None:
+                self._show_review()
+            else:
+                self.runner.show_page(page)
+                self.stack.setCurrentWidget(self.runner)
+        elif phase is Phase.REVIEW:
+            self._show_review()
+        elif phase is Phase.COMPLETED:
+            self._show_review(read_only=True)
+        else:
+            self.end.show_phase(phase)
+            self.stack.setCurrentWidget(self.end)
+
+    def _show_gate(self) -> None:
+        if self.gate is not None:
+            self.stack.removeWidget(self.gate)
+            self.gate.deleteLater()
+        self.gate = NoticeGate(self.flow.study, self.flow.mode, outdated=self.flow.consent_outdated(),
+                               clock=self._clock, parent=self.stack)
+        self.gate.decided.connect(self._on_decided)
+        self.stack.addWidget(self.gate)
+        self.stack.setCurrentWidget(self.gate)
+        self.gate.delivered_check.setFocus()
+
+    def _show_review(self, *, read_only: bool = False) -> None:
+        heading = ""
+        if read_only:
+            row = self.flow.store.get(self.flow.interview_id)
+            heading = self.tr("Terminé le %1. Un entretien terminé ne peut plus être modifié.").replace(
+                "%1", (row.completed_at or "")[:16].replace("T", " à "))
+        self.review.show_rows(self.flow.review_rows(), read_only=read_only, heading=heading)
+        self.stack.setCurrentWidget(self.review)
+
+    # -- slots ----------------------------------------------------------------------------------------
+    def _on_decided(self, delivered_at: datetime, decision: Decision) -> None:
+        try:
+            self.flow.record_decision(delivered_at, decision)
+        except EtudesError as exc:
+            self._show_error(exc)
+            return
+        self.open()
+
+    def _on_review_requested(self) -> None:
+        self._show_review()
+
+    def _on_review_back(self) -> None:
+        pages = [p for p in self.flow.session.pages() if p.visible]
+        if pages:
+            self.runner.show_page(pages[-1])
+            self.stack.setCurrentWidget(self.runner)
+
+    def _on_review_page(self, key: str) -> None:
+        page = next((p for p in self.flow.session.pages() if p.visible and key in p.keys), None)
+        if page is not None:
+            self.runner.show_page(page)
+            self.stack.setCurrentWidget(self.runner)
+
+    def _on_complete(self) -> None:
+        try:
+            self.flow.complete()
+        except EtudesError as exc:
+            self._show_error(exc)
+            self._show_review()
+            return
+        self.end.show_phase(Phase.COMPLETED)
+        self.stack.setCurrentWidget(self.end)
+
+    def _on_end_closed(self) -> None:
+        self.finished.emit(self.flow.phase().value)
+
+    def _show_error(self, exc: Exception) -> None:
+        text = str(exc).strip()
+        self.error_label.setText(text[:1].upper() + text[1:])
+        self.error_label.show()
+
+
+def open_interview(store: Any, study: Any, interviewer: Any, interview_id: str, *,
+                   clock: Callable[[], datetime] = utc_now, parent: QWidget | None = None) -> InterviewScreen:
+    """The screen for an interview (new or resumed)."""
+    return InterviewScreen(InterviewFlow(store, study, interviewer, interview_id, clock), clock=clock, parent=parent)
+
+
+__all__ = ["EndView", "InterviewScreen", "REVIEW_POSITION", "open_interview"]

@@ -1,0 +1,164 @@
+"""Starting an interview: pick a respondent (or an unnamed one) and a mode among the study's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+)
+
+from etudes_desktop.core.interview import MODE_LABELS_FR, Mode
+from etudes_desktop.gui.interview.study_info import StudyInfo
+from etudes_desktop.storage.contact_list import RespondentBrief
+
+START = "start"
+CALL = "call"
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    """What the interviewer chose: start an interview, or record a call that led to none."""
+
+    action: str  # START | CALL
+    mode: Mode
+    respondent_id: int | None
+
+
+class StartInterviewDialog(QDialog):
+    """Layout and a little state; `search` is a service call (contact_list.contactable)."""
+
+    def __init__(self, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]], *,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.study = study
+        self._search = search
+        self.choice: StartChoice | None = None
+        self.setWindowTitle(self.tr("Nouvel entretien"))
+        self.resize(680, 560)
+        self._build()
+        self._connect_signals()
+        self._on_search(self.search_edit.text())
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Nouvel entretien — %1").replace("%1", self.study.title), self)
+        title.setProperty("role", "title")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Rechercher par nom, n° d'échantillon ou commune"))
+        self.search_edit.setClearButtonEnabled(True)
+        layout.addWidget(QLabel(self.tr("&Personne à interroger :"), self, buddy=self.search_edit))
+        layout.addWidget(self.search_edit)
+        self.respondent_list = QListWidget(self)
+        self.respondent_list.setObjectName("respondent_list")
+        layout.addWidget(self.respondent_list, 1)
+        self.unnamed_check = QCheckBox(self.tr("Personne non nommée (panel, recrutement sur place)"), self)
+        self.unnamed_check.setVisible(self.study.allows_unnamed)
+        layout.addWidget(self.unnamed_check)
+        layout.addWidget(self._mode_box())
+        self.hint_label = QLabel("", self)
+        self.hint_label.setProperty("role", "warn")
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
+        buttons = QHBoxLayout()
+        self.call_button = QPushButton(self.tr("Noter un appel &sans entretien…"), self)
+        self.cancel_button = QPushButton(self.tr("Annuler"), self)
+        self.start_button = QPushButton(self.tr("&Commencer l'entretien"), self)
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setDefault(True)
+        buttons.addWidget(self.call_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.start_button)
+        layout.addLayout(buttons)
+
+    def _mode_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Mode de recueil"), self)
+        row = QHBoxLayout(box)
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[Mode, QRadioButton] = {}
+        for position, mode in enumerate(self.study.interview_modes):
+            button = QRadioButton(f"&{position + 1}  {self.tr(MODE_LABELS_FR[mode])}", box)
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        next(iter(self.mode_buttons.values())).setChecked(True)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search)
+        self.respondent_list.currentItemChanged.connect(self._on_selection_changed)
+        self.respondent_list.itemActivated.connect(self._on_start)
+        self.unnamed_check.toggled.connect(self._on_selection_changed)
+        self.mode_group.buttonToggled.connect(self._on_selection_changed)
+        self.start_button.clicked.connect(self._on_start)
+        self.call_button.clicked.connect(self._on_call)
+        self.cancel_button.clicked.connect(self.reject)
+
+    # -- state ----------------------------------------------------------------------------------
+    def mode(self) -> Mode:
+        return next(m for m, b in self.mode_buttons.items() if b.isChecked())
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode_buttons[Mode(mode)].setChecked(True)
+
+    def respondent_id(self) -> int | None:
+        item = self.respondent_list.currentItem()
+        if self.unnamed_check.isChecked() or item is None:
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_respondent(self, respondent_id: int) -> None:
+        for row in range(self.respondent_list.count()):
+            item = self.respondent_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == respondent_id:
+                self.respondent_list.setCurrentItem(item)
+                return
+        raise LookupError(respondent_id)
+
+    # -- slots ------------------------------------------------------------------------------------
+    def _on_search(self, text: str) -> None:
+        self.respondent_list.clear()
+        for person in self._search(text):
+            label = f"{person.name or self.tr('(sans nom)')} — {person.sample_id}"
+            extra = " · ".join(p for p in (person.town, person.phone) if p)
+            item = QListWidgetItem(label + (f"   ({extra})" if extra else ""), self.respondent_list)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+        if self.respondent_list.count():
+            self.respondent_list.setCurrentRow(0)
+        self._on_selection_changed()
+
+    def _on_selection_changed(self, *_: object) -> None:
+        unnamed = self.unnamed_check.isChecked()
+        self.respondent_list.setEnabled(not unnamed)
+        named = self.respondent_id() is not None
+        self.start_button.setEnabled(named or unnamed)
+        self.call_button.setVisible(self.mode() is Mode.PHONE)
+        self.call_button.setEnabled(named)
+        if not named and not unnamed:
+            self.hint_label.setText(self.tr("Choisissez une personne dans la liste.") if self.respondent_list.count()
+                                    else self.tr("Aucune personne à contacter ne correspond."))
+        else:
+            self.hint_label.clear()
+
+    def _on_start(self, *_: object) -> None:
+        if self.start_button.isEnabled():
+            self.choice = StartChoice(START, self.mode(), self.respondent_id())
+            self.accept()
+
+    def _on_call(self) -> None:
+        if self.call_button.isEnabled():
+            self.choice = StartChoice(CALL, Mode.PHONE, self.respondent_id())
+            self.accept()
+
+    @classmethod
+    def ask(cls, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]],
+            parent: QWidget | None = None) -> StartChoice | None:
+        dialog = cls(study, search, parent=parent)
+        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
