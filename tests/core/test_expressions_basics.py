@@ -62,7 +62,8 @@ def test_references_and_current() -> None:
         ("${x", 1, "« } » manquant"),
         ("${}", 1, "nom de question invalide"),
         ("/data/x = 1", 1, "chemins XPath"),
-        ("${a} = ‘oui’", 8, "guillemet typographique"),
+        ("${a} = «oui»", 8, "guillemet typographique"),
+        ("${a} = ‘oui", 8, "non terminée"),
         ("${a} # 2", 6, "« # » inattendu"),
     ],
 )

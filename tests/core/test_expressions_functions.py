@@ -216,6 +216,21 @@ def test_choice_name_reads_labels() -> None:
     assert parse("jr:choice-name(${fruit}, '${fruit}')").references == frozenset({"fruit"})
 
 
+def test_pulldata_asks_the_context() -> None:
+    fruits = [{"name": "mango", "colour": "jaune"}, {"name": "kiwi", "colour": "vert"}]
+    expr = parse("pulldata('fruits', 'colour', 'name', ${f})")
+    assert expr.evaluate(MapContext({"f": "kiwi"}, tables={"fruits": fruits})) == "vert"
+    assert expr.evaluate(MapContext({"f": "pomme"}, tables={"fruits": fruits})) == ""
+
+    class Bare:
+        current = None
+
+        def value(self, name: str) -> object:
+            return "kiwi"
+
+    assert expr.evaluate(Bare()) == ""  # a context without CSV tables: empty, no error
+
+
 def test_once_keeps_an_existing_value() -> None:
     assert run("once(concat('x', 1))", current="") == "x1"
     assert run("once(concat('x', 1))", current="déjà") == "déjà"
@@ -269,6 +284,6 @@ def test_invalid_calls_fail_at_parse_time(source: str, message: str) -> None:
 
 
 def test_every_function_listed_is_tested_here() -> None:
-    tested = " ".join(source for source, _ in CASES) + " ".join(NAN_CASES) + " once( jr:choice-name( uuid("
+    tested = " ".join(source for source, _ in CASES) + " ".join(NAN_CASES) + " once( jr:choice-name( uuid( pulldata("
     missing = sorted(name for name in FUNCTION_NAMES if f"{name}(" not in tested)
     assert missing == []

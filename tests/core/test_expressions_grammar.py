@@ -91,6 +91,20 @@ def test_lexing_corners(source: str, expected: object) -> None:
     assert run(source, a=3) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("${q} = ‘oui’", True),  # as pyxform reads typographic quotes: plain quotes
+        ("${q} = ’oui’", True),
+        ("${q} = “oui”", True),
+        ("concat(‘l’, \"’été\")", "l’été"),  # inside plain quotes they are text
+        ("'l’été'", "l’été"),
+    ],
+)
+def test_typographic_quotes_delimit_strings(source: str, expected: object) -> None:
+    assert run(source, q="oui") == expected
+
+
 def test_reference_names() -> None:
     expr = parse("${q_1} + ${Q-2} + ${q.3} + ${été} + ${_x}")
     assert expr.references == frozenset({"q_1", "Q-2", "q.3", "été", "_x"})
@@ -165,7 +179,6 @@ def test_reasonable_nesting_is_accepted() -> None:
         "1 = = 1",
         "1 ! 2",
         "a && b",
-        "‘oui’",
         "«oui»",
         "\x00",
         "\u200b",

@@ -13,7 +13,8 @@ class EvalContext(Protocol):
     select_one, date ("2024-05-01") and time; select_multiple as a space-separated str;
     int/float for numbers. A list stands for a node-set (e.g. one question across repeat
     instances). Optional extras, looked up only by the expressions that need them:
-    `child(name)` for bare names (choice columns in a choice_filter) and `position()`.
+    `child(name)` for bare names (choice columns in a choice_filter), `position()`, and
+    `pulldata(file, column, key_column, key)` for pulldata() over a CSV shipped with the form.
     """
 
     current: object
@@ -39,6 +40,7 @@ class MapContext:
         clock: Clock | None = None,
         children: Mapping[str, object] | None = None,
         position: int = 1,
+        tables: Mapping[str, list[Mapping[str, str]]] | None = None,
     ) -> None:
         self.values = dict(values or {})
         self.current = current
@@ -46,6 +48,7 @@ class MapContext:
         self.children = dict(children or {})
         self._clock = clock
         self._position = position
+        self.tables = tables or {}
 
     def value(self, name: str) -> object:
         """The answer to ${name}, None when there is none."""
@@ -69,3 +72,10 @@ class MapContext:
     def position(self) -> int:
         """The repeat instance number position() answers."""
         return self._position
+
+    def pulldata(self, table: str, column: str, key_column: str, key: str) -> object:
+        """tables[table]: the first row whose key_column is `key`, its `column`; else ""."""
+        for row in self.tables.get(table, []):
+            if row.get(key_column) == key:
+                return row.get(column, "")
+        return ""

@@ -77,6 +77,20 @@ def _position(_fns: tuple[Closure, ...], _nodes: tuple[Node, ...]) -> Closure:
     return position
 
 
+def _pulldata(fns: tuple[Closure, ...], _nodes: tuple[Node, ...]) -> Closure:
+    """pulldata(file, column, key_column, key): the context's optional `pulldata`, else ""."""
+    source, column, key_column, key = fns
+
+    def pulldata(ctx: Any) -> Value:
+        lookup = getattr(ctx, "pulldata", None)
+        if not callable(lookup):
+            return ""
+        found = lookup(to_string(source(ctx)), to_string(column(ctx)), to_string(key_column(ctx)), to_string(key(ctx)))
+        return normalize(found)
+
+    return pulldata
+
+
 _FIELD_IN_TEXT = re.compile(r"\$\{([^}]*)\}")
 
 
@@ -145,6 +159,7 @@ _SPECS = [
     _form("once", 1, 1, _once, pure=False, uses_current=True),
     _form("position", 0, 0, _position, pure=False),
     _form("today", 0, 0, _today, pure=False),
+    _form("pulldata", 4, 4, _pulldata, pure=False),
     _form("now", 0, 0, _now, pure=False),
     _spec("concat", 0, None, text.concat),
     _spec("join", 1, None, text.join),

@@ -36,6 +36,8 @@ _SCANNER = re.compile(
 )
 _REF_NAME = re.compile(_NCNAME + r"\Z")
 _CURLY_QUOTES = "‘’‚‛“”„‟«»"
+# Word processors turn quotes into these; pyxform reads them as plain quotes, so do we.
+_SMART_CLOSERS = {"‘": "‘’", "’": "‘’", "“": "“”", "”": "“”"}
 
 
 def tokenize(source: str) -> list[Token]:
@@ -46,6 +48,8 @@ def tokenize(source: str) -> list[Token]:
         char = source[index]
         if char == "'" or char == '"':
             index = _string(source, index, tokens)
+        elif char in _SMART_CLOSERS:
+            index = _smart_string(source, index, tokens)
         elif char == "$":
             index = _reference(source, index, tokens)
         else:
@@ -57,6 +61,16 @@ def tokenize(source: str) -> list[Token]:
 def _string(source: str, index: int, tokens: list[Token]) -> int:
     """A literal between matching quotes (XPath has no escapes)."""
     end = source.find(source[index], index + 1)
+    if end < 0:
+        raise invalid(index, "chaîne de caractères non terminée (guillemet fermant manquant)")
+    tokens.append(Token(STRING, source[index + 1 : end], index))
+    return end + 1
+
+
+def _smart_string(source: str, index: int, tokens: list[Token]) -> int:
+    """A literal opened by a typographic quote, closed by either of its pair."""
+    closers = _SMART_CLOSERS[source[index]]
+    end = next((at for at in range(index + 1, len(source)) if source[at] in closers), -1)
     if end < 0:
         raise invalid(index, "chaîne de caractères non terminée (guillemet fermant manquant)")
     tokens.append(Token(STRING, source[index + 1 : end], index))
