@@ -37,7 +37,7 @@ MAX_INTERVIEWS_PER_BATCH = 5000
 
 _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 _SHA256 = r"^[0-9a-f]{64}$"
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$"
+_ID = r"^[^\x00-\x1f\x7f]{1,128}$"  # printable, 1 to 128 characters
 _ISO_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
 
 # Respondent attributes that never leave the laptop, whatever the study package says.
@@ -108,7 +108,7 @@ class InterviewPayload(_Strict):
     mode: Mode
     interviewer: str = Field(pattern=_ID, description="pseudonym; never a name")
     created_at: str = Field(pattern=_ISO_TIME)
-    completed_at: str = Field(pattern=_ISO_TIME)
+    completed_at: str | None = Field(None, pattern=_ISO_TIME, description="absent for an objection")
     consent: ConsentRecord
     answers: dict[str, Any] = Field(default_factory=dict)
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
