@@ -46,8 +46,9 @@ class AppController(QObject):
         self._shut_down = False
         self.window = MainWindow(demo=demo)
         self.unlock_screen = UnlockScreen(
-            paths, pool=pool, clock=clock, demo_passphrase=DEMO_PASSPHRASE if demo else None, parent=self.window.screens
+            paths, pool=pool, clock=clock, demo_passphrase=DEMO_PASSPHRASE if demo else None
         )
+        self.window.add_screen(self.unlock_screen)
         self.create_screen: VaultCreateScreen | None = None
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
@@ -73,7 +74,8 @@ class AppController(QObject):
             paths, kdf = self.paths, self._kdf
             run_task(lambda: ensure_demo_vault(paths, kdf), self._on_demo_ready, self._on_demo_failed, self._pool)
         else:
-            self.create_screen = VaultCreateScreen(self.paths, pool=self._pool, kdf=self._kdf, parent=self.window.screens)
+            self.create_screen = VaultCreateScreen(self.paths, pool=self._pool, kdf=self._kdf)
+            self.window.add_screen(self.create_screen)
             self.create_screen.created.connect(self._on_vault_opened)
             self.window.set_locked(True, vault_exists=False)
             self.window.show_screen(self.create_screen)

@@ -77,10 +77,14 @@ class MainWindow(QMainWindow):
 
     # --- screens --------------------------------------------------------------------------
 
-    def show_screen(self, screen: QWidget) -> None:
-        """Show a fixed screen (creation, unlock) in place of the workspace."""
+    def add_screen(self, screen: QWidget) -> None:
+        """Take a fixed screen (creation, unlock) into the window, not shown yet."""
         if self.screens.indexOf(screen) < 0:
             self.screens.addWidget(screen)
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Show a fixed screen in place of the workspace."""
+        self.add_screen(screen)
         self.screens.setCurrentWidget(screen)
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
 

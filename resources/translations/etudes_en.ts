@@ -4,9 +4,128 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="125" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="132" />
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CallOutcomeDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="34" />
+        <source>Appel sans entretien</source>
+        <translation>Call without an interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="42" />
+        <source>Issue de l'appel</source>
+        <translation>Call outcome</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="53" />
+        <source>Code AAPOR %1</source>
+        <translation>AAPOR code %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="54" />
+        <source>AAPOR %1</source>
+        <translation>AAPOR %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="69" />
+        <source>&amp;Rendez-vous le :</source>
+        <translation>&amp;Appointment on:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="74" />
+        <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
+        <translation>A refusal is final: this person will not be called again for this study.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="83" />
+        <source>&amp;Enregistrer l'appel</source>
+        <translation>&amp;Save the call</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="85" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="117" />
+        <source>Le rendez-vous doit être dans le futur.</source>
+        <translation>The appointment must be in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackList</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="154" />
+        <source>Rappels prévus</source>
+        <translation>Scheduled callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="164" />
+        <source>Aucun rappel prévu.</source>
+        <translation>No callback scheduled.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
+        <source>&amp;Appeler cette personne</source>
+        <translation>&amp;Call this person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="184" />
+        <source>  (en retard)</source>
+        <translation>  (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="28" />
+        <source>Engagement de confidentialité</source>
+        <translation>Confidentiality commitment</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="36" />
+        <source>Engagement de confidentialité et de non-réexploitation des données</source>
+        <translation>Commitment to confidentiality and to no reuse of the data</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="39" />
+        <source>Étude : %1</source>
+        <translation>Study: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="41" />
+        <source>Avant votre premier entretien pour cette étude, lisez et signez l'engagement exigé des prestataires.</source>
+        <translation>Before your first interview for this study, read and sign the commitment required of contractors.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="48" />
+        <source>J'ai lu cet engagement et je m'engage à le respecter</source>
+        <translation>I have read this commitment and undertake to respect it</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="52" />
+        <source>&amp;Signature (nom et prénom) :</source>
+        <translation>&amp;Signature (first and last name):</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="54" />
+        <source>Date :</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="59" />
+        <source>&amp;Signer l'engagement</source>
+        <translation>&amp;Sign the commitment</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="61" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -45,30 +164,141 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="72" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="73" />
         <source>Mode démonstration : données fictives</source>
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="97" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="104" />
+        <source>Aucun coffre</source>
+        <translation>No vault yet</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="106" />
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="97" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="106" />
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="19" />
+        <source>Profil de l'enquêteur</source>
+        <translation>Interviewer profile</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="27" />
+        <source>Qui réalise les entretiens ?</source>
+        <translation>Who conducts the interviews?</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="30" />
+        <source>Le nom affiché est celui que vous annoncez aux personnes interrogées. Le pseudonyme est la seule identité de l'enquêteur transmise avec les entretiens lors de la synchronisation.</source>
+        <translation>The displayed name is the one you give to the people you interview. The pseudonym is the only identity of the interviewer sent with the interviews when synchronising.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="35" />
+        <source>ex. Claire Martin</source>
+        <translation>e.g. Claire Martin</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="37" />
+        <source>ex. ENQ-07</source>
+        <translation>e.g. ENQ-07</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="38" />
+        <source>&amp;Nom annoncé aux personnes :</source>
+        <translation>&amp;Name given to people:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="39" />
+        <source>&amp;Pseudonyme d'enquêteur :</source>
+        <translation>Interviewer &amp;pseudonym:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="45" />
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/profile.py" line="47" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StartInterviewDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="40" />
+        <source>Nouvel entretien</source>
+        <translation>New interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="48" />
+        <source>Nouvel entretien — %1</source>
+        <translation>New interview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="53" />
+        <source>Rechercher par nom, n° d'échantillon ou commune</source>
+        <translation>Search by name, sample number or town</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="55" />
+        <source>&amp;Personne à interroger :</source>
+        <translation>&amp;Person to interview:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="60" />
+        <source>Personne non nommée (panel, recrutement sur place)</source>
+        <translation>Unnamed person (panel, on-the-spot recruitment)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="69" />
+        <source>Noter un appel &amp;sans entretien…</source>
+        <translation>Record a call &amp;without an interview…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="70" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="71" />
+        <source>&amp;Commencer l'entretien</source>
+        <translation>&amp;Start the interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="81" />
+        <source>Mode de recueil</source>
+        <translation>Collection mode</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="145" />
+        <source>Choisissez une personne dans la liste.</source>
+        <translation>Choose a person from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="146" />
+        <source>Aucune personne à contacter ne correspond.</source>
+        <translation>No person to contact matches.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="93" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="99" />
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="192" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="199" />
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
@@ -78,59 +308,67 @@
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="25" />
+        <location filename="../../ui/unlock.ui" line="24" />
         <source>Les données des enquêtes sont chiffrées sur ce poste. Saisissez votre phrase de passe pour ouvrir le coffre.</source>
         <translation>Survey data are encrypted on this computer. Enter your passphrase to open the vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="31" />
+        <location filename="../../ui/unlock.ui" line="30" />
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="42" />
+        <location filename="../../ui/unlock.ui" line="41" />
         <source>Mode démonstration : la phrase de passe est %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="64" />
+        <location filename="../../ui/unlock.ui" line="63" />
         <source>Phrase de passe oubliée ?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="74" />
+        <location filename="../../ui/unlock.ui" line="73" />
         <source>Déverrouiller</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="92" />
+        <location filename="../../ui/unlock.ui" line="93" />
         <source>Saisissez le code de secours noté à la création du coffre, puis choisissez une nouvelle phrase de passe.</source>
         <translation>Enter the recovery code you wrote down when the vault was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="98" />
+        <location filename="../../ui/unlock.ui" line="99" />
         <source>&amp;Code de secours</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="109" />
+        <location filename="../../ui/unlock.ui" line="110" />
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="120" />
+        <location filename="../../ui/unlock.ui" line="121" />
         <source>C&amp;onfirmation de la nouvelle phrase de passe</source>
         <translation>C&amp;onfirm the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="150" />
+        <location filename="../../ui/unlock.ui" line="151" />
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="158" />
+        <location filename="../../ui/unlock.ui" line="159" />
         <source>Définir la nouvelle phrase de passe</source>
         <translation>Set the new passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="147" />
+        <source>Phrase de passe oubliée</source>
+        <translation>Forgotten passphrase</translation>
     </message>
 </context>
 <context>
@@ -141,37 +379,37 @@
         <translation>Creating the encrypted vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="25" />
+        <location filename="../../ui/vault_create.ui" line="24" />
         <source>Les réponses et les coordonnées des assurés sont chiffrées sur ce poste. Choisissez la phrase de passe qui ouvrira le coffre : au moins 12 caractères mêlant minuscules, majuscules, chiffres et symboles, 14 caractères de trois de ces sortes, 16 de deux sortes, ou une phrase de 7 mots.</source>
         <translation>The answers and contact details of insured people are encrypted on this computer. Choose the passphrase that will open the vault: at least 12 characters mixing lower case, upper case, digits and symbols, 14 characters of three of these kinds, 16 of two kinds, or a sentence of 7 words.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="31" />
+        <location filename="../../ui/vault_create.ui" line="30" />
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="42" />
+        <location filename="../../ui/vault_create.ui" line="41" />
         <source>&amp;Confirmation de la phrase de passe</source>
         <translation>&amp;Confirm the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="75" />
+        <location filename="../../ui/vault_create.ui" line="74" />
         <source>Créer le coffre</source>
         <translation>Create the vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="93" />
+        <location filename="../../ui/vault_create.ui" line="94" />
         <source>Voici votre code de secours. Il rouvre le coffre si la phrase de passe est oubliée. Il ne sera plus jamais affiché : recopiez-le à la main sur papier et rangez-le à l'écart de l'ordinateur.</source>
         <translation>Here is your recovery code. It reopens the vault if the passphrase is forgotten. It will never be shown again: copy it by hand on paper and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="106" />
+        <location filename="../../ui/vault_create.ui" line="107" />
         <source>&amp;Je l'ai noté</source>
         <translation>&amp;I have written it down</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="116" />
+        <location filename="../../ui/vault_create.ui" line="117" />
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
@@ -179,7 +417,7 @@
 <context>
     <name>VaultCreateScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_create.py" line="97" />
+        <location filename="../../etudes_desktop/gui/vault_create.py" line="96" />
         <source>Code de secours</source>
         <translation>Recovery code</translation>
     </message>

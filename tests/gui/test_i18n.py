@@ -1,0 +1,191 @@
+"""Every screen in French and English: nothing left untranslated, nothing clipped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from etudes_desktop.demo import DEMO_PASSPHRASE
+from etudes_desktop.gui.controller import AppController
+from etudes_desktop.gui.i18n import install_translators
+from etudes_desktop.paths import DataPaths
+from tests.gui.conftest import GOOD_PASSPHRASE, OTHER_PASSPHRASE, FakeClock
+
+# Texts that are the same in both languages on purpose.
+SAME_IN_ALL_LANGUAGES = {"Études terrain"}
+WINDOW_SIZES = [(980, 700), (800, 600)]
+
+
+def _controller(qtbot, folder: Path, kdf, pool, *, demo: bool = False, size=(980, 700)) -> AppController:
+    controller = AppController(DataPaths.for_data_dir(folder), demo=demo, pool=pool, clock=FakeClock(), kdf=kdf)
+    qtbot.addWidget(controller.window)
+    controller.window.resize(*size)
+    controller.window.show()
+    controller.start()
+    return controller
+
+
+def _creation(c: AppController) -> None:
+    c.create_screen.ui.passphrase_edit.setText("soleil2026")  # type: ignore[union-attr]
+
+
+def _creation_match(c: AppController) -> None:
+    ui = c.create_screen.ui  # type: ignore[union-attr]
+    ui.passphrase_edit.setText(GOOD_PASSPHRASE)
+    ui.confirm_edit.setText(GOOD_PASSPHRASE + "x")
+
+
+def _recovery_code(c: AppController) -> None:
+    ui = c.create_screen.ui  # type: ignore[union-attr]
+    ui.passphrase_edit.setText(GOOD_PASSPHRASE)
+    ui.confirm_edit.setText(GOOD_PASSPHRASE)
+    ui.create_button.click()
+
+
+def _workspace(c: AppController) -> None:
+    _recovery_code(c)
+    c.create_screen.ui.noted_check.setChecked(True)  # type: ignore[union-attr]
+    c.create_screen.ui.continue_button.click()  # type: ignore[union-attr]
+
+
+def _locked_with_delay(c: AppController) -> None:
+    _workspace(c)
+    c.lock()
+    ui = c.unlock_screen.ui
+    for _ in range(5):
+        ui.passphrase_edit.setText("pas la bonne phrase")
+        ui.unlock_button.click()
+
+
+def _recover_page(c: AppController) -> None:
+    _workspace(c)
+    c.lock()
+    ui = c.unlock_screen.ui
+    ui.forgot_button.click()
+    ui.code_edit.setText("AAAA-BBBB")
+    ui.new_edit.setText(OTHER_PASSPHRASE)
+    ui.confirm_edit.setText(OTHER_PASSPHRASE)
+    ui.recover_button.click()
+
+
+SCREENS: dict[str, tuple[bool, Callable[[AppController], None]]] = {
+    "creation": (False, _creation),
+    "creation-confirmation": (False, _creation_match),
+    "recovery-code": (False, _recovery_code),
+    "workspace": (False, _workspace),
+    "unlock-delay": (False, _locked_with_delay),
+    "recover": (False, _recover_page),
+    "demo-unlock": (True, lambda c: None),
+}
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _visible_texts(window: QWidget) -> dict[str, str]:
+    """What a person can read: labels, buttons, field hints, menus, the title."""
+    texts = {"window-title": window.windowTitle()}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not widget.objectName():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts[widget.objectName()] = widget.text()
+        elif isinstance(widget, QLineEdit) and widget.placeholderText():
+            texts[widget.objectName() + ".placeholder"] = widget.placeholderText()
+    for i, action in enumerate(window.menuBar().actions()):
+        texts[f"menu:{i}"] = action.text()
+        for j, sub in enumerate(action.menu().actions() if action.menu() else []):
+            if sub.text():
+                texts[f"menu:{i}:{j}"] = sub.text()
+    return texts
+
+
+def _clipped(window: QWidget) -> list[str]:
+    """Labels and buttons whose text does not fit the room they were given."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not isinstance(widget, (QLabel, QAbstractButton)) or not widget.text():
+            continue
+        name = widget.objectName() or type(widget).__name__
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed_w, needed_h = widget.minimumSizeHint().width(), widget.heightForWidth(widget.width())
+        else:
+            needed_w, needed_h = widget.sizeHint().width(), widget.minimumSizeHint().height()
+        if needed_w > widget.width() or needed_h > widget.height():
+            problems.append(f"{name}: needs {needed_w}x{needed_h}, has {widget.width()}x{widget.height()}")
+        visible = widget.visibleRegion().boundingRect()
+        if visible != QRect(0, 0, widget.width(), widget.height()):
+            problems.append(f"{name}: partly hidden ({visible} of {widget.size()})")
+    return problems
+
+
+def _render(qtbot, tmp_path: Path, kdf, pool, language: str, screen: str, size=(980, 700)) -> AppController:
+    install_translators(language)
+    demo, drive = SCREENS[screen]
+    controller = _controller(qtbot, tmp_path / f"{language}-{screen}-{size[0]}", kdf, pool, demo=demo, size=size)
+    drive(controller)
+    _settle()
+    return controller
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_no_french_left_in_english(qtbot, tmp_path, kdf, pool, screen):
+    french = _visible_texts(_render(qtbot, tmp_path, kdf, pool, "fr", screen).window)
+    english_controller = _render(qtbot, tmp_path, kdf, pool, "en", screen)
+    english = _visible_texts(english_controller.window)
+    assert set(french) == set(english), "the same widgets are visible in both languages"
+    untranslated = [
+        f"{key}: {text!r}"
+        for key, text in french.items()
+        if re.search(r"[A-Za-zÀ-ÿ]{3}", text)
+        and text not in SAME_IN_ALL_LANGUAGES
+        and key != "recovery_code_label"
+        and english[key] == text
+    ]
+    assert not untranslated, "untranslated in English:\n" + "\n".join(untranslated)
+    if screen == "demo-unlock":
+        assert DEMO_PASSPHRASE in english["demo_label"]
+    for controller in (english_controller,):
+        controller.shutdown()
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_nothing_is_clipped(qtbot, tmp_path, kdf, pool, screen, language, size):
+    controller = _render(qtbot, tmp_path, kdf, pool, language, screen, size)
+    problems = _clipped(controller.window)
+    controller.shutdown()
+    assert not problems, f"{screen} in {language} at {size}:\n" + "\n".join(problems)
+
+
+def test_every_string_in_the_code_has_an_english_translation(tmp_path):
+    """lupdate over the sources finds nothing that etudes_en.ts leaves untranslated."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from etudes_desktop.paths import resource_path, ui_path
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    gui = Path(__file__).resolve().parents[2] / "etudes_desktop" / "gui"
+    sources = sorted(str(p) for p in gui.rglob("*.py")) + sorted(str(p) for p in ui_path("x").parent.glob("*.ui"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
+    committed = ET.parse(resource_path("translations", "etudes_en.ts"))
+    translated = {
+        (ctx.findtext("name"), msg.findtext("source"))
+        for ctx in committed.iter("context")
+        for msg in ctx.iter("message")
+        if msg.find("translation").get("type") not in ("unfinished", "vanished", "obsolete") and msg.findtext("translation")
+    }
+    needed = {(ctx.findtext("name"), msg.findtext("source")) for ctx in ET.parse(fresh).iter("context") for msg in ctx.iter("message")}
+    missing = sorted(needed - translated)
+    assert not missing, "run `make lupdate` and translate:\n" + "\n".join(f"{c}: {s}" for c, s in missing)
