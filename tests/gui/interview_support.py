@@ -75,11 +75,9 @@ def agree(screen: InterviewScreen) -> None:
 def fill_page(screen: InterviewScreen, answers: dict[str, Any]) -> None:
     """Answer the current page's fields by clicks and typing, then go on."""
     runner = screen.runner
-    for field in list(runner.fields):
-        if field.key not in answers:
-            continue
-        value = answers[field.key]
-        give(runner.field(field.key), value)
+    for key, value in answers.items():  # skip logic may add fields as answers are given
+        if any(f.key == key for f in runner.fields):
+            give(runner.field(key), value)
     runner.next_button.click()
 
 
