@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="fr_FR">
 <context>
+    <name>AcknowledgeField</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="255" />
+        <source>OK, c'est noté</source>
+        <translation>OK, noted</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../etudes_desktop/gui/controller.py" line="132" />
@@ -129,6 +137,52 @@
     </message>
 </context>
 <context>
+    <name>EndView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="38" />
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="48" />
+        <source>Opposition enregistrée</source>
+        <translation>Objection recorded</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="49" />
+        <source>La personne a exercé son droit d'opposition : aucune question ne lui a été posée. Elle ne sera plus sollicitée pour cette étude et ses coordonnées ont été effacées.</source>
+        <translation>The person exercised their right to object: no question was asked. They will not be contacted again for this study and their contact details have been erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="51" />
+        <source>Entretien reporté</source>
+        <translation>Interview postponed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="52" />
+        <source>La personne ne souhaite pas répondre maintenant : aucune réponse n'a été recueillie.</source>
+        <translation>The person does not wish to answer now: no answer was collected.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="53" />
+        <source>Entretien terminé</source>
+        <translation>Interview completed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="54" />
+        <source>Les réponses sont enregistrées et verrouillées ; elles partiront à la prochaine synchronisation.</source>
+        <translation>The answers are saved and locked; they will be sent at the next synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWidget</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="88" />
+        <source>✓ Enregistré</source>
+        <translation>✓ Saved</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <location filename="../../etudes_desktop/gui/main_window.py" line="21" />
@@ -139,6 +193,14 @@
         <location filename="../../etudes_desktop/gui/main_window.py" line="24" />
         <source>Vos études, les personnes à interroger et les entretiens s'afficheront ici.</source>
         <translation>Your studies, the people to interview and the interviews will appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewScreen</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="139" />
+        <source>Terminé le %1. Un entretien terminé ne peut plus être modifié.</source>
+        <translation>Completed on %1. A completed interview can no longer be changed.</translation>
     </message>
 </context>
 <context>
@@ -182,6 +244,109 @@
         <location filename="../../etudes_desktop/gui/main_window.py" line="106" />
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeGate</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="52" />
+        <source>Mention d'information — avant toute question</source>
+        <translation>Information notice — before any question</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="60" />
+        <source>La mention a changé depuis le début de cet entretien : délivrez la nouvelle version et recueillez à nouveau la décision de la personne avant de continuer.</source>
+        <translation>The notice has changed since this interview began: deliver the new version and record the person's decision again before continuing.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="71" />
+        <source>Mention « %1 », version %2</source>
+        <translation>Notice “%1”, version %2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="88" />
+        <source>Imprimer la mention (PDF) à remettre à la personne…</source>
+        <translation>Print the notice (PDF) to hand to the person…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="100" />
+        <source>Décision de la personne :</source>
+        <translation>The person's decision:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="101" />
+        <source>&amp;Accepte de répondre</source>
+        <translation>&amp;Agrees to answer</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="103" />
+        <source>S'&amp;oppose (droit d'opposition)</source>
+        <translation>&amp;Objects (right to object)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="104" />
+        <source>&amp;Pas maintenant</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="114" />
+        <source>Aucune question ne sera posée ; la personne ne sera plus sollicitée pour cette étude et ses coordonnées seront effacées.</source>
+        <translation>No question will be asked; the person will not be contacted again for this study and their contact details will be erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="118" />
+        <source>&amp;Confirmer l'opposition</source>
+        <translation>&amp;Confirm the objection</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="119" />
+        <source>A&amp;nnuler</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="128" />
+        <source>Lisez ce texte à la personne mot pour mot, sans le résumer ni le reformuler, avant toute question.</source>
+        <translation>Read this text to the person word for word, without summarising or rephrasing it, before any question.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="131" />
+        <source>Saisie d'un questionnaire papier : vérifiez que le formulaire papier portait cette mention, dans cette version, avant de saisir la moindre réponse.</source>
+        <translation>Keying in a paper questionnaire: check that the paper form carried this notice, in this version, before keying in any answer.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="133" />
+        <source>Tournez l'écran vers la personne et laissez-lui le temps de lire la mention. Vous pouvez aussi lui en remettre une copie imprimée.</source>
+        <translation>Turn the screen towards the person and give them time to read the notice. You can also hand them a printed copy.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="138" />
+        <source>J'ai lu la mention mot pour mot à la personne</source>
+        <translation>I read the notice word for word to the person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="140" />
+        <source>Le questionnaire papier portait cette mention (version %1)</source>
+        <translation>The paper questionnaire carried this notice (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="141" />
+        <source>La personne a lu la mention à l'écran ou sur papier</source>
+        <translation>The person read the notice on screen or on paper</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="188" />
+        <source>Enregistrer la mention en PDF</source>
+        <translation>Save the notice as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="190" />
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="196" />
+        <source>Mention d'information</source>
+        <translation>Information notice</translation>
     </message>
 </context>
 <context>
@@ -230,6 +395,78 @@
         <location filename="../../etudes_desktop/gui/profile.py" line="47" />
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="27" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="78" />
+        <source>Relecture avant de terminer</source>
+        <translation>Review before completing</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="32" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="32" />
+        <source>Réponse</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="43" />
+        <source>← &amp;Retour aux questions</source>
+        <translation>← &amp;Back to the questions</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="44" />
+        <source>&amp;Terminer l'entretien</source>
+        <translation>&amp;Complete the interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="75" />
+        <source>Entretien terminé (lecture seule)</source>
+        <translation>Interview completed (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="79" />
+        <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l'entretien n'est plus modifiable.</source>
+        <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="84" />
+        <source>%1 question(s) à compléter avant de terminer.</source>
+        <translation>%1 question(s) to complete before finishing.</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="68" />
+        <source>← Précédent (Page préc.)</source>
+        <translation>← Previous (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="69" />
+        <source>Suivant (Entrée) →</source>
+        <translation>Next (Enter) →</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="73" />
+        <source>Entrée ou Tab : suivant · Maj+Tab ou Page préc. : retour · chiffres : choisir · Espace : cocher</source>
+        <translation>Enter or Tab: next · Shift+Tab or Page Up: back · digits: choose · Space: tick</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="124" />
+        <source>Page %1 sur %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="183" />
+        <source>Corrigez ou complétez la page avant de continuer.</source>
+        <translation>Correct or complete the page before continuing.</translation>
     </message>
 </context>
 <context>
