@@ -190,6 +190,10 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
 def package_json_schema() -> dict[str, object]:
     """The JSON Schema designers validate their packages against."""
     schema = StudyPackage.model_json_schema()
+    # A designer's package may name an XLSForm beside it instead of an inline questionnaire.
+    schema["properties"]["form"] = {"type": "string", "title": "Form", "description": "chemin d'un XLSForm (.xlsx, .xls) relatif au paquet"}
+    schema["required"] = [name for name in schema.get("required", []) if name not in ("questionnaire", "id", "title")]
+    schema["anyOf"] = [{"required": ["questionnaire", "id", "title"]}, {"required": ["form"]}]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://etudes-terrain.invalid/schemas/study-package.schema.json"
     return schema

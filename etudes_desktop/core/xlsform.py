@@ -30,9 +30,16 @@ _TRANSLATIONS = (
     (re.compile(r"Missing calculation", re.I), "calculation", "un calcul (calculate) doit avoir une formule"),
     (re.compile(r"Question or group with no name", re.I), "name", "question ou groupe sans nom"),
     (re.compile(r"section has not been included", re.I), "type", "les formulaires inclus (include) ne sont pas pris en charge"),
+    (re.compile(r"Unmatched '(begin_\w+)'\. No matching '(end_\w+)' was found for the name '([^']*)'", re.I), "type",
+     "{0} « {2} » sans {1} correspondant"),
+    (re.compile(r"Unmatched '(end_\w+)'", re.I), "type", "{0} sans début correspondant"),
     (re.compile(r"Unmatched end statement", re.I), "type", "fin de groupe ou de répétition sans début correspondant"),
     (re.compile(r"Unmatched begin statement", re.I), "type", "groupe ou répétition jamais fermé"),
+    (re.compile(r"the 'name' value '([^']*)' is invalid\. Questions, groups, and repeats must be unique", re.I), "name",
+     "nom en double : {0} (les noms doivent être uniques dans leur groupe)"),
     (re.compile(r"List name not in choices sheet", re.I), "type", "liste de choix introuvable dans la feuille choices"),
+    (re.compile(r"Could not find the name '([^']*)'", re.I), None, "${{{0}}} ne désigne aucune question du formulaire"),
+    (re.compile(r"Duplicate names? (?:found )?.*?'([^']*)'", re.I), "name", "nom en double : {0}"),
 )
 
 
@@ -81,10 +88,12 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     settings = _settings_row(workbook.settings)
     questionnaire, problems = convert_survey(form_json, workbook.survey or [], settings)
-    if not problems:
-        from etudes_desktop.core.session_graph import check_questionnaire
+    from etudes_desktop.core.session_graph import check_questionnaire
 
-        problems = check_questionnaire(questionnaire)
+    checked = check_questionnaire(questionnaire)
+    if problems:  # items were left out: only syntax errors are worth adding, not their echoes
+        checked = [p for p in checked if p.message.startswith("expression invalide")]
+    problems = sorted(problems + checked, key=lambda p: (p.sheet, p.row or 0))
     if problems:
         raise FormError(problems)
     return LoadedForm(questionnaire=questionnaire, settings=settings, warnings=warnings)
@@ -118,12 +127,15 @@ def _problem_from_pyxform(message: str, source: Any) -> FormProblem:
     row = int(row_match.group(1)) if row_match else None
     sheet_match = _SHEET_RE.search(message)
     sheet = sheet_match.group(1) if sheet_match else "survey"
+    if "There should be a choices sheet" in message:
+        return FormProblem("choices", None, None, "la feuille choices manque (colonnes list_name, name et label obligatoires)")
     column_match = _COLUMN_RE.search(message)
     column = column_match.group(1) if column_match else None
     text = _ROW_RE.sub("", message).strip()
     for pattern, col, french in _TRANSLATIONS:
-        if pattern.search(text):
-            return FormProblem(sheet, row, column or col, french)
+        found = pattern.search(text)
+        if found:
+            return FormProblem(sheet, row, column or col, french.format(*found.groups()))
     same = re.search(r"same column were found: (.+?)\. Rename", text)
     if same:
         return FormProblem(sheet, 1, None, f"plusieurs colonnes désignent la même chose ({same.group(1)}) : renommez ou supprimez l'une d'elles")
