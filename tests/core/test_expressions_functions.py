@@ -140,6 +140,11 @@ CASES = [
     ("format-date('', '%Y')", ""),
     ("format-date('pas une date', '%Y')", ""),
     ("format-date(today() + 1, '%Y-%m-%d')", "2024-05-02"),
+    ("format-date(2932896, '%Y')", "9999"),
+    ("format-date(2932897, '%Y')", ""),  # past year 9999
+    ("format-date('9999-12-31T23:59:59.9999', '%Y')", ""),  # rounds past year 9999
+    ("format-date(-719162, '%Y')", "0001"),
+    ("date(-719163)", ""),
     # misc
     ("position()", 1.0),
 ]

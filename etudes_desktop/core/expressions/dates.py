@@ -35,9 +35,9 @@ def date(value: Value) -> str:
     """date(x): a day count or an ISO date(-time) as YYYY-MM-DD; "" when it is neither."""
     value = unpack(value)
     if type(value) is str:
-        days = temporal_days(value, times=False)  # type: ignore[arg-type]
+        days = temporal_days(value, times=False)
         if days is None:
-            days = NAN if ":" in value else to_number(value)  # type: ignore[operator]
+            days = NAN if ":" in value else to_number(value)
     elif type(value) is bool:
         return ""
     else:

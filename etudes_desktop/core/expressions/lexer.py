@@ -17,11 +17,11 @@ END = "end"
 
 
 class Token(NamedTuple):
-    """One lexeme; `index` is its 0-based offset in the source."""
+    """One lexeme; `offset` is its 0-based position in the source."""
 
     kind: str
     text: str
-    index: int
+    offset: int
 
 
 _NAME_START = r"[^\W\d]"  # a letter (any script) or "_"

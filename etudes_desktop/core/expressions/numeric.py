@@ -84,21 +84,21 @@ def max_(*values: Value) -> float:
 def sum_(value: Value) -> float:
     """sum(x): of a node-set, the total; of a single value, that value as a number."""
     if type(value) is list:
-        return math.fsum(to_number(item) for item in value)  # type: ignore[union-attr]
+        return math.fsum(to_number(item) for item in value)
     return to_number(value)
 
 
 def count(value: Value) -> float:
     """count(x): size of a node-set; of a single value, 1 when answered else 0."""
     if type(value) is list:
-        return float(len(value))  # type: ignore[arg-type]
+        return float(len(value))
     return 0.0 if is_empty(value) else 1.0
 
 
 def count_non_empty(value: Value) -> float:
     """count-non-empty(x): the answered items."""
     if type(value) is list:
-        return float(sum(1 for item in value if not is_empty(item)))  # type: ignore[union-attr]
+        return float(sum(1 for item in value if not is_empty(item)))
     return count(value)
 
 

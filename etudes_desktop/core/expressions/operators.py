@@ -47,9 +47,9 @@ def _relational(test: Callable[[float, float], bool]) -> Operator:
 
     def compare(a: Value, b: Value) -> bool:
         if type(a) is list:
-            return any(compare(item, b) for item in a)  # type: ignore[union-attr]
+            return any(compare(item, b) for item in a)
         if type(b) is list:
-            return any(compare(a, item) for item in b)  # type: ignore[union-attr]
+            return any(compare(a, item) for item in b)
         return test(to_number(a), to_number(b))
 
     return compare

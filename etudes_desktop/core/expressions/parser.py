@@ -59,14 +59,14 @@ def _shown(token: Token) -> str:
 def _unexpected(token: Token) -> ExpressionError:
     """The error for a token that cannot come where it is."""
     if token.kind == END:
-        return invalid(token.index, "fin de l'expression inattendue")
+        return invalid(token.offset, "fin de l'expression inattendue")
     if token.kind == OP and token.text == "/":
-        return invalid(token.index, f"« / » : la division s'écrit div ; {_PATH_HINT}")
+        return invalid(token.offset, f"« / » : la division s'écrit div ; {_PATH_HINT}")
     if token.kind == NAME and token.text.lower() in _WORD_OPERATORS:
-        return invalid(token.index, f"« {token.text} » inattendu : l'opérateur s'écrit en minuscules, {token.text.lower()}")
+        return invalid(token.offset, f"« {token.text} » inattendu : l'opérateur s'écrit en minuscules, {token.text.lower()}")
     if token.kind == OP and token.text in ("//", "[", "]", "@", "::", "|"):
-        return invalid(token.index, f"« {token.text} » : {_PATH_HINT}")
-    return invalid(token.index, f"« {_shown(token)} » inattendu")
+        return invalid(token.offset, f"« {token.text} » : {_PATH_HINT}")
+    return invalid(token.offset, f"« {_shown(token)} » inattendu")
 
 
 class _Parser:
@@ -89,15 +89,15 @@ class _Parser:
         token = self.peek()
         if token.kind != OP or token.text != text:
             if token.kind == END:
-                raise invalid(token.index, f"fin de l'expression inattendue, « {text} » attendu")
-            raise invalid(token.index, f"« {_shown(token)} » inattendu, « {text} » attendu")
+                raise invalid(token.offset, f"fin de l'expression inattendue, « {text} » attendu")
+            raise invalid(token.offset, f"« {_shown(token)} » inattendu, « {text} » attendu")
         return self.advance()
 
     def expression(self, min_power: int) -> Node:
         """Operands joined by operators binding tighter than `min_power`."""
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise invalid(self.peek().index, "expression trop imbriquée")
+            raise invalid(self.peek().offset, "expression trop imbriquée")
         left = self.prefix()
         while True:
             operator = self._infix_operator()
@@ -105,7 +105,7 @@ class _Parser:
                 break
             token = self.advance()
             right = self.expression(_INFIX[operator])
-            left = _combine(operator, left, right, token.index)
+            left = _combine(operator, left, right, token.offset)
         self._depth -= 1
         return left
 
@@ -122,25 +122,25 @@ class _Parser:
         token = self.advance()
         kind = token.kind
         if kind == NUMBER:
-            return Literal(float(token.text), token.index)
+            return Literal(float(token.text), token.offset)
         if kind == STRING:
-            return Literal(token.text, token.index)
+            return Literal(token.text, token.offset)
         if kind == REF:
-            return Ref(token.text, token.index)
+            return Ref(token.text, token.offset)
         if kind == DOT:
             if token.text == "..":
-                raise invalid(token.index, f"« .. » : {_PATH_HINT}")
-            return Current(token.index)
+                raise invalid(token.offset, f"« .. » : {_PATH_HINT}")
+            return Current(token.offset)
         if kind == NAME:
             return self._name(token)
         if kind == OP and token.text == "-":
-            return Negate(self.expression(_UNARY), token.index)
+            return Negate(self.expression(_UNARY), token.offset)
         if kind == OP and token.text == "(":
             inner = self.expression(0)
             self.expect(")")
             return inner
         if kind == OP and token.text in ("/", "//"):
-            raise invalid(token.index, f"chemin absolu (« /data/... ») : {_PATH_HINT}")
+            raise invalid(token.offset, f"chemin absolu (« /data/... ») : {_PATH_HINT}")
         raise _unexpected(token)
 
     def _name(self, token: Token) -> Node:
@@ -149,14 +149,14 @@ class _Parser:
         if following.kind == OP and following.text == "(":
             return self._call(token)
         if following.kind == OP and following.text == "::":
-            raise invalid(following.index, f"« :: » : {_PATH_HINT}")
-        return Child(token.text, token.index)
+            raise invalid(following.offset, f"« :: » : {_PATH_HINT}")
+        return Child(token.text, token.offset)
 
     def _call(self, token: Token) -> Node:
         """name(arg, ...), checked against the function table."""
         spec = FUNCTIONS.get(token.text)
         if spec is None:
-            raise invalid(token.index, _unknown_function(token.text))
+            raise invalid(token.offset, _unknown_function(token.text))
         self.expect("(")
         args: list[Node] = []
         if not (self.peek().kind == OP and self.peek().text == ")"):
@@ -168,14 +168,14 @@ class _Parser:
         count = len(args)
         if count < spec.min_args or (spec.max_args is not None and count > spec.max_args):
             given = f"{count} donné" + ("s" if count > 1 else "")
-            raise invalid(token.index, f"la fonction « {spec.name} » attend {arity_text(spec)}, {given}")
+            raise invalid(token.offset, f"la fonction « {spec.name} » attend {arity_text(spec)}, {given}")
         if not args and spec.default_current:
-            args.append(Current(token.index))
+            args.append(Current(token.offset))
         if spec.check is not None:
             problem = spec.check(tuple(args))
             if problem is not None:
-                raise invalid(token.index, problem)
-        return Call(spec.name, tuple(args), token.index)
+                raise invalid(token.offset, problem)
+        return Call(spec.name, tuple(args), token.offset)
 
 
 def _unknown_function(name: str) -> str:

@@ -11,7 +11,7 @@ from etudes_desktop.core.expressions.values import Value, to_boolean, to_number,
 def choices(value: Value) -> list[str]:
     """The choice names of a select answer: space-separated (node-sets spread out)."""
     if type(value) is list:
-        return [name for item in value for name in to_string(item).split()]  # type: ignore[union-attr]
+        return [name for item in value for name in to_string(item).split()]
     return to_string(value).split()
 
 

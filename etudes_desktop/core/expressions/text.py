@@ -20,7 +20,7 @@ def flatten(values: tuple[Value, ...]) -> list[Value]:
     flat: list[Value] = []
     for value in values:
         if type(value) is list:
-            flat.extend(value)  # type: ignore[arg-type]
+            flat.extend(value)
         else:
             flat.append(value)
     return flat

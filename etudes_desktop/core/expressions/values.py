@@ -12,9 +12,9 @@ import math
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Union
+from typing import Any, Union
 
-Value = Union[str, float, bool, list]  # list: a node-set of values
+Value = Union[str, float, bool, "list[Any]"]  # list: a node-set of values
 
 NAN = math.nan
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
@@ -53,7 +53,7 @@ def normalize(raw: object) -> Value:
 def unpack(value: Value) -> Value:
     """A node-set used as a single value stands for its first item ("" when empty)."""
     if type(value) is list:
-        return value[0] if value else ""  # type: ignore[no-any-return]
+        return value[0] if value else ""
     return value
 
 
@@ -65,7 +65,7 @@ def to_boolean(value: object) -> bool:
     if kind is str:
         return value != ""
     if kind is float:
-        return value != 0.0 and value == value  # type: ignore[operator]
+        return value != 0.0 and value == value
     if isinstance(value, (list, tuple)):
         return len(value) > 0
     if value is None:
@@ -81,7 +81,7 @@ def to_number(value: object) -> float:
     if kind is float:
         return value  # type: ignore[return-value]
     if kind is str:
-        return string_to_number(value)  # type: ignore[arg-type]
+        return string_to_number(value)
     if kind is bool:
         return 1.0 if value else 0.0
     if isinstance(value, list):
@@ -192,4 +192,7 @@ def to_datetime(value: Value) -> _dt.datetime | None:
     if day is None:
         return None
     seconds = round((days - math.floor(days)) * 86400.0, 3)
-    return _dt.datetime.combine(day, _dt.time()) + _dt.timedelta(seconds=seconds)
+    try:
+        return _dt.datetime.combine(day, _dt.time()) + _dt.timedelta(seconds=seconds)
+    except OverflowError:  # the last instant of year 9999 rounded up
+        return None
