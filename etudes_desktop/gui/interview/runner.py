@@ -26,6 +26,16 @@ FORMAT_MESSAGES = {
 }
 
 
+class _PageScroll(QScrollArea):
+    """A scroll area that leaves Page Up/Page Down to the runner (back and next)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class RunnerView(QWidget):
     """Shows the flow's current page; reports `review_requested` after the last page."""
 
@@ -56,7 +66,7 @@ class RunnerView(QWidget):
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         layout.addWidget(self.progress_bar)
-        self.scroll = QScrollArea(self)
+        self.scroll = _PageScroll(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

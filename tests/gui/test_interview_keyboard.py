@@ -1,0 +1,104 @@
+"""A whole interview with the keyboard alone: Enter/Tab on, Shift+Tab/Page Up back, digits, Space."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from etudes_desktop.core.interview import Mode, State
+from tests.gui.interview_support import EXPECTED, Env, env  # noqa: F401 - fixture
+
+
+class Keyboard:
+    """Sends keys where the focus is, as a person at the keyboard does."""
+
+    def __init__(self, qtbot, screen) -> None:
+        self.qtbot, self.screen = qtbot, screen
+        screen.activateWindow()
+        qtbot.waitUntil(screen.isActiveWindow)
+
+    def target(self):
+        return QApplication.focusWidget() or self.screen
+
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.target(), key, modifier)
+
+    def type(self, text: str) -> None:
+        self.qtbot.keyClicks(self.target(), text)
+
+
+def test_a_whole_interview_without_the_mouse(qtbot, env: Env):
+    interview = env.start(Mode.PHONE, env.people[0])
+    screen = env.screen(qtbot, interview)
+    kb = Keyboard(qtbot, screen)
+    runner = screen.runner
+    kb.press(Qt.Key.Key_Space)  # "J'ai lu la mention mot pour mot"
+    kb.press(Qt.Key.Key_Tab)
+    kb.press(Qt.Key.Key_Return)  # "Accepte de répondre"
+    assert screen.current_view() is runner and runner.page.key == "intro"
+    kb.press(Qt.Key.Key_Return)  # a note: Enter goes on
+    assert runner.page.key == "age"
+    kb.type("52")
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "sexe"
+    kb.press(Qt.Key.Key_PageUp)  # back, the answer is there
+    assert runner.page.key == "age" and runner.field("age").text() == "52"
+    kb.press(Qt.Key.Key_Tab)
+    assert runner.page.key == "sexe"
+    kb.press(Qt.Key.Key_2)  # digits pick a choice
+    assert runner.field("sexe").selected() == ["h"] and runner.field("sexe").is_saved_shown()
+    kb.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab goes back too
+    assert runner.page.key == "age"
+    kb.press(Qt.Key.Key_Return)
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "satisfaction"
+    kb.press(Qt.Key.Key_3)  # "Peu satisfait(e)"
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "pourquoi"
+    kb.type("Trop d'attente au guichet")
+    kb.press(Qt.Key.Key_Tab)  # Tab goes on as well
+    assert runner.page.key == "contact"
+    kb.press(Qt.Key.Key_1)
+    kb.press(Qt.Key.Key_2)  # ticking "agence" shows the agency question (skip logic, live)
+    assert runner.field("canaux").selected() == ["tel", "agence"]
+    assert [f.key for f in runner.fields][-1] == "agence_nom"
+    kb.press(Qt.Key.Key_Tab)
+    kb.type("03/10/2026")
+    kb.press(Qt.Key.Key_Tab)
+    kb.type("14:30")
+    kb.press(Qt.Key.Key_Tab)
+    kb.type("Rennes centre")
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "attente"
+    kb.type("12,5")
+    kb.press(Qt.Key.Key_Return)
+    kb.type("15/12/2026 10:30")
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "reco"
+    kb.press(Qt.Key.Key_6)
+    kb.press(Qt.Key.Key_Return)
+    assert runner.page.key == "commentaire"
+    kb.type("Personnel aimable.")
+    kb.press(Qt.Key.Key_Tab)  # Tab leaves a multi-line answer
+    assert runner.page.key == "lu"
+    kb.press(Qt.Key.Key_Space)  # Space ticks a box
+    kb.press(Qt.Key.Key_Return)
+    assert screen.current_view() is screen.review
+    kb.press(Qt.Key.Key_Return)  # "Terminer l'entretien" has the focus
+    assert env.store.get(interview).state is State.COMPLETED
+    assert env.store.answers(interview) == EXPECTED
+
+
+def test_a_two_digit_choice_and_a_scale_of_eleven(qtbot, env: Env):
+    interview = env.start(Mode.PAPER)
+    screen = env.screen(qtbot, interview)
+    kb = Keyboard(qtbot, screen)
+    kb.press(Qt.Key.Key_Space)
+    kb.press(Qt.Key.Key_Tab)
+    kb.press(Qt.Key.Key_Return)
+    screen.runner.show_page(screen.flow.page("reco"))
+    kb.press(Qt.Key.Key_1)
+    kb.press(Qt.Key.Key_0)  # "1" then "0" quickly: ten
+    assert env.store.answers(interview)["reco"] == 10
+    kb.press(Qt.Key.Key_Return)
+    assert screen.runner.page.key == "commentaire"
