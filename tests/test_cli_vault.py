@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from etudes_desktop.paths import DataPaths
 from tests.conftest import TEST_PASSPHRASE
+from tests.storage.helpers import make_vault
 
 REPO = Path(__file__).resolve().parents[1]
 NEW = "Autre-Phrase-De-Passe-9?"
@@ -35,10 +37,9 @@ def one_french_line(result: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture
 def initialised(tmp_path) -> tuple[Path, str]:
+    """A vault made in-process with the cheap KDF (the CLI then uses the slot's parameters)."""
     data = tmp_path / "data"
-    result = etudes(data, "--json", "vault", "init", ETUDES_PASSPHRASE=TEST_PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    return data, json.loads(result.stdout)["recovery_code"]
+    return data, make_vault(DataPaths(data, data / "logs"), rows=3)
 
 
 def test_init_prints_the_recovery_code_once_and_check_says_ok(tmp_path):
@@ -52,6 +53,8 @@ def test_init_prints_the_recovery_code_once_and_check_says_ok(tmp_path):
     assert code_lines[0] not in check.stdout
     again = etudes(data, "vault", "init", ETUDES_PASSPHRASE=TEST_PASSPHRASE)
     assert "existe déjà" in one_french_line(again)
+    recovered = etudes(data, "--json", "vault", "recover", ETUDES_RECOVERY_CODE=code_lines[0], ETUDES_NEW_PASSPHRASE=NEW)
+    assert json.loads(recovered.stdout) == {"status": "recovered"}
 
 
 def test_check_json_reports_pragmas(initialised):
@@ -114,7 +117,8 @@ def test_secrets_are_never_arguments(initialised):
 def test_logs_hold_no_secret(initialised):
     data, code = initialised
     etudes(data, "vault", "check", ETUDES_PASSPHRASE="Pas-la-bonne-2026!")
+    etudes(data, "vault", "check", ETUDES_PASSPHRASE=TEST_PASSPHRASE)
     text = "".join(p.read_text() for p in (data / "logs").glob("*"))
-    assert "vault created" in text and "WrongPassphrase" in text
+    assert "vault opened" in text and "WrongPassphrase" in text
     for secret in (TEST_PASSPHRASE, "Pas-la-bonne-2026!", code, code.replace("-", "")):
         assert secret not in text

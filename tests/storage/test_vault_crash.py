@@ -22,21 +22,45 @@ LANES = 2
 TRIALS_PER_LANE = 11  # 22 kills in all
 
 
-def _kill_at_random(data_dir: Path, rng: random.Random) -> list[int]:
-    """Start the writer, SIGKILL it at a random moment; the ids it printed as committed."""
-    child = subprocess.Popen(
-        [sys.executable, "-u", "-m", "tests.storage.crash_child", str(data_dir)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    time.sleep(rng.uniform(0.0, 0.25))
-    os.kill(child.pid, signal.SIGKILL)
-    out, err = child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL, err
-    assert "Traceback" not in err
-    lines = out.split("\n")
-    return [int(line) for line in lines[:-1]]  # the last piece may be cut mid-line
+class Writers:
+    """The zygote process that forks one writer per trial (see crash_child)."""
+
+    def __init__(self, root: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", "-m", "tests.storage.crash_child", str(root)],
+            cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert self._line() == "zygote"
+
+    def _line(self) -> str:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        assert line, self.proc.stderr.read() if self.proc.stderr else "zygote died"
+        return line.rstrip("\n")
+
+    def kill_one_at_random(self, rng: random.Random) -> list[int]:
+        """Fork a writer, SIGKILL it at a random moment; the ids it printed as committed."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write("go\n")
+        self.proc.stdin.flush()
+        pid = int(self._line().split()[1])
+        assert self._line() == "ready"
+        time.sleep(rng.uniform(0.0, 0.2))
+        os.kill(pid, signal.SIGKILL)
+        ids = []
+        while True:
+            line = self._line()
+            if line.startswith("dead "):
+                status = int(line.split()[1])
+                assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+                return ids
+            if line.endswith(";"):  # a line cut by the kill has no terminator
+                ids.append(int(line[:-1]))
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
 
 
 def _lane(root: Path, seed: int) -> tuple[int, int]:
@@ -44,18 +68,26 @@ def _lane(root: Path, seed: int) -> tuple[int, int]:
     Vault.create(paths, TEST_PASSPHRASE, kdf=KdfParams.fast())[0].close()
     rng = random.Random(seed)
     committed: set[int] = set()
-    for _ in range(TRIALS_PER_LANE):
-        committed.update(_kill_at_random(root, rng))
-        vault = Vault.open(paths, TEST_PASSPHRASE)
-        try:
-            present = {int(r[0][2:]) for r in vault.conn.execute("SELECT key FROM setting WHERE key LIKE 'id%'")}
-            missing = committed - present
-            assert not missing, f"committed rows lost after SIGKILL: {sorted(missing)[:10]}"
-            report = vault.check()
-            assert report["integrity_check"] == "ok" and report["cipher_integrity_check"] == "ok", report
-        finally:
-            vault.close()
+    writers = Writers(root)
+    try:
+        for _ in range(TRIALS_PER_LANE):
+            committed.update(writers.kill_one_at_random(rng))
+            _check_after_crash(paths, committed)
+    finally:
+        writers.close()
     return TRIALS_PER_LANE, len(committed)
+
+
+def _check_after_crash(paths: DataPaths, committed: set[int]) -> None:
+    vault = Vault.open(paths, TEST_PASSPHRASE)
+    try:
+        present = {int(r[0][2:]) for r in vault.conn.execute("SELECT key FROM setting WHERE key LIKE 'id%'")}
+        missing = committed - present
+        assert not missing, f"committed rows lost after SIGKILL: {sorted(missing)[:10]}"
+        report = vault.check()
+        assert report["integrity_check"] == "ok" and report["cipher_integrity_check"] == "ok", report
+    finally:
+        vault.close()
 
 
 @pytest.mark.slow
@@ -68,4 +100,3 @@ def test_sigkill_loses_no_committed_row(tmp_path):
     rows = sum(r for _, r in results)
     assert trials >= 20
     assert rows > trials, f"the writer barely wrote (seed {seed})"
-    print(f"{trials} kills, {rows} committed rows checked")
