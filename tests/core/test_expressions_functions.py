@@ -250,6 +250,27 @@ def test_uuid_shapes() -> None:
 
 def test_position_asks_the_context() -> None:
     assert parse("position()").evaluate(MapContext({}, position=3)) == 3.0
+    assert parse("position(..)").evaluate(MapContext({}, position=2)) == 2.0
+    assert parse("position(..) - 1").uses_current is False
+
+
+def test_indexed_repeat_without_hook_reads_node_sets() -> None:
+    expr = parse("indexed-repeat(${nom}, ${membres}, ${n})")
+    assert expr.references == frozenset({"nom", "membres", "n"})
+    assert expr.evaluate(MapContext({"nom": ["Anne", "Paul"], "n": 2})) == "Paul"
+    assert expr.evaluate(MapContext({"nom": ["Anne", "Paul"], "n": 3})) == ""
+    assert expr.evaluate(MapContext({"nom": ["Anne", "Paul"], "n": "x"})) == ""
+    assert expr.evaluate(MapContext({"nom": "Anne", "n": 1})) == "Anne"
+    assert expr.evaluate(MapContext({"nom": "Anne", "n": 2})) == ""
+
+
+def test_indexed_repeat_asks_the_context_when_it_can() -> None:
+    class Nested(MapContext):
+        def indexed_repeat(self, name: str, positions: list[tuple[str, int]]) -> object:
+            return f"{name}@" + "/".join(f"{group}[{n}]" for group, n in positions)
+
+    expr = parse("indexed-repeat(${q}, ${menage}, 2, ${personne}, position(..) - 1)")
+    assert expr.evaluate(Nested({}, position=3)) == "q@menage[2]/personne[2]"
 
 
 def test_clock_can_be_a_callable_and_now_keeps_the_offset() -> None:
@@ -279,8 +300,10 @@ def test_invalid_regex_at_runtime_is_false() -> None:
         ("min()", "« min » attend au moins 1 argument, 0 donné"),
         ("weighted-checklist(1, 2, true())", "paires"),
         ("regex(${a}, '(')", "expression régulière invalide"),
-        ("indexed-repeat(${a}, ${r}, 1)", "fonction inconnue « indexed-repeat »"),
         ("jr:itext('x')", "fonction inconnue « jr:itext »"),
+        ("indexed-repeat(${a}, 'g', 1)", "références ${nom}"),
+        ("indexed-repeat(${a}, ${g}, 1, ${h})", "paires"),
+        ("position(.)", "« position » attend aucun argument, 1 donné"),
     ],
 )
 def test_invalid_calls_fail_at_parse_time(source: str, message: str) -> None:
@@ -289,6 +312,6 @@ def test_invalid_calls_fail_at_parse_time(source: str, message: str) -> None:
 
 
 def test_every_function_listed_is_tested_here() -> None:
-    tested = " ".join(source for source, _ in CASES) + " ".join(NAN_CASES) + " once( jr:choice-name( uuid( pulldata("
+    tested = " ".join(source for source, _ in CASES) + " ".join(NAN_CASES) + " once( jr:choice-name( uuid( pulldata( indexed-repeat("
     missing = sorted(name for name in FUNCTION_NAMES if f"{name}(" not in tested)
     assert missing == []

@@ -14,7 +14,8 @@ class EvalContext(Protocol):
     int/float for numbers. A list stands for a node-set (e.g. one question across repeat
     instances). Optional extras, looked up only by the expressions that need them:
     `child(name)` for bare names (choice columns in a choice_filter), `position()`, and
-    `pulldata(file, column, key_column, key)` for pulldata() over a CSV shipped with the form.
+    `pulldata(file, column, key_column, key)` for pulldata() over a CSV shipped with the form,
+    `indexed_repeat(name, [(group, n), ...])` for indexed-repeat() (n from 1).
     """
 
     current: object

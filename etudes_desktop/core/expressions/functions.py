@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from etudes_desktop.core.expressions import dates, numeric, selection, text
 from etudes_desktop.core.expressions.nodes import Literal, Node, Ref
-from etudes_desktop.core.expressions.values import Value, is_empty, normalize, to_boolean, to_string
+from etudes_desktop.core.expressions.values import Value, is_empty, normalize, to_boolean, to_number, to_string
 
 Closure = Callable[[Any], Value]
 Special = Callable[[tuple[Closure, ...], tuple[Node, ...]], Closure]
@@ -91,6 +92,45 @@ def _pulldata(fns: tuple[Closure, ...], _nodes: tuple[Node, ...]) -> Closure:
     return pulldata
 
 
+def _indexed_repeat(fns: tuple[Closure, ...], nodes: tuple[Node, ...]) -> Closure:
+    """indexed-repeat(${q}, ${group}, n[, ${inner}, m...]): q in the n-th instance (from 1).
+
+    Asks the context's optional `indexed_repeat(name, [(group, n), ...])`; without it, picks
+    the n-th item of ${q} when that is a node-set, or ${q} itself for n = 1.
+    """
+    name = nodes[0].name  # type: ignore[union-attr]  # checked at parse time
+    groups = [node.name for node in nodes[1::2]]  # type: ignore[union-attr]
+    positions = fns[2::2]
+
+    def indexed_repeat(ctx: Any) -> Value:
+        wanted = [(group, _position_of(fn(ctx))) for group, fn in zip(groups, positions)]
+        lookup = getattr(ctx, "indexed_repeat", None)
+        if callable(lookup):
+            return normalize(lookup(name, wanted))
+        value = normalize(ctx.value(name))
+        index = wanted[-1][1]
+        if type(value) is list:
+            return value[index - 1] if 1 <= index <= len(value) else ""
+        return value if index == 1 else ""
+
+    return indexed_repeat
+
+
+def _position_of(value: Value) -> int:
+    """A 1-based instance number; 0 when it is not a usable number."""
+    number = to_number(value)
+    return int(number) if math.isfinite(number) and 1 <= number <= 1e9 else 0
+
+
+def _check_indexed_repeat(nodes: tuple[Node, ...]) -> str | None:
+    """The question and the groups are references; positions come in pairs with groups."""
+    if len(nodes) % 2 == 0:
+        return "indexed-repeat attend ${question}, puis des paires ${groupe}, position"
+    if not all(isinstance(node, Ref) for node in (nodes[0], *nodes[1::2])):
+        return "indexed-repeat attend des références ${nom} pour la question et les groupes"
+    return None
+
+
 _FIELD_IN_TEXT = re.compile(r"\$\{([^}]*)\}")
 
 
@@ -158,6 +198,7 @@ _SPECS = [
     _form("coalesce", 2, 2, _coalesce),
     _form("once", 1, 1, _once, pure=False, uses_current=True),
     _form("position", 0, 0, _position, pure=False),
+    _form("indexed-repeat", 3, 7, _indexed_repeat, pure=False, check=_check_indexed_repeat),
     _form("today", 0, 0, _today, pure=False),
     _form("pulldata", 4, 4, _pulldata, pure=False),
     _form("now", 0, 0, _now, pure=False),

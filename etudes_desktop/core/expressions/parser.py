@@ -159,7 +159,9 @@ class _Parser:
             raise invalid(token.offset, _unknown_function(token.text))
         self.expect("(")
         args: list[Node] = []
-        if not (self.peek().kind == OP and self.peek().text == ")"):
+        if spec.name == "position" and self.peek().kind == DOT and self.peek().text == "..":
+            self.advance()  # position(..): the instance number of the enclosing repeat
+        elif not (self.peek().kind == OP and self.peek().text == ")"):
             args.append(self.expression(0))
             while self.peek().kind == OP and self.peek().text == ",":
                 self.advance()
