@@ -56,7 +56,7 @@ def connect(path: Path, key: bytes) -> Any:
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise VaultCorrupted(
-            "le coffre ne peut pas être déchiffré avec sa clé : fichier endommagé ou remplacé, "
+            "le fichier du coffre est endommagé, tronqué ou remplacé : il ne se lit pas avec sa clé ; "
             "restaurez une sauvegarde"
         ) from exc
     conn.row_factory = sqlcipher3.Row

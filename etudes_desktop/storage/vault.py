@@ -101,7 +101,7 @@ class Vault:
             raise VaultExists()
         require_acceptable(passphrase)
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _set_aside_orphan_keys(paths)
+        _set_aside_orphans(paths)
         key, code = secrets.token_bytes(keyslots.KEY_BYTES), recovery.generate()
         staging = paths.data_dir / f".{paths.vault.name}.creating"
         db_salt = _build_database(staging, key)
@@ -324,9 +324,14 @@ def _build_database(staging: Path, key: bytes) -> bytes:
     return salt
 
 
-def _set_aside_orphan_keys(paths: DataPaths) -> None:
-    """Keys without a database (an interrupted creation, or a lost file): keep them, renamed."""
-    if paths.keyslots.exists():
-        aside = paths.keyslots.with_name(f"{paths.keyslots.name}.orphelin-{time.strftime('%Y%m%d-%H%M%S')}")
-        os.replace(paths.keyslots, aside)
-        log.warning("key slots without a vault set aside as %s", aside.name)
+def _set_aside_orphans(paths: DataPaths) -> None:
+    """Keys or a log without a database (interrupted creation, lost file): keep them, renamed.
+
+    A stale -wal next to a new database would otherwise be replayed into it.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for path in (paths.keyslots, paths.vault.with_name(paths.vault.name + "-wal"), paths.vault.with_name(paths.vault.name + "-shm")):
+        if path.exists():
+            aside = path.with_name(f"{path.name}.orphelin-{stamp}")
+            os.replace(path, aside)
+            log.warning("%s without a vault set aside as %s", path.name, aside.name)

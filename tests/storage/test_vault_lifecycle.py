@@ -136,10 +136,13 @@ def test_close_is_idempotent_and_context_manager(vault_paths):
     assert sorted(p.name for p in vault_paths.data_dir.iterdir()) == ["vault.db", "vault.keys"]
 
 
-def test_orphan_key_slots_are_set_aside_not_lost(vault_paths):
+def test_orphans_are_set_aside_not_lost_nor_replayed(vault_paths):
     vault_paths.data_dir.mkdir(parents=True)
     vault_paths.keyslots.write_text("{}")
+    (vault_paths.data_dir / "vault.db-wal").write_bytes(b"stale log")
     vault, _ = Vault.create(vault_paths, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    assert vault.check()["ok"]
     vault.close()
-    aside = [p for p in vault_paths.data_dir.iterdir() if p.name.startswith("vault.keys.orphelin-")]
-    assert len(aside) == 1 and aside[0].read_text() == "{}"
+    aside = sorted(p.name.split(".orphelin-")[0] for p in vault_paths.data_dir.iterdir() if ".orphelin-" in p.name)
+    assert aside == ["vault.db-wal", "vault.keys"]
+    Vault.open(vault_paths, TEST_PASSPHRASE).close()
