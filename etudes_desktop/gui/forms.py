@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Signal
+from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Signal
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -42,22 +42,41 @@ def load_form(name: str, host: QWidget) -> SimpleNamespace:
 
 def make_card(host: QWidget, max_width: int = 640) -> QWidget:
     """A white card centred in `host`, the usual frame of a fixed screen."""
-    from PySide6.QtWidgets import QFrame, QGridLayout
+    from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy
 
-    outer = QGridLayout(host)
+    outer = QVBoxLayout(host)
     outer.setContentsMargins(24, 24, 24, 24)
+    row = QHBoxLayout()
     card = QFrame(host)
     card.setObjectName("card")
     card.setMaximumWidth(max_width)
     card.setMinimumWidth(min(560, max_width))
-    outer.addWidget(card, 1, 1)
-    outer.setRowStretch(0, 1)
-    outer.setRowStretch(2, 2)
-    outer.setColumnStretch(0, 1)
-    outer.setColumnStretch(2, 1)
+    card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    row.addStretch(1)
+    row.addWidget(card, 4)
+    row.addStretch(1)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
     inner = QVBoxLayout(card)
     inner.setContentsMargins(28, 24, 28, 24)
+    card.installEventFilter(_CardFitter(card))
     return card
+
+
+class _CardFitter(QObject):
+    """Keeps a card exactly as tall as its content at its current width.
+
+    Wrapped labels report a size hint for a guessed width, taller than they need at the real
+    one; without this the card keeps that guess as blank space at its bottom.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(watched, QWidget):
+            height = watched.heightForWidth(watched.width())
+            if height > 0 and watched.maximumHeight() != height:
+                watched.setMaximumHeight(height)
+        return False
 
 
 class Pages(QObject):

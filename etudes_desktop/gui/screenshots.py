@@ -84,24 +84,26 @@ def _creation_screens(r: Renderer, folder: Path, suffix: str = "") -> AppControl
     return c
 
 
-def _unlock_screens(r: Renderer, c: AppController, clock: _Clock) -> None:
+def _unlock_screens(r: Renderer, c: AppController) -> None:
     r.shot(c.window, "coffre-ouvert")
     c.lock()
     r.shot(c.window, "deverrouillage")
     ui = c.unlock_screen.ui
-    for _ in range(10):
-        ui.passphrase_edit.setText("pas la bonne phrase")
-        ui.unlock_button.click()
-        if c.unlock_screen.retry_delay_remaining():
-            break
-        if _ == 0:
-            r.shot(c.window, "phrase-incorrecte")
-    r.shot(c.window, "delai-apres-echecs")
+    ui.passphrase_edit.setText("pas la bonne phrase")
+    ui.unlock_button.click()
+    r.shot(c.window, "phrase-incorrecte")
     ui.forgot_button.click()
     ui.code_edit.setText("K7M2-9QXD-")
     ui.new_edit.setText("Nouvelle-Phrase-2026!")
     ui.confirm_edit.setText("Nouvelle-Phrase-2026!")
     r.shot(c.window, "recuperation")
+    ui.back_button.click()
+    for _ in range(10):
+        ui.passphrase_edit.setText("pas la bonne phrase")
+        ui.unlock_button.click()
+        if c.unlock_screen.retry_delay_remaining():
+            break
+    r.shot(c.window, "delai-apres-echecs")
 
 
 def render_all(outdir: Path) -> list[Path]:
@@ -116,14 +118,13 @@ def render_all(outdir: Path) -> list[Path]:
         root = Path(tmp)
         install_translators("fr", app)
         apply_style(app)
-        clock = _Clock()
         c = _creation_screens(r, root / "fr")
         c.shutdown()
         c.window.close()
-        c = _controller(root / "fr", clock=clock)
+        c = _controller(root / "fr", clock=_Clock())
         c.unlock_screen.ui.passphrase_edit.setText(SAMPLE_PASSPHRASE)
         c.unlock_screen.ui.unlock_button.click()
-        _unlock_screens(r, c, clock)
+        _unlock_screens(r, c)
         c.shutdown()
         c.window.close()
         demo = _controller(root / "demo", demo=True)

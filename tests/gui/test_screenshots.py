@@ -1,0 +1,24 @@
+"""The screenshot renderer drives every screen and writes readable PNGs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from etudes_desktop.gui.i18n import current_language
+from etudes_desktop.gui.screenshots import WINDOW_SIZE, render_all
+
+
+def test_every_screen_is_rendered(tmp_path):
+    (tmp_path / "stale.png").write_bytes(b"old")
+    written = render_all(tmp_path)
+    names = [p.name for p in written]
+    assert names[0] == "01-creation.png"
+    for expected in ("code-de-secours", "deverrouillage", "phrase-incorrecte", "delai-apres-echecs", "recuperation", "demo-deverrouillage", "en-unlock"):
+        assert any(expected in name for name in names), expected
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(names), "old files are replaced"
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == WINDOW_SIZE, path.name
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
+        assert len(colours) > 5, f"{path.name} looks blank"
+    assert current_language() == "fr"
