@@ -2,14 +2,28 @@
 
 Only the network is faked: behind it runs the real server. Faults are consumed one per HTTP
 request, in order: "pass" forwards, "drop_before" closes before the request reaches the server,
-"drop_after" lets the server commit and answer, then closes before the client reads the answer.
+"drop_after" lets the server commit and answer, then closes before the client reads the answer,
+"duplicate" delivers the request twice (the client reads the second answer), "slow" holds the
+answer back for `slow_seconds`, "http_500"/"http_503" answer in the server's place (as a load
+balancer would), the 503 with `Retry-After: 7`.
 """
 
 from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections import deque
+
+
+def _canned(status: str, extra: str = "") -> bytes:
+    body = b'{"error":"unavailable","message":"indisponible","server_time":"2026-01-01T00:00:00Z"}'
+    head = f"HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\n{extra}\r\n"
+    return head.encode() + body
+
+
+CANNED = {"http_500": _canned("500 Internal Server Error"),
+          "http_503": _canned("503 Service Unavailable", "retry-after: 7\r\n")}
 
 
 def _read_message(sock: socket.socket, buffer: bytearray) -> bytes | None:
@@ -42,6 +56,7 @@ class FaultyProxy:
         self.upstream_port = upstream_port
         self.faults: deque[str] = deque()
         self.seen: list[str] = []
+        self.slow_seconds = 3.0
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._closed = False
@@ -84,10 +99,16 @@ class FaultyProxy:
                 fault = self._next_fault()
                 if fault == "drop_before":
                     return
-                upstream.sendall(request)
-                response = _read_message(upstream, from_server)
+                if fault in CANNED:
+                    client.sendall(CANNED[fault])
+                    continue
+                for _ in range(2 if fault == "duplicate" else 1):
+                    upstream.sendall(request)
+                    response = _read_message(upstream, from_server)
                 if response is None or fault == "drop_after":
                     return
+                if fault == "slow":
+                    time.sleep(self.slow_seconds)
                 client.sendall(response)
         except OSError:
             return

@@ -1,0 +1,435 @@
+"""The sync engine: completed interviews leave in batches; what the server acknowledged is purged.
+
+Steps, each one transaction in the vault, so an interruption anywhere is finished by the next
+sync (nothing lost, nothing twice):
+1. batches left SENDING by an earlier sync are sent again with the same batch id (the server
+   answers the same receipts);
+2. completed and objected interviews are locked as SENDING under a new batch id (count and
+   bytes bounded; the count grows while requests stay under 2 MB and 5 s, halves on a timeout);
+3. on receipts: accepted/duplicate interviews are deleted (answers, consent, attributes) and
+   leave a PII-free tombstone; rejected/conflict ones stay with the reason; respondents with
+   nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE).
+No Qt: the GUI runs `SyncEngine.run` in a worker; clock, sleep, randomness and transport are
+passed in.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from pydantic import ValidationError
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.transport import Reply, Transport, TransportFailure
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH_BYTES = 2 * 1024 * 1024
+TARGET_SECONDS = 5.0
+SETTING_SERVER, SETTING_TOKEN, SETTING_LAST_SYNC = "sync.server_url", "sync.device_token", "sync.last_success"
+STILL_TO_DO = ("draft", "completed", "objected", "sending", "rejected", "conflict")
+
+
+class SyncError(EtudesError):
+    """The sync stopped; what was not acknowledged stays and the next sync resumes it."""
+
+
+class SyncCancelled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("synchronisation annulée")
+
+
+@dataclass
+class BatchSizer:
+    """How many interviews the next batch may hold."""
+
+    count: int = 100
+    max_count: int = p.MAX_INTERVIEWS_PER_BATCH
+    max_bytes: int = MAX_BATCH_BYTES
+    target_seconds: float = TARGET_SECONDS
+
+    def after_success(self, count: int, body_bytes: int, seconds: float) -> None:
+        if seconds > self.target_seconds:
+            self.count = max(1, count // 2)
+        elif count >= self.count and body_bytes < self.max_bytes and seconds < self.target_seconds / 2:
+            self.count = min(self.max_count, self.count * 2)
+
+    def after_timeout(self, count: int) -> None:
+        self.count = max(1, min(self.count, count) // 2)
+
+
+@dataclass
+class Retry:
+    """Exponential backoff with jitter; Retry-After wins when the server gives it."""
+
+    attempts: int = 6
+    base: float = 0.5
+    cap: float = 60.0
+
+    def delay(self, attempt: int, retry_after: float | None, rng: Callable[[], float]) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.cap * 5)
+        return min(self.cap, self.base * 2 ** (attempt - 1)) * (0.5 + rng() / 2)
+
+
+@dataclass
+class SyncReport:
+    study_id: str = ""
+    batches: int = 0
+    sent: int = 0
+    accepted: int = 0
+    duplicate: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    purged: int = 0
+    retries: int = 0
+    clock_offset_ms: int = 0
+    seconds: float = 0.0
+    outcome: str = "ok"
+    remaining: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class LockedBatch:
+    batch_id: str
+    study_id: str
+    items: list[dict[str, Any]] = field(default_factory=list)  # id, content_sha256, payload
+
+    def body(self, device_id: str | None, offset_ms: int, sent_at: str) -> bytes:
+        interviews = [{**item, "clock_offset_ms": offset_ms} for item in self.items]
+        batch = {"protocol_version": p.PROTOCOL_VERSION, "batch_id": self.batch_id, "device_id": device_id,
+                 "study_id": self.study_id, "sent_at": sent_at, "interviews": interviews}
+        return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _norm_time(value: str | None) -> str | None:
+    """A stored timestamp in the protocol's form (UTC assumed when the zone is missing)."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return _iso(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+
+
+def build_payload(conn: Any, row: Any) -> dict[str, Any]:
+    """The canonical content of one interview, read from the vault (never contact data)."""
+    consent = conn.execute("SELECT * FROM consent WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
+                           (row["id"],)).fetchone()
+    if consent is None:
+        raise ValueError("no consent record")
+    objected = consent["decision"] == "objects"
+    answers = {} if objected else {
+        r["name"]: json.loads(r["value_json"])
+        for r in conn.execute("SELECT name, value_json FROM answer WHERE interview_id = ? ORDER BY name", (row["id"],))
+    }
+    delivered = _norm_time(consent["delivered_at"])
+    return {
+        "study_id": row["study_id"], "study_version": row["study_version"],
+        "state": "objected" if objected else "completed", "mode": row["mode"], "interviewer": consent["interviewer"],
+        "created_at": _norm_time(row["created_at"]), "completed_at": _norm_time(row["completed_at"]),
+        "consent": {
+            "notice_id": consent["notice_id"], "notice_version": consent["notice_version"],
+            "text_sha256": consent["text_sha256"], "mode": consent["mode"], "interviewer": consent["interviewer"],
+            "delivered_at": delivered, "decided_at": _norm_time(consent["decided_at"]) or delivered,
+            "decision": consent["decision"],
+        },
+        "answers": answers,
+        "attributes": {} if objected else json.loads(row["attributes_json"] or "{}"),
+    }
+
+
+class SyncEngine:
+    """Sends a study's finished interviews and purges what the server acknowledged."""
+
+    def __init__(self, vault: Any, transport: Transport, *, clock: Callable[[], datetime] = utc_now,
+                 sleep: Callable[[float], None] = time.sleep, rng: Callable[[], float] = random.random,
+                 sizer: BatchSizer | None = None, retry: Retry | None = None, request_timeout: float = 30.0,
+                 progress: Callable[[int, int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+        self.vault, self.transport, self.clock, self.sleep, self.rng = vault, transport, clock, sleep, rng
+        self.sizer = sizer or BatchSizer()
+        self.retry = retry or Retry()
+        self.request_timeout = request_timeout
+        self.progress = progress or (lambda done, total, batch: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.device_id: str | None = None
+        self.offset_ms = 0
+        self.rejected_locally = 0
+
+    # -- the whole run ---------------------------------------------------------------------------
+    def run(self, study_id: str | None = None) -> SyncReport:
+        """One sync: resume interrupted batches, then send everything finished; returns the counts."""
+        started = time.perf_counter()
+        report = SyncReport()
+        report.study_id = self._handshake(study_id)
+        report.clock_offset_ms = self.offset_ms
+        total = self._count(report.study_id, ("completed", "objected", "sending"))
+        try:
+            for batch_id in self._pending_batches(report.study_id):
+                self._deliver(self._relock(report.study_id, batch_id), report, total)
+            while not self._stop_requested() and (batch := self._lock(report.study_id, self.sizer.count)):
+                self._deliver(batch, report, total)
+        except SyncError as exc:
+            report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
+            self._log(report.study_id, None, report, started, report.outcome)
+            raise
+        finally:
+            report.seconds = time.perf_counter() - started
+            report.rejected += self.rejected_locally
+            report.remaining = self._count(report.study_id, ("completed", "objected", "sending"))
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                         "value_json = excluded.value_json", (SETTING_LAST_SYNC, json.dumps(_iso(self.clock()))))
+        return report
+
+    def _handshake(self, study_id: str | None) -> str:
+        """Which study this token may write to, and the offset between our clock and the server's."""
+        before = self.clock()
+        reply = self._call(lambda: self.transport.get_device(), None)
+        after = self.clock()
+        info = p.DeviceInfo.model_validate(reply.body)
+        if study_id and study_id != info.study_id:
+            raise SyncError(f"ce jeton est inscrit pour l'étude {info.study_id}, pas pour {study_id}")
+        server = datetime.fromisoformat(info.server_time.replace("Z", "+00:00"))
+        self.offset_ms = round((server - (before + (after - before) / 2)).total_seconds() * 1000)
+        self.device_id = info.device_id
+        return info.study_id
+
+    def _stop_requested(self) -> bool:
+        if self.cancelled():
+            raise SyncCancelled()
+        return False
+
+    def _deliver(self, batch: LockedBatch, report: SyncReport, total: int) -> None:
+        self._stop_requested()
+        self.progress(report.sent, total, len(batch.items))
+        receipts = self._send(batch, report)
+        if receipts is None:
+            return  # released for smaller batches; the loop picks the interviews up again
+        report.batches += 1
+        report.sent += len(batch.items)
+        self._apply(batch, receipts, report)
+        self.progress(report.sent, total, 0)
+
+    # -- one batch over the network ------------------------------------------------------------
+    def _send(self, batch: LockedBatch, report: SyncReport) -> p.BatchReceipts | None:
+        body = batch.body(self.device_id, self.offset_ms, _iso(self.clock()))
+        try:
+            reply = self._call(lambda: self.transport.post_batch(body, self.request_timeout), report,
+                               shrink_on=batch)
+        except _Released:
+            return None
+        if reply.status == 413 and len(batch.items) > 1:
+            self.sizer.count = max(1, len(batch.items) // 2)
+            self._release(batch)
+            return None
+        if reply.status in (409, 413):
+            reason = "lot trop volumineux pour le serveur" if reply.status == 413 else None
+            self._release(batch, reject_reason=reason)
+            return None
+        if reply.status != 200:
+            raise SyncError(f"lot refusé par le serveur : {reply.message()}")
+        self.sizer.after_success(len(batch.items), len(body), reply.seconds)
+        receipts = p.BatchReceipts.model_validate(reply.body)
+        if receipts.batch_id != batch.batch_id:
+            raise SyncError("réponse du serveur incohérente (identifiant de lot)")
+        return receipts
+
+    def _call(self, request: Callable[[], Reply], report: SyncReport | None,
+              shrink_on: LockedBatch | None = None) -> Reply:
+        """A request with retries: network failures, 429 and 5xx back off; 401/403 stop the sync."""
+        attempt = 0
+        while True:
+            if self.cancelled():
+                raise SyncCancelled()
+            try:
+                reply = request()
+            except TransportFailure as exc:
+                if exc.timeout and shrink_on is not None and len(shrink_on.items) > 1:
+                    self.sizer.after_timeout(len(shrink_on.items))
+                    self._release(shrink_on)
+                    raise _Released() from None
+                wait, why = self.retry.delay(attempt + 1, None, self.rng), str(exc)
+            else:
+                if reply.status == 401:
+                    raise SyncError(f"jeton d'appareil refusé par le serveur ({reply.message()})")
+                if reply.status == 403:
+                    raise SyncError(f"écriture refusée par le serveur ({reply.message()})")
+                if reply.status != 429 and reply.status < 500:
+                    return reply
+                wait, why = self.retry.delay(attempt + 1, reply.retry_after(), self.rng), reply.message()
+            attempt += 1
+            if attempt >= self.retry.attempts:
+                raise SyncError(f"serveur injoignable après {attempt} tentatives ({why})")
+            if report is not None:
+                report.retries += 1
+            log.info("sync retry %d in %.1f s", attempt, wait)
+            self.sleep(wait)
+
+    # -- the vault side --------------------------------------------------------------------------
+    def _count(self, study_id: str, states: tuple[str, ...]) -> int:
+        marks = ",".join("?" * len(states))
+        return int(self.vault.conn.execute(f"SELECT count(*) FROM interview WHERE study_id = ? AND state IN ({marks})",
+                                           (study_id, *states)).fetchone()[0])
+
+    def _pending_batches(self, study_id: str) -> list[str]:
+        rows = self.vault.conn.execute("SELECT DISTINCT batch_id FROM interview WHERE study_id = ? AND "
+                                       "state = 'sending' ORDER BY batch_id", (study_id,)).fetchall()
+        return [r[0] for r in rows]
+
+    def _relock(self, study_id: str, batch_id: str) -> LockedBatch:
+        """An interrupted batch, rebuilt identically (same id, same interviews, same hashes)."""
+        batch = LockedBatch(batch_id, study_id)
+        conn = self.vault.conn
+        for row in conn.execute("SELECT * FROM interview WHERE batch_id = ? AND state = 'sending' ORDER BY id",
+                                (batch_id,)).fetchall():
+            batch.items.append({"id": row["id"], "content_sha256": row["content_sha256"],
+                                "payload": build_payload(conn, row)})
+        return batch
+
+    def _lock(self, study_id: str, count: int) -> LockedBatch | None:
+        """Lock the next finished interviews as SENDING under a new batch id (bounded in bytes)."""
+        batch = LockedBatch(str(uuid.uuid4()), study_id)
+        size = 512
+        with self.vault.transaction() as conn:
+            rows = conn.execute("SELECT * FROM interview WHERE study_id = ? AND state IN ('completed', 'objected') "
+                                "ORDER BY completed_at, id LIMIT ?", (study_id, count)).fetchall()
+            for row in rows:
+                try:
+                    model = p.InterviewPayload.model_validate(build_payload(conn, row))
+                except (ValidationError, ValueError) as exc:  # never sent: it would carry what may not leave
+                    _set_state(conn, row["id"], "rejected", "local", _short(exc))
+                    self.rejected_locally += 1
+                    continue
+                item = {"id": row["id"], "content_sha256": p.content_hash(model), "payload": model.model_dump(mode="json")}
+                item_bytes = len(p.canonical_json(item)) + 40
+                if batch.items and size + item_bytes > self.sizer.max_bytes:
+                    break
+                size += item_bytes
+                batch.items.append(item)
+                conn.execute("UPDATE interview SET state = 'sending', batch_id = ?, content_sha256 = ?, "
+                             "receipt_status = NULL, receipt_reason = NULL WHERE id = ?",
+                             (batch.batch_id, item["content_sha256"], row["id"]))
+        batch.items.sort(key=lambda item: item["id"])
+        return batch if batch.items else (None if not rows else self._lock(study_id, count))
+
+    def _release(self, batch: LockedBatch, reject_reason: str | None = None) -> None:
+        """Give a batch's interviews back (to be sent again in other batches, or rejected locally)."""
+        with self.vault.transaction() as conn:
+            for item in batch.items:
+                state = "rejected" if reject_reason else item["payload"]["state"]
+                conn.execute("UPDATE interview SET state = ?, batch_id = NULL, receipt_status = ?, receipt_reason = ? "
+                             "WHERE id = ? AND state = 'sending'",
+                             (state, "local" if reject_reason else None, reject_reason, item["id"]))
+
+    def _apply(self, batch: LockedBatch, receipts: p.BatchReceipts, report: SyncReport) -> None:
+        """In one transaction: purge what was acknowledged, keep the rest with its reason; then checkpoint."""
+        now = _iso(self.clock())
+        counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+        respondents: set[int] = set()
+        with self.vault.transaction() as conn:
+            for receipt in receipts.receipts:
+                row = conn.execute("SELECT id, study_id, respondent_id, content_sha256 FROM interview WHERE id = ? "
+                                   "AND batch_id = ? AND state = 'sending'", (receipt.interview_id, batch.batch_id)
+                                   ).fetchone()
+                if row is None:
+                    continue  # already handled (a receipt repeated) or not ours
+                counts[receipt.status] += 1
+                if receipt.status in p.ACKNOWLEDGED:
+                    conn.execute("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, "
+                                 "receipt_status, purged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                 (row["id"], row["study_id"], row["content_sha256"], batch.batch_id, receipt.status, now))
+                    conn.execute("DELETE FROM interview WHERE id = ?", (row["id"],))  # answers, consent cascade
+                    if row["respondent_id"] is not None:
+                        respondents.add(row["respondent_id"])
+                else:
+                    _set_state(conn, row["id"], receipt.status, receipt.status, receipt.reason)
+            for respondent_id in respondents:
+                _purge_respondent_if_done(conn, respondent_id)
+            for name, value in counts.items():
+                setattr(report, name, getattr(report, name) + value)
+            report.purged += counts["accepted"] + counts["duplicate"]
+            self._log_in(conn, batch.study_id, batch.batch_id, len(batch.items), counts, "ok", None)
+            self._release_unanswered(conn, batch)
+            from etudes_desktop.storage import audit
+
+            audit.record(conn, self.clock(), "sync_batch", None, [], {**counts, "purged": counts["accepted"] +
+                                                                     counts["duplicate"]})
+        self.vault.checkpoint()
+
+    def _release_unanswered(self, conn: Any, batch: LockedBatch) -> None:
+        for item in batch.items:
+            conn.execute("UPDATE interview SET state = ?, batch_id = NULL WHERE id = ? AND batch_id = ? "
+                         "AND state = 'sending'", (item["payload"]["state"], item["id"], batch.batch_id))
+
+    def _log(self, study_id: str, batch_id: str | None, report: SyncReport, started: float, outcome: str) -> None:
+        with self.vault.transaction() as conn:
+            self._log_in(conn, study_id, batch_id, 0, {}, outcome, round((time.perf_counter() - started) * 1000))
+
+    def _log_in(self, conn: Any, study_id: str, batch_id: str | None, sent: int, counts: dict[str, int],
+                outcome: str, duration_ms: int | None) -> None:
+        conn.execute("INSERT INTO sync_log (at, study_id, batch_id, sent, accepted, duplicate, conflict, rejected, "
+                     "outcome, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (_iso(self.clock()), study_id, batch_id, sent, counts.get("accepted", 0),
+                      counts.get("duplicate", 0), counts.get("conflict", 0), counts.get("rejected", 0), outcome,
+                      duration_ms))
+
+
+class _Released(Exception):
+    """The batch was given back after a timeout, to be re-sent in smaller batches."""
+
+
+def _set_state(conn: Any, interview_id: str, state: str, receipt: str, reason: str | None) -> None:
+    conn.execute("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ? WHERE id = ?",
+                 (state, receipt, reason, interview_id))
+
+
+def _purge_respondent_if_done(conn: Any, respondent_id: int) -> None:
+    """A respondent with no interview left to send keeps only what stops a new contact."""
+    marks = ",".join("?" * len(STILL_TO_DO))
+    left = conn.execute(f"SELECT count(*) FROM interview WHERE respondent_id = ? AND state IN ({marks})",
+                        (respondent_id, *STILL_TO_DO)).fetchone()[0]
+    if left:
+        return
+    from etudes_desktop.storage.interviews import erase_contact
+
+    row = conn.execute("SELECT status FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
+    if row is not None:
+        erase_contact(conn, respondent_id, status=row["status"])
+
+
+def _short(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors(include_input=False, include_url=False)[0]
+        return f"contenu invalide : {'.'.join(str(x) for x in first['loc'])} : {first['msg']}"
+    return f"contenu invalide : {exc}"
+
+
+def read_setting(vault: Any, key: str) -> Any:
+    row = vault.conn.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def write_setting(vault: Any, key: str, value: Any) -> None:
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value_json = excluded.value_json", (key, json.dumps(value)))
