@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,20 +75,25 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
     if isinstance(source, str) and not Path(source).is_file():
         raise FormError([FormProblem("classeur", None, None, f"fichier introuvable : {Path(source).name}")])
     try:
-        workbook = get_xlsform(source)
+        with warnings.catch_warnings():  # openpyxl's notes on unknown Excel extensions: noise here
+            warnings.simplefilter("ignore")
+            workbook = get_xlsform(source)
     except PyXFormError as exc:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     fallback = workbook.fallback_form_name or (Path(file_name).stem if file_name else "formulaire")
-    warnings: list[str] = []
+    notes: list[str] = []
     try:
         form_json = workbook_to_json(
-            workbook_dict=workbook, fallback_form_name=fallback, warnings=warnings
+            workbook_dict=workbook, fallback_form_name=fallback, warnings=notes
         )
-        _build_survey(form_json)
     except PyXFormError as exc:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     settings = _settings_row(workbook.settings)
     questionnaire, problems = convert_survey(form_json, workbook.survey or [], settings)
+    try:
+        _build_survey(form_json)  # last: pyxform's builder may consume the dict it is given
+    except PyXFormError as exc:
+        raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     from etudes_desktop.core.session_graph import check_questionnaire
 
     checked = check_questionnaire(questionnaire)
@@ -96,16 +102,14 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
     problems = sorted(problems + checked, key=lambda p: (p.sheet, p.row or 0))
     if problems:
         raise FormError(problems)
-    return LoadedForm(questionnaire=questionnaire, settings=settings, warnings=warnings)
+    return LoadedForm(questionnaire=questionnaire, settings=settings, warnings=notes)
 
 
 def _build_survey(form_json: dict[str, Any]) -> None:
     """Let pyxform's builder run its own checks on the survey it parsed."""
-    import copy
-
     from pyxform.builder import create_survey_element_from_dict
 
-    create_survey_element_from_dict(copy.deepcopy(form_json))
+    create_survey_element_from_dict(form_json)
 
 
 def _settings_row(rows: Any) -> dict[str, str]:

@@ -181,31 +181,39 @@ def _convert_element(
         languages.update(text)
     raw_type = str(raw.get("type", "")).lower()
     params = element.get("parameters") or {}
-    item = Item(
+    item = Item.model_construct(  # fields built and typed above: skip re-validating 1,000 items
         name=str(element.get("name", "")),
         type=item_type,
         label=label,
         hint=hint,
         required=_flag(bind.get("required")),
         required_message=required_message,
-        relevant=bind.get("relevant") or None,
-        constraint=bind.get("constraint") or None,
+        relevant=_expression(bind.get("relevant")),
+        constraint=_expression(bind.get("constraint")),
         constraint_message=constraint_message,
-        calculation=bind.get("calculate") or None,
+        calculation=_expression(bind.get("calculate")),
         default=None if element.get("default") is None else str(element.get("default")),
-        choice_filter=element.get("choice_filter") or None,
+        choice_filter=_expression(element.get("choice_filter")),
         read_only=None if item_type == ItemType.CALCULATE else _flag(bind.get("readonly")),
-        appearance=control.get("appearance") or None,
-        list_name=element.get("list_name") or element.get("itemset") or None,
+        appearance=_expression(control.get("appearance")),
+        list_name=_expression(element.get("list_name") or element.get("itemset")),
         or_other="or_other" in raw_type or "or specify other" in raw_type,
         range=_range(params) if item_type == ItemType.RANGE else None,
-        repeat_count=control.get("jr:count") or None,
+        repeat_count=_expression(control.get("jr:count")),
         metadata=json_type if item_type == ItemType.METADATA else None,
         row=row,
+        children=[],
     )
     if item.type in (ItemType.GROUP, ItemType.REPEAT):
         item.children = _convert_children(element.get("children") or [], rows, problems, languages)
     return item
+
+
+def _expression(value: Any) -> str | None:
+    """An optional text column: None when empty, else its text."""
+    if value is None or value == "":
+        return None
+    return str(value)
 
 
 def _range(params: dict[str, Any]) -> RangeSpec:
