@@ -111,6 +111,16 @@ def test_reference_names() -> None:
     assert sorted(expr.references) == ["Q-2", "_x", "q.3", "q_1", "été"]
 
 
+def test_reference_names_may_be_padded_with_spaces() -> None:
+    assert parse("${ age } > 18").references == frozenset({"age"})
+    assert run("${ a } + 1", a=2) == 3.0
+
+
+def test_last_saved_references_are_refused_clearly() -> None:
+    with pytest.raises(ExpressionError, match="last-saved"):
+        parse("${last-saved#age}")
+
+
 def test_references_inside_every_construct() -> None:
     expr = parse("if(${a}, -${b}, concat(${c}, ${d} + ${e})) or not(${f}) and ${g} = .")
     assert expr.references == frozenset("abcdefg")

@@ -1,11 +1,29 @@
 """The XLSForm expression language: parse once, evaluate many times, never Python eval.
 
     expr = parse("${age} >= 18 and selected(${q}, 'a')")
-    expr.references   # frozenset({'age', 'q'})
+    expr.references   # frozenset({'age', 'q'}): the dependency graph's edges
     expr.evaluate(MapContext({"age": 20, "q": "a b"}))   # True
 
-Values are str, float, bool or list (node-sets, only inside functions); coercions follow
-XPath 1.0 as ODK's JavaRosa applies them (see values.py and operators.py).
+Syntax: ${name}, '.', 'text' and "text" (typographic quotes read as plain ones, as pyxform
+does), numbers, + - * div mod, unary minus, = != < <= > >=, and, or, parentheses, function
+calls, and bare names (choice columns in a choice_filter, read through `ctx.child`).
+Precedence, loosest first: or, and, (= !=), (< <= > >=), (+ -), (* div mod), unary minus.
+
+Values are str, float, bool or list (a node-set, e.g. one question across repeat
+instances). Coercions follow XPath 1.0 as ODK's JavaRosa applies them: an empty answer is
+"" (so `${x} = ''` holds and `${n} > 18` does not); `=` compares as booleans if either side
+is one, else as numbers if either is one, else as text; < <= > >= compare numbers; ISO
+dates, date-times and times become days since 1970-01-01 wherever a number is needed, and
+today() returns "YYYY-MM-DD", so `${d} < today()` and `today() - ${d}` work. Evaluation
+never raises on values: NaN, Infinity and "" stand for what cannot be computed.
+
+Limitations: no XPath paths (/data/x, .. except in position(..), predicates, axes,
+instance(...)); count(x) and
+sum(x) of a single value treat it as a node-set of one (count is 1 when answered, else 0);
+position() is 1 unless the context offers position(); pulldata() and indexed-repeat() need
+the context's optional hooks (see EvalContext) to do more than their fallbacks; regular
+expressions use Python's `re` (find semantics, as JavaRosa), so Java-only syntax such as
+\\p{L} is refused; time zones in date-times are ignored (wall-clock time).
 """
 
 from __future__ import annotations

@@ -84,7 +84,9 @@ def _reference(source: str, index: int, tokens: list[Token]) -> int:
     end = source.find("}", index + 2)
     if end < 0:
         raise invalid(index, "référence non fermée : « } » manquant")
-    name = source[index + 2 : end]
+    name = source[index + 2 : end].strip(" \t")
+    if name.startswith("last-saved#"):
+        raise invalid(index, "les références ${last-saved#...} ne sont pas prises en charge")
     if not _REF_NAME.match(name):
         shown = name if name.strip() else "vide"
         raise invalid(index, f"nom de question invalide dans la référence : « {shown} »")
