@@ -18,8 +18,8 @@ today() returns "YYYY-MM-DD", so `${d} < today()` and `today() - ${d}` work. Eva
 never raises on values: NaN, Infinity and "" stand for what cannot be computed.
 
 Limitations: no XPath paths (/data/x, .. except in position(..), predicates, axes,
-instance(...)); count(x) and
-sum(x) of a single value treat it as a node-set of one (count is 1 when answered, else 0);
+instance(...)); count(x) and sum(x) of a single value treat it as a node-set of one
+(count is 1 when answered, else 0);
 position() is 1 unless the context offers position(); pulldata() and indexed-repeat() need
 the context's optional hooks (see EvalContext) to do more than their fallbacks; regular
 expressions use Python's `re` (find semantics, as JavaRosa), so Java-only syntax such as
