@@ -7,6 +7,7 @@ import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
 from etudes_desktop.gui.hub import Hub
@@ -88,12 +89,19 @@ class AppController(QObject):
         self.idle.disarm()
         vault, self.vault = self.vault, None
         self.hub.vault_locked.emit()
+        self._close_dialogs()
         vault.close()
         self.clipboard.clear_ours()
         self.unlock_screen.reset()
         self.window.set_locked(True)
         self.window.show_screen(self.unlock_screen)
         log.info("vault locked")
+
+    def _close_dialogs(self) -> None:
+        """Dialogs opened over the content (a form, a file picker) must not outlive the lock."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
 
     def shutdown(self) -> None:
         """On quit: close the vault, leave nothing of ours on the clipboard."""
@@ -127,6 +135,7 @@ class AppController(QObject):
     def _on_idle_timeout(self) -> None:
         log.info("auto-lock after %.0f s idle", self.idle.timeout)
         self.lock()
+        self.hub.status_message.emit(self.tr("Coffre verrouillé après inactivité."))
 
     def _on_passphrase_reset(self) -> None:
         self.hub.status_message.emit(self.tr("Nouvelle phrase de passe enregistrée."))

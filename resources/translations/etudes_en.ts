@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeField</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="255" />
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="256" />
         <source>OK, c'est noté</source>
         <translation>OK, noted</translation>
     </message>
@@ -12,7 +12,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="132" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="138" />
+        <source>Coffre verrouillé après inactivité.</source>
+        <translation>Vault locked after inactivity.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="141" />
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
@@ -20,47 +25,47 @@
 <context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="34" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="35" />
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="42" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="43" />
         <source>Issue de l'appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="53" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="54" />
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="54" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="55" />
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="69" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="70" />
         <source>&amp;Rendez-vous le :</source>
         <translation>&amp;Appointment on:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="74" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="75" />
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="83" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="84" />
         <source>&amp;Enregistrer l'appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="85" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="86" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="117" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="118" />
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -68,22 +73,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="154" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="155" />
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="164" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="166" />
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="184" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="185" />
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
@@ -137,39 +142,62 @@
     </message>
 </context>
 <context>
+    <name>CountersBar</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="40" />
+        <source>personnes à contacter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="41" />
+        <source>brouillons en cours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="42" />
+        <source>entretiens terminés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="43" />
+        <source>en attente de synchronisation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EndView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="38" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="39" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="48" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="49" />
         <source>Opposition enregistrée</source>
         <translation>Objection recorded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="49" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="50" />
         <source>La personne a exercé son droit d'opposition : aucune question ne lui a été posée. Elle ne sera plus sollicitée pour cette étude et ses coordonnées ont été effacées.</source>
         <translation>The person exercised their right to object: no question was asked. They will not be contacted again for this study and their contact details have been erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="51" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="52" />
         <source>Entretien reporté</source>
         <translation>Interview postponed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="52" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="53" />
         <source>La personne ne souhaite pas répondre maintenant : aucune réponse n'a été recueillie.</source>
         <translation>The person does not wish to answer now: no answer was collected.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="53" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="54" />
         <source>Entretien terminé</source>
         <translation>Interview completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="54" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="55" />
         <source>Les réponses sont enregistrées et verrouillées ; elles partiront à la prochaine synchronisation.</source>
         <translation>The answers are saved and locked; they will be sent at the next synchronisation.</translation>
     </message>
@@ -177,7 +205,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="88" />
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="89" />
         <source>✓ Enregistré</source>
         <translation>✓ Saved</translation>
     </message>
@@ -198,9 +226,57 @@
 <context>
     <name>InterviewScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="139" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="140" />
         <source>Terminé le %1. Un entretien terminé ne peut plus être modifié.</source>
         <translation>Completed on %1. A completed interview can no longer be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="64" />
+        <source>Tous les entretiens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="65" />
+        <source>Brouillons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="66" />
+        <source>Terminés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="67" />
+        <source>À synchroniser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68" />
+        <source>Oppositions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69" />
+        <source>Abandonnés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="93" />
+        <source>Reprendre le brouillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
+        <source>entretien</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
+        <source>entretiens</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -249,104 +325,117 @@
 <context>
     <name>NoticeGate</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="52" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="53" />
         <source>Mention d'information — avant toute question</source>
         <translation>Information notice — before any question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="60" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="61" />
         <source>La mention a changé depuis le début de cet entretien : délivrez la nouvelle version et recueillez à nouveau la décision de la personne avant de continuer.</source>
         <translation>The notice has changed since this interview began: deliver the new version and record the person's decision again before continuing.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="71" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="72" />
         <source>Mention « %1 », version %2</source>
         <translation>Notice “%1”, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="88" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="89" />
         <source>Imprimer la mention (PDF) à remettre à la personne…</source>
         <translation>Print the notice (PDF) to hand to the person…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="100" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="101" />
         <source>Décision de la personne :</source>
         <translation>The person's decision:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="101" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="102" />
         <source>&amp;Accepte de répondre</source>
         <translation>&amp;Agrees to answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="103" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="104" />
         <source>S'&amp;oppose (droit d'opposition)</source>
         <translation>&amp;Objects (right to object)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="104" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="105" />
         <source>&amp;Pas maintenant</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="114" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="115" />
         <source>Aucune question ne sera posée ; la personne ne sera plus sollicitée pour cette étude et ses coordonnées seront effacées.</source>
         <translation>No question will be asked; the person will not be contacted again for this study and their contact details will be erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="118" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="119" />
         <source>&amp;Confirmer l'opposition</source>
         <translation>&amp;Confirm the objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="119" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="120" />
         <source>A&amp;nnuler</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="128" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="129" />
         <source>Lisez ce texte à la personne mot pour mot, sans le résumer ni le reformuler, avant toute question.</source>
         <translation>Read this text to the person word for word, without summarising or rephrasing it, before any question.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="131" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="132" />
         <source>Saisie d'un questionnaire papier : vérifiez que le formulaire papier portait cette mention, dans cette version, avant de saisir la moindre réponse.</source>
         <translation>Keying in a paper questionnaire: check that the paper form carried this notice, in this version, before keying in any answer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="133" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="134" />
         <source>Tournez l'écran vers la personne et laissez-lui le temps de lire la mention. Vous pouvez aussi lui en remettre une copie imprimée.</source>
         <translation>Turn the screen towards the person and give them time to read the notice. You can also hand them a printed copy.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="138" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="139" />
         <source>J'ai lu la mention mot pour mot à la personne</source>
         <translation>I read the notice word for word to the person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="140" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="141" />
         <source>Le questionnaire papier portait cette mention (version %1)</source>
         <translation>The paper questionnaire carried this notice (version %1)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="141" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="142" />
         <source>La personne a lu la mention à l'écran ou sur papier</source>
         <translation>The person read the notice on screen or on paper</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="188" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="189" />
         <source>Enregistrer la mention en PDF</source>
         <translation>Save the notice as PDF</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="190" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="191" />
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="196" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="197" />
         <source>Mention d'information</source>
         <translation>Information notice</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="118" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="136" />
+        <source>… et %1 autre(s)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -398,45 +487,108 @@
     </message>
 </context>
 <context>
+    <name>RespondentsView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53" />
+        <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="89" />
+        <source>Entretien sans personne désignée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="91" />
+        <source>Commencer l'entretien</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="138" />
+        <source>Tous les statuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="139" />
+        <source>À contacter ou en cours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152" />
+        <source>Choisissez une étude à gauche, ou importez-en une.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155" />
+        <source>personne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155" />
+        <source>personnes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158" />
+        <source>%1 sur %2 personnes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161" />
+        <source>Aucune personne dans cette étude : importez l'échantillon (bouton « Importer un échantillon… »).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="164" />
+        <source>Personne ne correspond à cette recherche.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="195" />
+        <source>Cette personne ne doit pas être sollicitée (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="27" />
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="78" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="28" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="79" />
         <source>Relecture avant de terminer</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="32" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="33" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="32" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="33" />
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="43" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="44" />
         <source>← &amp;Retour aux questions</source>
         <translation>← &amp;Back to the questions</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="44" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="45" />
         <source>&amp;Terminer l'entretien</source>
         <translation>&amp;Complete the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="75" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="76" />
         <source>Entretien terminé (lecture seule)</source>
         <translation>Interview completed (read only)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="79" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="80" />
         <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l'entretien n'est plus modifiable.</source>
         <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="84" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="85" />
         <source>%1 question(s) à compléter avant de terminer.</source>
         <translation>%1 question(s) to complete before finishing.</translation>
     </message>
@@ -444,29 +596,177 @@
 <context>
     <name>RunnerView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="68" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="79" />
         <source>← Précédent (Page préc.)</source>
         <translation>← Previous (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="69" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="80" />
         <source>Suivant (Entrée) →</source>
         <translation>Next (Enter) →</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="73" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="84" />
         <source>Entrée ou Tab : suivant · Maj+Tab ou Page préc. : retour · chiffres : choisir · Espace : cocher</source>
         <translation>Enter or Tab: next · Shift+Tab or Page Up: back · digits: choose · Space: tick</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="124" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="135" />
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="183" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="194" />
         <source>Corrigez ou complétez la page avant de continuer.</source>
         <translation>Correct or complete the page before continuing.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleImportDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="61" />
+        <source>Importer un échantillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="76" />
+        <source>Échantillon de l'étude « %1 »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="81" />
+        <source>Aucun fichier choisi (CSV ou XLSX).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="83" />
+        <source>Choisir un fichier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="87" />
+        <source>Correspondance des colonnes (devinée d'après les en-têtes, modifiable) :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
+        <source>Colonne du fichier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
+        <source>Devient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="94" />
+        <source>Tout ou rien : si une ligne a un problème, rien n'est importé</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="95" />
+        <source>Importer les lignes valides et lister les lignes rejetées</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="116" />
+        <source>Vérifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="117" />
+        <source>Importer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="135" />
+        <source>Choisir le fichier d'échantillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="136" />
+        <source>Fichiers d'échantillon (*.csv *.txt *.tsv *.xlsx *.xlsm);;Tous les fichiers (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="152" />
+        <source>Fichier refusé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="155" />
+        <source>%1 colonnes lues. Vérifiez la correspondance puis importez.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="195" />
+        <source>Vérification…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="208" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="219" />
+        <source>Correspondance à corriger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="244" />
+        <source>Import : %1 lignes…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="246" />
+        <source>Vérification : %1 lignes…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="256" />
+        <source>%1 lignes vérifiées : %2 valides.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="259" />
+        <source>%1 ligne(s) seront rejetées :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="266" />
+        <source>Lignes rejetées :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="275" />
+        <source>Fichier refusé : rien n'a été importé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="277" />
+        <source>L'import a échoué : rien n'a été importé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="281" />
+        <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n'a été importé. Retirez ces données puis recommencez :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="284" />
+        <source>Fichier refusé : rien n'a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="295" />
+        <source>… et %1 autre(s)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -525,6 +825,62 @@
         <location filename="../../etudes_desktop/gui/start_interview.py" line="146" />
         <source>Aucune personne à contacter ne correspond.</source>
         <translation>No person to contact matches.</translation>
+    </message>
+</context>
+<context>
+    <name>StudiesPanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="25" />
+        <source>Études</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="32" />
+        <source>Aucune étude dans le coffre. Importez le questionnaire (XLSForm) ou le paquet d'étude reçu du responsable d'étude.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="36" />
+        <source>Importer une étude…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="38" />
+        <source>Importer un échantillon…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="57" />
+        <source>Identifiant %1, version %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="72" />
+        <source>%1 personnes · version %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="74" />
+        <source>close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StudyImporter</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="64" />
+        <source>Importer une étude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="65" />
+        <source>Questionnaires et paquets d'étude (*.xlsx *.xls *.json);;Tous les fichiers (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="100" />
+        <source>fichier illisible (%1)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -740,6 +1096,67 @@
         <location filename="../../etudes_desktop/gui/messages.py" line="84" />
         <source>Trop faible. Sont acceptés : 12 caractères mêlant minuscules, majuscules, chiffres et symboles ; 14 caractères de trois de ces sortes ; 16 de deux sortes ; ou une phrase de 7 mots.</source>
         <translation>Too weak. Accepted: 12 characters mixing lower case, upper case, digits and symbols; 14 characters of three of these kinds; 16 of two kinds; or a sentence of 7 words.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="183" />
+        <source>Aucune étude sélectionnée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="191" />
+        <source>Identifiant %1, version %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="227" />
+        <source>Vérification de « %1 »…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="230" />
+        <source>Étude « %1 » importée.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="230" />
+        <source>Étude « %1 » mise à jour.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="231" />
+        <source>Étude « %1 » déjà à jour : rien n'a changé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <source>Étude importée.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="241" />
+        <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="266" />
+        <source>Échantillon importé.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkspaceView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="64" />
+        <source>Personnes à interroger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="65" />
+        <source>Entretiens</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

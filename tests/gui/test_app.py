@@ -109,8 +109,24 @@ def test_idle_time_locks_and_unlock_returns_to_the_same_page(make_controller, pa
         closed = True
     assert closed, "the vault's connection was closed"
 
+    assert controller.window.statusBar().currentMessage() == "Coffre verrouillé après inactivité."
+
     _unlock(qtbot, controller)
     assert controller.window.current_view_key() == "notes" and field.isVisible()
+
+
+def test_lock_closes_dialogs_opened_over_the_content(make_controller, paths, existing_vault, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    controller = make_controller(paths)
+    _unlock(qtbot, controller)
+    dialog = QDialog(controller.window)
+    dialog.setWindowTitle("Engagement")
+    dialog.open()  # window-modal, non-blocking
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        controller.lock()
+    assert not dialog.isVisible()
 
 
 def test_the_idle_timer_itself_locks(make_controller, paths, existing_vault, qtbot, clock):

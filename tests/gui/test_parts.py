@@ -125,3 +125,17 @@ def test_settings_live_in_the_data_folder(data_dir):
     again = AppSettings.for_paths(paths)
     assert again.language == "en" and again.idle_minutes == 3
     assert (data_dir / "settings.ini").exists()
+
+
+def test_the_demo_vault_is_created_once_with_the_demo_passphrase(data_dir, kdf):
+    from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths, ensure_demo_vault
+    from etudes_desktop.core.passphrase import check_passphrase
+    from etudes_desktop.storage.vault import Vault
+
+    assert check_passphrase(DEMO_PASSPHRASE).ok
+    paths = demo_paths(data_dir)
+    assert ensure_demo_vault(paths, kdf) is True
+    before = paths.vault.read_bytes()
+    assert ensure_demo_vault(paths, kdf) is False, "a second run keeps the demo vault"
+    assert paths.vault.read_bytes() == before
+    Vault.open(paths, DEMO_PASSPHRASE).close()
