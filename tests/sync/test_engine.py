@@ -190,3 +190,37 @@ def test_progress_reports_sent_out_of_total(field_setup: Field) -> None:
     seen: list[tuple[int, int, int]] = []
     field_setup.engine(progress=lambda done, total, batch: seen.append((done, total, batch))).run()
     assert seen[0] == (0, 150, 100) and seen[-1] == (150, 150, 0)
+
+
+def test_interviews_taken_through_the_interview_service_sync(field_setup: Field) -> None:
+    from datetime import datetime, timezone
+
+    from etudes_desktop.core.interview import ConsentRecord, Decision, Mode
+    from etudes_desktop.storage.interviews import InterviewStore
+
+    s.add_study(field_setup.vault)
+    service = InterviewStore(field_setup.vault)
+    service.set_profile("Camille Martin", "enq-7f3a")
+
+    def consent(decision: Decision) -> ConsentRecord:
+        now = datetime.now(timezone.utc)
+        return ConsentRecord(notice_id="cnam-marketing", notice_version="2024-01", text_sha256=s.NOTICE_SHA,
+                             mode=Mode.FACE_TO_FACE, interviewer="enq-7f3a", delivered_at=now, decided_at=now,
+                             decision=decision)
+
+    agreed = service.start(s.STUDY, "1.0", Mode.FACE_TO_FACE)
+    service.record_consent(agreed, consent(Decision.AGREES))
+    service.save_answer(agreed, "q01", 4)
+    service.save_answer(agreed, "comment", "très bon accueil")
+    service.save_answer(agreed, "channels", ["web", "agence"])
+    service.complete(agreed, {"age_band": "35-44"})
+    objected = service.start(s.STUDY, "1.0", Mode.FACE_TO_FACE)
+    service.record_consent(objected, consent(Decision.OBJECTS))
+    draft = service.start(s.STUDY, "1.0", Mode.FACE_TO_FACE)
+    report = field_setup.engine().run()
+    assert report.accepted == 2 and s.states(field_setup.vault) == {"draft": 1}
+    stored = {r["id"]: r["payload"] for r in field_setup.store.iter_interviews(s.STUDY)}
+    assert stored[agreed]["answers"] == {"q01": 4, "comment": "très bon accueil", "channels": ["web", "agence"]}
+    assert stored[agreed]["consent"]["decision"] == "agrees" and stored[agreed]["interviewer"] == "enq-7f3a"
+    assert stored[objected]["answers"] == {} and stored[objected]["consent"]["decision"] == "objects"
+    assert draft not in stored
