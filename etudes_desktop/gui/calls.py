@@ -16,6 +16,7 @@ from etudes_desktop.core.interview import CALL_OUTCOME_LABELS_FR, CallOutcome, a
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
 from etudes_desktop.storage.interviews import Callback, Interviewer, InterviewStore
+from etudes_desktop.gui.interview.signals import emit
 
 
 def _local_now() -> datetime:
@@ -207,4 +208,4 @@ class CallbackList(QWidget):
     def _on_call(self, *_: object) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
-            self.call_requested.emit(self.rows[row])
+            emit(self.call_requested, self.rows[row])

@@ -57,6 +57,7 @@ class InterviewFlow:
         self.interview_id = interview_id
         self._clock = clock
         self._session: Any = None
+        self._gate_ok = False  # set once a consent to this flow's notice was read back
         self.row = store.get(interview_id)
 
     # -- the gate -----------------------------------------------------------------------------
@@ -67,7 +68,8 @@ class InterviewFlow:
     def gate_open(self) -> bool:
         """True only with an agreeing consent for the notice version and text shown today."""
         notice = self.study.notice
-        return self.store.may_ask_questions(self.interview_id, notice.version, notice.sha256)
+        self._gate_ok = self.store.may_ask_questions(self.interview_id, notice.version, notice.sha256)
+        return self._gate_ok
 
     def consent_outdated(self) -> bool:
         """A consent exists, but for another version of the notice (the draft must be told again)."""
@@ -94,6 +96,7 @@ class InterviewFlow:
             mode=self.row.mode, interviewer=self.interviewer.pseudonym,
             delivered_at=delivered_at, decided_at=self._clock(), decision=decision,
         )
+        self._gate_ok = False
         self.store.record_consent(self.interview_id, record)
         self._session = None
         return self.phase()
@@ -118,7 +121,7 @@ class InterviewFlow:
         return self._session
 
     def _require_gate(self) -> None:
-        if not self.gate_open():
+        if not (self._gate_ok or self.gate_open()):
             raise GateClosed("aucune question avant la mention d'information et l'accord de la personne")
 
     def read_only(self) -> bool:

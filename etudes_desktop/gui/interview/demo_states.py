@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core.interview import CallOutcome, Decision, Mode
+from etudes_desktop.gui.interview.signals import emit
 
 FICTITIOUS = [("S-0001", "Mme", "Lefèvre", "Jeanne", "06 11 22 33 44", "Rennes"),
               ("S-0002", "M.", "N'Diaye", "Moussa", "02 99 00 11 22", "Vitré"),
@@ -113,7 +114,7 @@ def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict
     screen.gate.object_button.click()
     shots["mention-opposition-a-confirmer"] = screen
     screen = open_interview(store, study, me, store.start(study.study_id, study.version, Mode.PHONE))
-    screen.gate.decided.emit(datetime.now().astimezone(), Decision.OBJECTS)
+    emit(screen.gate.decided, datetime.now().astimezone(), Decision.OBJECTS)
     shots["opposition-enregistree"] = screen
     return shots
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from etudes_desktop.core.interview import MODE_LABELS_FR, Decision, Mode
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import utc_now
+from etudes_desktop.gui.interview.signals import emit
 
 NOTICE_STYLE = """
 QLabel#notice_text { background: #ffffff; border: 1px solid #c9d3df; border-radius: 6px;
@@ -182,7 +183,7 @@ class NoticeGate(QWidget):
     def _decide(self, decision: Decision) -> None:
         if self.delivered_at is None:
             return  # no decision before the notice was delivered
-        self.decided.emit(self.delivered_at, decision)
+        emit(self.decided, self.delivered_at, decision)
 
     def _on_print(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer la mention en PDF"),

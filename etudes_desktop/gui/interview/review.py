@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from etudes_desktop.gui.style import set_role
+from etudes_desktop.gui.interview.signals import emit
 
 
 class ReviewView(QWidget):
@@ -91,13 +92,13 @@ class ReviewView(QWidget):
 
     def _on_row_activated(self, item: QTableWidgetItem) -> None:
         if not self.read_only and 0 <= item.row() < len(self.keys):
-            self.page_requested.emit(self.keys[item.row()])
+            emit(self.page_requested, self.keys[item.row()])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         focus = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton):
             focus.click()
         elif event.key() == Qt.Key.Key_PageUp and not self.read_only:
-            self.back_requested.emit()
+            emit(self.back_requested)
         else:
             super().keyPressEvent(event)

@@ -18,6 +18,7 @@ from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFl
 from etudes_desktop.gui.interview.widgets import FieldWidget, LineField, make_field
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.gui.style import set_role
+from etudes_desktop.gui.interview.signals import emit
 
 FORMAT_MESSAGES = {
     ItemType.DATE: "Saisissez une date qui existe, au format JJ/MM/AAAA.",
@@ -115,7 +116,7 @@ class RunnerView(QWidget):
         self._update_progress()
         self.back_button.setEnabled(self.flow.previous_page(page.key) is not None)
         self.focus_field(0)
-        self.page_shown.emit(page.key)
+        emit(self.page_shown, page.key)
 
     def focus_field(self, position: int) -> None:
         inputs = [f for f in self.fields if f.focus_widgets()]
@@ -151,7 +152,7 @@ class RunnerView(QWidget):
         if field is not None:
             error = self.flow.session.error(key)
             field.show_error(error) if error else field.show_saved()
-        self.answer_saved.emit(key)
+        emit(self.answer_saved, key)
 
     def _format_message(self, field: FieldWidget) -> str:
         return self.tr(FORMAT_MESSAGES[field.kind])
@@ -198,7 +199,7 @@ class RunnerView(QWidget):
         following = self.flow.next_page(self.page.key)
         if following is None:
             self.flow.go_to(REVIEW_POSITION)
-            self.review_requested.emit()
+            emit(self.review_requested)
         else:
             self.show_page(following)
 

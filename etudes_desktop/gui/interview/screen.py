@@ -20,6 +20,7 @@ from etudes_desktop.gui.interview.notice_gate import NoticeGate
 from etudes_desktop.gui.interview.review import ReviewView
 from etudes_desktop.gui.interview.runner import RunnerView
 from etudes_desktop.storage.interviews import utc_now
+from etudes_desktop.gui.interview.signals import emit
 
 
 class EndView(QWidget):
@@ -176,7 +177,7 @@ class InterviewScreen(QWidget):
         self.stack.setCurrentWidget(self.end)
 
     def _on_end_closed(self) -> None:
-        self.finished.emit(self.flow.phase().value)
+        emit(self.finished, self.flow.phase().value)
 
     def _show_error(self, exc: Exception) -> None:
         text = str(exc).strip()

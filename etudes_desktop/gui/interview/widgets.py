@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display, to_display
 from etudes_desktop.gui.style import set_role
+from etudes_desktop.gui.interview.signals import emit
 
 FIELD_STYLE = """
 QLabel#question_label { font-size: 13pt; font-weight: bold; color: #12355b; }
@@ -97,7 +98,7 @@ class FieldWidget(QWidget):
 
     def _give(self, value: Any) -> None:
         self._last_given = value
-        self.given.emit(self.key, value)
+        emit(self.given, self.key, value)
 
 
 class NoteField(FieldWidget):
