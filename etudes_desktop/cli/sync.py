@@ -1,9 +1,65 @@
-"""`etudes sync` commands."""
+"""`etudes sync`: send finished interviews to the collection server, purge what it acknowledged."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from typing import Any
+
+from etudes_desktop.cli.common import emit, open_vault
+from etudes_desktop.core.errors import EtudesError
+
+TOKEN_ENV = "ETUDES_DEVICE_TOKEN"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this group's subcommands (none yet)."""
+    """Add `etudes sync`."""
+    parser = sub.add_parser("sync", help="synchroniser avec le serveur de collecte")
+    parser.add_argument("--server", default=None, help="adresse du serveur (enregistrée pour les fois suivantes)")
+    parser.add_argument("--token", default=None,
+                        help=f"jeton d'appareil (sinon {TOKEN_ENV}, sinon le jeton enregistré)")
+    parser.add_argument("--study", default=None, help="vérifier que le jeton est bien celui de cette étude")
+    parser.add_argument("--ca-file", default=None, help="certificat d'autorité pour un serveur HTTPS interne")
+    parser.set_defaults(handler=_sync)
+
+
+def _sync(args: Any) -> int:
+    from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncEngine, read_setting, write_setting
+    from etudes_desktop.sync.transport import HttpTransport
+
+    with open_vault(args) as vault:
+        server = args.server or read_setting(vault, SETTING_SERVER)
+        if not server:
+            raise EtudesError("adresse du serveur inconnue : indiquez --server URL")
+        if not server.startswith(("http://", "https://")):
+            raise EtudesError("l'adresse du serveur doit commencer par http:// ou https://")
+        if args.server:
+            write_setting(vault, SETTING_SERVER, server)
+        token = args.token or os.environ.get(TOKEN_ENV) or read_setting(vault, SETTING_TOKEN)
+        if not token:
+            raise EtudesError(f"jeton d'appareil inconnu : indiquez --token ou définissez {TOKEN_ENV}")
+        if args.token:
+            write_setting(vault, SETTING_TOKEN, token)  # kept inside the encrypted vault only
+        transport = HttpTransport(server, token, verify=args.ca_file or True)
+        try:
+            report = SyncEngine(vault, transport, progress=_progress(args)).run(args.study)
+        finally:
+            transport.close()
+    data = report.as_dict()
+    text = (f"Étude {report.study_id} : {report.sent} entretien(s) envoyé(s) en {report.batches} lot(s) ; "
+            f"{report.accepted} accepté(s), {report.duplicate} déjà reçu(s), {report.conflict} en conflit, "
+            f"{report.rejected} rejeté(s) ; {report.purged} purgé(s) du poste ; {report.remaining} en attente.")
+    emit(args, data, text)
+    return 0
+
+
+def _progress(args: Any) -> Any:
+    if getattr(args, "json", False) or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, batch: int) -> None:
+        print(f"\r{done}/{total} envoyé(s)" + (f" — lot de {batch}" if batch else "") + " " * 8,
+              end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return show
