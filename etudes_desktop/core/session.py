@@ -67,44 +67,6 @@ class Page:
     members: tuple[str, ...] = ()  # every question and note it holds, shown or not
 
 
-class _Context:
-    """The evaluation context handed to expressions: one item at one repeat index."""
-
-    __slots__ = ("session", "name", "index", "scope", "choice")
-
-    def __init__(self, session: Session, name: str, index: Index, scope: tuple[str, ...] | None = None) -> None:
-        self.session = session
-        self.name = name
-        self.index = index
-        self.scope = session.compiled.infos[name].scope if scope is None else scope
-        self.choice: Choice | None = None
-
-    def value(self, name: str) -> Any:
-        return self.session._ref_value(name, self.index, self.scope)
-
-    @property
-    def current(self) -> Any:
-        return self.session._effective(self.name, self.index)
-
-    def child(self, name: str) -> Any:
-        """A choice column, while a choice_filter runs over a list."""
-        choice = self.choice
-        if choice is None:
-            return ""
-        if name == "name":
-            return choice.name
-        return choice.extra.get(name, choice.label.get(name, ""))
-
-    def choice_label(self, name: str, choice: str) -> str | None:
-        return self.session.choice_label(name, choice)
-
-    def now(self) -> _dt.datetime:
-        return self.session.now()
-
-    def position(self) -> int:
-        return self.index[-1] + 1 if self.index else 1
-
-
 class Session:
     """The state of one interview over one questionnaire."""
 
@@ -407,8 +369,10 @@ class Session:
             return self.questionnaire.text(item.constraint_message, self.language) or CONSTRAINT_MESSAGE
         return None
 
-    def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> _Context:
-        return _Context(self, name, index, scope)
+    def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> Any:
+        from etudes_desktop.core.session_context import SessionContext
+
+        return SessionContext(self, name, index, scope)
 
     # -- repeats and metadata -----------------------------------------------------------------
     def _init_repeats(self, items: list[Item], parent: Index) -> None:

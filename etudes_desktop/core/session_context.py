@@ -1,0 +1,68 @@
+"""What expressions see during a session: answers by name, '.', choice columns, the clock."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+from etudes_desktop.core.questionnaire import Choice
+
+if TYPE_CHECKING:
+    from etudes_desktop.core.session import Index, Session
+
+
+class SessionContext:
+    """The evaluation context handed to expressions: one item at one repeat index."""
+
+    __slots__ = ("session", "name", "index", "scope", "choice")
+
+    def __init__(self, session: Session, name: str, index: Index, scope: tuple[str, ...] | None = None) -> None:
+        self.session = session
+        self.name = name
+        self.index = index
+        self.scope = session.compiled.infos[name].scope if scope is None else scope
+        self.choice: Choice | None = None
+
+    def value(self, name: str) -> Any:
+        return self.session._ref_value(name, self.index, self.scope)
+
+    @property
+    def current(self) -> Any:
+        return self.session._effective(self.name, self.index)
+
+    def child(self, name: str) -> Any:
+        """A choice column, while a choice_filter runs over a list."""
+        choice = self.choice
+        if choice is None:
+            return ""
+        if name == "name":
+            return choice.name
+        return choice.extra.get(name, choice.label.get(name, ""))
+
+    def choice_label(self, name: str, choice: str) -> str | None:
+        return self.session.choice_label(name, choice)
+
+    def now(self) -> _dt.datetime:
+        return self.session.now()
+
+    def position(self) -> int:
+        return self.index[-1] + 1 if self.index else 1
+
+
+    def indexed_repeat(self, name: str, wanted: list[tuple[str, int]]) -> Any:
+        """indexed-repeat(): `name` in the given instances of its repeats (n from 1)."""
+        info = self.session.compiled.infos.get(name)
+        if info is None:
+            return None
+        positions = dict(wanted)
+        index: list[int] = []
+        for depth, repeat in enumerate(info.scope):
+            if repeat in positions:
+                index.append(int(positions[repeat]) - 1)
+            elif depth < len(self.index) and depth < len(self.scope) and self.scope[depth] == repeat:
+                index.append(self.index[depth])
+            else:
+                return None
+        if not self.session._exists(info.scope, tuple(index)):
+            return None
+        return self.session._effective(name, tuple(index))
