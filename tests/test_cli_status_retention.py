@@ -68,3 +68,20 @@ def test_wrong_passphrase_and_bad_date_are_one_clear_line(data):
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     missing = _etudes(data, "status", passphrase=None)
     assert missing.returncode == 1 and "ETUDES_PASSPHRASE" in missing.stderr
+
+
+def test_rights_access_rectify_object_from_the_command_line(data, tmp_path):
+    out = tmp_path / "export"
+    access = _etudes(data, "rights", "access", "sat", "A1", "--out", str(out))
+    assert access.returncode == 0, access.stderr
+    assert "Moreau" in (out / "acces-A1.txt").read_text(encoding="utf-8")
+    rectify = _etudes(data, "rights", "rectify", "sat", "A1", "--set", "town=Nantes")
+    assert rectify.returncode == 0, rectify.stderr
+    shown = json.loads(_etudes(data, "--json", "rights", "access", "sat", "A1").stdout)
+    assert shown["contact"]["town"] == "Nantes"
+    objected = _etudes(data, "--json", "rights", "object", "sat", "A1")
+    assert objected.returncode == 0, objected.stderr
+    after = json.loads(_etudes(data, "--json", "rights", "access", "sat", "A1").stdout)
+    assert after["contact"]["last_name"] is None and after["status"] == "objected"
+    unknown = _etudes(data, "rights", "access", "sat", "NOPE")
+    assert unknown.returncode == 1 and "aucune personne" in unknown.stderr

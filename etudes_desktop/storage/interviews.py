@@ -332,9 +332,19 @@ class InterviewStore:
         self._set_state(conn, interview, State.OBJECTED)
         conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview.id,))
         if interview.respondent_id is not None:
-            erase_contact(conn, interview.respondent_id, status="objected")
+            suppress_and_erase(self._vault, conn, interview.respondent_id, status="objected", now=self._clock())
         audit.record(conn, self._clock(), "objection", interviewer, [interview.id], {"interviews": 1})
         return State.OBJECTED
+
+
+def suppress_and_erase(vault: Any, conn: Any, respondent_id: int, status: str, now: datetime) -> None:
+    """Put the person on the suppression list (keyed hashes), then erase their contact data."""
+    from etudes_desktop.storage.respondents import Respondent, SuppressionList
+
+    row = conn.execute("SELECT * FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
+    if row is not None:
+        SuppressionList(vault).add_respondent(Respondent.from_row(row), now=now)
+    erase_contact(conn, respondent_id, status)
 
 
 def erase_contact(conn: Any, respondent_id: int, status: str) -> None:

@@ -85,6 +85,11 @@ def test_objection_keeps_no_answer_and_erases_contact_data(vault, store):
     assert row["status"] == "objected"
     assert row["last_name"] is None and row["phone"] is None
     assert row["sample_id"] == "S001"
+    from etudes_desktop.storage.respondents import SuppressionList
+
+    suppression = SuppressionList(vault)
+    assert suppression.contains(study, phones=["+33 6 12 34 56 78"])
+    assert suppression.contains(study, sample_id="S001")
     consent = store.latest_consent(interview)
     assert consent.decision is Decision.OBJECTS
     with pytest.raises(EtudesError, match="opposée"):

@@ -1,0 +1,135 @@
+"""Rights requests of the register: access, rectification, objection — for one person.
+
+The person is named by study and sample id. Each request leaves an audit entry with ids and
+counts only; the access export itself is for the person and is written only where asked.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from etudes_desktop.core import nir
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.sample_values import CONVERTERS, InvalidValue
+from etudes_desktop.storage import audit
+from etudes_desktop.storage.interviews import suppress_and_erase
+from etudes_desktop.storage.respondents import Respondent, RespondentRepository
+
+RECTIFIABLE = tuple(name for name in CONVERTERS if name != "sample_id")
+UNSENT_STATES = ("draft", "completed", "rejected", "conflict")
+
+FIELD_LABELS_FR = {
+    "sample_id": "Identifiant d'échantillon", "title": "Civilité", "last_name": "Nom", "first_name": "Prénom",
+    "sex": "Sexe", "age": "Âge", "birth_date": "Date de naissance", "address": "Adresse", "postcode": "Code postal",
+    "town": "Commune", "phone": "Téléphone", "phone2": "Téléphone 2", "email": "E-mail", "profession": "Profession",
+}
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(timezone.utc)
+
+
+def find(vault: Any, study_id: str, sample_id: str) -> Respondent:
+    person = RespondentRepository(vault).by_sample_id(study_id, sample_id)
+    if person is None:
+        raise EtudesError(f"aucune personne d'identifiant « {sample_id} » dans l'étude {study_id}")
+    return person
+
+
+def access(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
+           now: datetime | None = None) -> dict[str, Any]:
+    """Everything this laptop holds about one person."""
+    person = find(vault, study_id, sample_id)
+    conn = vault.conn
+    interviews = []
+    for row in conn.execute("SELECT * FROM interview WHERE respondent_id = ? ORDER BY created_at", (person.id,)):
+        consents = [dict(c) for c in conn.execute(
+            "SELECT notice_id, notice_version, text_sha256, mode, interviewer, delivered_at, decided_at, decision "
+            "FROM consent WHERE interview_id = ? ORDER BY id", (row["id"],))]
+        answers = {a["name"]: json.loads(a["value_json"]) for a in conn.execute(
+            "SELECT name, value_json FROM answer WHERE interview_id = ? ORDER BY name", (row["id"],))}
+        tombstone = conn.execute("SELECT content_sha256, receipt_status, purged_at FROM tombstone WHERE interview_id = ?",
+                                 (row["id"],)).fetchone()
+        interviews.append({
+            "id": row["id"], "mode": row["mode"], "state": row["state"], "created_at": row["created_at"],
+            "completed_at": row["completed_at"], "consents": consents, "answers": answers,
+            "sync_tombstone": dict(tombstone) if tombstone else None,
+        })
+    calls = [dict(c) for c in conn.execute(
+        "SELECT at, outcome, aapor_code, appointment_at FROM call_attempt WHERE respondent_id = ? ORDER BY id",
+        (person.id,))]
+    contact = {name: getattr(person, name) for name in FIELD_LABELS_FR}
+    with vault.transaction() as tx:
+        audit.record(tx, _now(now), "rights_access", actor, [study_id, f"respondent:{person.id}"],
+                     {"interviews": len(interviews)})
+    return {"study": study_id, "status": person.status, "contact": contact, "attributes": person.attributes,
+            "interviews": interviews, "call_attempts": calls}
+
+
+def access_text(data: dict[str, Any]) -> str:
+    """The access export as a document the person can read (French)."""
+    lines = [f"Données détenues sur ce poste — étude {data['study']}", "", "Coordonnées :"]
+    lines += [f"  {FIELD_LABELS_FR[k]} : {v}" for k, v in data["contact"].items() if v not in (None, "")]
+    if data["attributes"]:
+        lines += ["", "Autres informations fournies :"] + [f"  {k} : {v}" for k, v in data["attributes"].items()]
+    lines += ["", f"Entretiens : {len(data['interviews'])}"]
+    for item in data["interviews"]:
+        lines.append(f"  - {item['created_at'][:10]} ({item['mode']}), état : {item['state']}")
+        for consent in item["consents"]:
+            lines.append(f"    mention d'information v{consent['notice_version']} délivrée le "
+                         f"{consent['delivered_at'][:16]}, décision : {consent['decision']}")
+        lines += [f"    {name} : {value}" for name, value in item["answers"].items()]
+        if item["sync_tombstone"]:
+            lines.append("    réponses transmises au serveur de collecte puis effacées de ce poste")
+    if data["call_attempts"]:
+        lines += ["", "Appels :"] + [f"  {c['at'][:16]} : {c['outcome']}" for c in data["call_attempts"]]
+    return "\n".join(lines) + "\n"
+
+
+def rectify(vault: Any, study_id: str, sample_id: str, changes: dict[str, str], actor: str | None = None,
+            now: datetime | None = None) -> Respondent:
+    """Correct contact fields (validated as at import, NIR refused); audited by field name only."""
+    person = find(vault, study_id, sample_id)
+    if person.status in ("objected", "erased"):
+        raise EtudesError("les coordonnées de cette personne ont été effacées")
+    values: dict[str, object] = {}
+    for name, raw in changes.items():
+        if name not in RECTIFIABLE:
+            raise EtudesError(f"champ non modifiable : {name} (modifiables : {', '.join(RECTIFIABLE)})")
+        if nir.contains_nir(raw):
+            raise EtudesError(nir.NIR_REFUSED_MESSAGE)
+        try:
+            values[name] = CONVERTERS[name](raw.strip())
+        except InvalidValue as exc:
+            raise EtudesError(f"{FIELD_LABELS_FR[name]} : {exc}") from None
+    if not values:
+        raise EtudesError("aucune modification demandée")
+    with vault.transaction() as conn:
+        conn.execute(f"UPDATE respondent SET {', '.join(f'{n} = ?' for n in values)} WHERE id = ?",
+                     (*values.values(), person.id))
+        audit.record(conn, _now(now), "rights_rectification", actor, [study_id, f"respondent:{person.id}"],
+                     {"fields": len(values)})
+    return find(vault, study_id, sample_id)
+
+
+def object_to_processing(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
+                         now: datetime | None = None) -> dict[str, int]:
+    """Erase contact data and unsent answers, add to the suppression list, record the request."""
+    person = find(vault, study_id, sample_id)
+    moment = _now(now)
+    with vault.transaction() as conn:
+        marks = ",".join("?" * len(UNSENT_STATES))
+        unsent = [r[0] for r in conn.execute(
+            f"SELECT id FROM interview WHERE respondent_id = ? AND state IN ({marks})", (person.id, *UNSENT_STATES))]
+        answers = 0
+        for interview_id in unsent:
+            answers += conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,)).rowcount
+            conn.execute("DELETE FROM interview WHERE id = ?", (interview_id,))
+        conn.execute("DELETE FROM call_attempt WHERE respondent_id = ?", (person.id,))
+        suppress_and_erase(vault, conn, person.id, status="objected", now=moment)
+        counts = {"interviews_erased": len(unsent), "answers_erased": answers}
+        audit.record(conn, moment, "rights_objection", actor, [study_id, f"respondent:{person.id}"], counts)
+    vault.checkpoint()
+    return counts
