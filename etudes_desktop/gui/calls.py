@@ -82,7 +82,7 @@ class CallOutcomeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Enregistrer l'appel"))
-        self.save_button.setProperty("role", "primary")
+        set_role(self.save_button, "primary")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         layout.addWidget(self.buttons)
 
@@ -164,7 +164,7 @@ class CallbackList(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_label = QLabel(self.tr("Aucun rappel prévu."), self)
         self.call_button = QPushButton(self.tr("&Appeler cette personne"), self)
-        self.call_button.setProperty("role", "primary")
+        set_role(self.call_button, "primary")
         for widget in (title, self.table, self.empty_label):
             layout.addWidget(widget)
         layout.addWidget(self.call_button, 0, Qt.AlignmentFlag.AlignRight)

@@ -57,7 +57,7 @@ class CommitmentDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_button.setText(self.tr("&Signer l'engagement"))
-        self.sign_button.setProperty("role", "primary")
+        set_role(self.sign_button, "primary")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         for widget in (title, study, intro, self.text_view, self.read_check):
             layout.addWidget(widget)

@@ -43,7 +43,7 @@ class ProfileDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Enregistrer"))
-        self.save_button.setProperty("role", "primary")
+        set_role(self.save_button, "primary")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         for widget in (title, intro):
             layout.addWidget(widget)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -67,6 +67,9 @@ class ReviewView(QWidget):
         for row, (_key, question, answer, error) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(question))
             shown = QTableWidgetItem(answer if not error else f"{answer}  ⚠ {error}".strip())
+            if not answer and not error:
+                shown.setText(self.tr("— sans réponse"))
+                shown.setForeground(Qt.GlobalColor.gray)
             if error:
                 shown.setForeground(Qt.GlobalColor.darkRed)
                 problems += 1
@@ -93,6 +96,14 @@ class ReviewView(QWidget):
     def _on_row_activated(self, item: QTableWidgetItem) -> None:
         if not self.read_only and 0 <= item.row() < len(self.keys):
             emit(self.page_requested, self.keys[item.row()])
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns have their width
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         focus = self.focusWidget()

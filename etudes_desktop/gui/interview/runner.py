@@ -71,6 +71,7 @@ class RunnerView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.scroll, 1)
         self.page_message = QLabel("", self)
         self.page_message.setWordWrap(True)
@@ -87,9 +88,10 @@ class RunnerView(QWidget):
         self.keys_label.setWordWrap(True)
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bottom.addWidget(self.back_button)
-        bottom.addWidget(self.keys_label, 1, Qt.AlignmentFlag.AlignCenter)
+        bottom.addStretch(1)
         bottom.addWidget(self.next_button)
         layout.addLayout(bottom)
+        layout.addWidget(self.keys_label)
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.go_back)

@@ -138,7 +138,7 @@ class InterviewScreen(QWidget):
         if read_only:
             row = self.flow.store.get(self.flow.interview_id)
             heading = self.tr("Terminé le %1. Un entretien terminé ne peut plus être modifié.").replace(
-                "%1", (row.completed_at or "")[:16].replace("T", " à "))
+                "%1", _local(row.completed_at))
         self.review.show_rows(self.flow.review_rows(), read_only=read_only, heading=heading)
         self.stack.setCurrentWidget(self.review)
 
@@ -183,6 +183,16 @@ class InterviewScreen(QWidget):
         text = str(exc).strip()
         self.error_label.setText(text[:1].upper() + text[1:])
         self.error_label.show()
+
+
+def _local(moment: str | None) -> str:
+    """An ISO time from the vault as the interviewer reads it, in local time."""
+    if not moment:
+        return ""
+    try:
+        return datetime.fromisoformat(moment).astimezone().strftime("%d/%m/%Y à %H:%M")
+    except ValueError:
+        return moment
 
 
 def open_interview(store: Any, study: Any, interviewer: Any, interview_id: str, *,

@@ -28,7 +28,7 @@ QLabel#message_label[role="error"] { color: #b00020; font-weight: bold; }
 QLabel#message_label[role="ok"] { color: #1b6e20; font-weight: bold; }
 QRadioButton, QCheckBox { padding: 3px; font-size: 12pt; }
 QRadioButton:focus, QCheckBox:focus { background: #e3edf9; border-radius: 4px; }
-QPushButton[role="scale"] { min-width: 34px; font-size: 12pt; }
+QPushButton[role="scale"] { min-width: 30px; padding: 6px 4px; font-size: 12pt; }
 QPushButton[role="scale"]:checked { background: #1d5fa8; color: #ffffff; }
 """
 DIGIT_WINDOW_S = 0.8  # a second digit within this delay makes a two-digit choice number
@@ -61,7 +61,7 @@ class FieldWidget(QWidget):
         self.message_label = QLabel("", self)
         self.message_label.setObjectName("message_label")
         self.message_label.setWordWrap(True)
-        self.message_label.setMinimumWidth(220)
+        self.message_label.setMinimumWidth(180)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.message_label, 2)
         layout.addLayout(row)
