@@ -71,7 +71,7 @@ def cmd_preview(args: Any) -> int:
     session = Session(questionnaire, language=args.lang)
     refused = apply_answers(session, answers)
     for key, message in refused.items():
-        if message.startswith(("question inconnue", "clé de réponse invalide", "occurrence inexistante")):
+        if message.startswith(("question inconnue", "clé de réponse invalide", "occurrence inexistante")) or "n'attend pas" in message:
             print(f"etudes: {key} : {message}", file=sys.stderr)
     print(json.dumps(preview(session, refused), ensure_ascii=False, indent=2))
     return 0

@@ -90,8 +90,7 @@ class Session:
         self._init_repeats(self.questionnaire.items, ())
         self._fill_metadata()
         self.reevaluate_all()
-        for key, value in (answers or {}).items():
-            self.set_answer(key, value)
+        self.refused: dict[str, str] = self.restore(answers) if answers else {}
 
     # -- public: answers ----------------------------------------------------------------------
     def now(self) -> _dt.datetime:
@@ -114,6 +113,17 @@ class Session:
         else:
             self._answers[slot_key] = coerced
         return self._propagate([name])
+
+    def restore(self, answers: Mapping[str, Any]) -> dict[str, str]:
+        """Give saved answers (flat keys, or repeats as lists of mappings) in questionnaire order,
+        adding the repeat instances they need; returns key -> message for those refused."""
+        from etudes_desktop.core.session_preview import apply_answers
+
+        return apply_answers(self, answers)
+
+    def item(self, key: str) -> Item:
+        """The questionnaire item behind a key."""
+        return self.compiled.infos[self._locate(key)[0]].item
 
     def answer(self, key: str) -> Any:
         """The recorded answer, visible or not."""

@@ -245,3 +245,23 @@ def test_indexed_repeat_and_position(tmp_path):
     values = s.calculated()
     assert values["deuxieme"] == "B"
     assert (values["rang[1]"], values["rang[2]"]) == (1, 2)
+
+
+def test_a_session_restores_saved_answers_with_repeats(tmp_path):
+    survey = [
+        {"type": "text", "name": "ville", FR: "Ville"},
+        {"type": "begin_repeat", "name": "visite", FR: "Visite"},
+        {"type": "text", "name": "lieu", FR: "Lieu"},
+        {"type": "end_repeat"},
+    ]
+    first = _session(tmp_path, survey)
+    first.set_answer("ville", "Brest")
+    first.add_repeat("visite")
+    first.set_answer("lieu[1]", "Quimper")
+    first.set_answer("lieu[2]", "Morlaix")
+    saved = first.answers()
+    assert saved == {"ville": "Brest", "lieu[1]": "Quimper", "lieu[2]": "Morlaix"}
+    again = Session(first.questionnaire, saved, now=lambda: NOW)
+    assert again.answers() == saved and again.refused == {}
+    assert again.visible_keys() == ["ville", "lieu[1]", "lieu[2]"]
+    assert again.item("lieu[2]").name == "lieu"
