@@ -55,6 +55,10 @@ class ReviewView(QWidget):
         self.keys: list[str] = []
         self.table.itemActivated.connect(self._on_row_activated)
         header.sectionResized.connect(self._on_columns_resized)
+        self._fit_timer = QTimer(self)  # dies with the view: no call into a deleted table
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._on_columns_resized)
         self.back_button.clicked.connect(self.back_requested)
         self.complete_button.clicked.connect(self.complete_requested)
 
@@ -99,11 +103,11 @@ class ReviewView(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns have their width
+        self._fit_timer.start()  # once the columns have their width
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        self._fit_timer.start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         focus = self.focusWidget()
