@@ -207,7 +207,16 @@ class Session:
         """An item's label (or hint) in the session's language, `${name}` replaced by values."""
         name, index = self._locate(key)
         item = self.compiled.infos[name].item
-        text = self.questionnaire.text(item.hint if hint else item.label, self.language)
+        return self._interpolate(self.questionnaire.text(item.hint if hint else item.label, self.language), name, index)
+
+    def choice_text(self, key: str, choice: Choice) -> str:
+        """A choice's label for this question, in the session's language, `${name}` replaced."""
+        name, index = self._locate(key)
+        return self._interpolate(self.questionnaire.text(choice.label, self.language) or choice.name, name, index)
+
+    def _interpolate(self, text: str, name: str, index: Index) -> str:
+        if "${" not in text:
+            return text
         scope = self.compiled.infos[name].scope
         return re.sub(r"\$\{([^}]*)\}", lambda m: _display(self._ref_value(m.group(1).strip(), index, scope)), text)
 
@@ -373,10 +382,10 @@ class Session:
         if is_blank(value):
             key = key_of(name, index)
             if self.is_required(key) and not self.is_read_only(key):
-                return self.questionnaire.text(item.required_message, self.language) or REQUIRED_MESSAGE
+                return self._interpolate(self.questionnaire.text(item.required_message, self.language), name, index) or REQUIRED_MESSAGE
             return None
         if self._results[CONSTRAINT].get((name, index), True) is False:
-            return self.questionnaire.text(item.constraint_message, self.language) or CONSTRAINT_MESSAGE
+            return self._interpolate(self.questionnaire.text(item.constraint_message, self.language), name, index) or CONSTRAINT_MESSAGE
         return None
 
     def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> Any:

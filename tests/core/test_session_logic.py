@@ -265,3 +265,19 @@ def test_a_session_restores_saved_answers_with_repeats(tmp_path):
     assert again.answers() == saved and again.refused == {}
     assert again.visible_keys() == ["ville", "lieu[1]", "lieu[2]"]
     assert again.item("lieu[2]").name == "lieu"
+
+
+def test_messages_and_choice_labels_show_values(tmp_path):
+    survey = [
+        {"type": "text", "name": "prenom_enfant", FR: "Prénom de l'enfant"},
+        {"type": "integer", "name": "age", FR: "Âge de ${prenom_enfant}", "constraint": ". < 18",
+         "constraint_message::Français (fr)": "${prenom_enfant} doit être mineur"},
+        {"type": "select_one qui", "name": "qui", FR: "Qui ?"},
+    ]
+    choices = [{"list_name": "qui", "name": "enfant", FR: "${prenom_enfant} lui-même"}, {"list_name": "qui", "name": "parent", FR: "Un parent"}]
+    s = _session(tmp_path, survey, choices)
+    s.set_answer("prenom_enfant", "Léa")
+    s.set_answer("age", 30)
+    assert s.label("age") == "Âge de Léa"
+    assert s.error("age") == "Léa doit être mineur"
+    assert [s.choice_text("qui", c) for c in s.choices("qui")] == ["Léa lui-même", "Un parent"]
