@@ -1,0 +1,137 @@
+"""The interviews of the selected study with their state; drafts can be resumed from here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etudes_desktop.gui.views.labels import (
+    group_digits,
+    interview_state_label,
+    mode_label,
+    short_datetime,
+    state_colour,
+)
+from etudes_desktop.gui.views.respondents_model import Column, PagedTableModel
+from etudes_desktop.storage.browse import COMPLETED_STATES, WAITING_SYNC_STATES, InterviewRow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("InterviewsModel", text)
+
+
+def interview_columns() -> list[Column[InterviewRow]]:
+    return [
+        Column(_t("Personne"), lambda r: r.respondent_name or _t("(sans nom)")),
+        Column(_t("Mode"), lambda r: mode_label(r.mode)),
+        Column(_t("État"), lambda r: interview_state_label(r.state), lambda r: state_colour(r.state)),
+        Column(_t("Commencé le"), lambda r: short_datetime(r.created_at)),
+        Column(_t("Dernière modification"), lambda r: short_datetime(r.updated_at)),
+    ]
+
+
+class InterviewsModel(PagedTableModel[InterviewRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(interview_columns(), parent)
+
+
+class InterviewsView(QWidget):
+    """State filter, the table (most recent first), and "Reprendre" for a draft."""
+
+    filters_changed = Signal()
+    resume_requested = Signal(str)  # interview id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = InterviewsModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        bar = QHBoxLayout()
+        self.state_combo = QComboBox(self)
+        self.state_combo.setObjectName("interview_state")
+        self.state_combo.addItem(self.tr("Tous les entretiens"), ())
+        self.state_combo.addItem(self.tr("Brouillons"), ("draft",))
+        self.state_combo.addItem(self.tr("Terminés"), COMPLETED_STATES)
+        self.state_combo.addItem(self.tr("À synchroniser"), WAITING_SYNC_STATES)
+        self.state_combo.addItem(self.tr("Oppositions"), ("objected",))
+        self.state_combo.addItem(self.tr("Abandonnés"), ("abandoned",))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("interview_count")
+        self.count_label.setProperty("role", "subtitle")
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.state_combo)
+        layout.addLayout(bar)
+        self.table = QTableView(self)
+        self.table.setObjectName("interview_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 120, 170, 150)):
+            header.resizeSection(column, width)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.resume_button = QPushButton(self.tr("Reprendre le brouillon"), self)
+        self.resume_button.setObjectName("resume_interview")
+        self.resume_button.setProperty("role", "primary")
+        buttons.addWidget(self.resume_button)
+        layout.addLayout(buttons)
+        self._connect_signals()
+        self._on_selection_changed()
+
+    def _connect_signals(self) -> None:
+        self.state_combo.currentIndexChanged.connect(self._on_state_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(self._on_resume_clicked)
+        self.resume_button.clicked.connect(self._on_resume_clicked)
+
+    def state_filter(self) -> tuple[str, ...]:
+        value = self.state_combo.currentData()
+        return tuple(value) if value else ()
+
+    def set_state_filter(self, *states: str) -> None:
+        for index in range(self.state_combo.count()):
+            if tuple(self.state_combo.itemData(index) or ()) == tuple(states):
+                self.state_combo.setCurrentIndex(index)
+                return
+        raise ValueError(f"no state filter for {states}")
+
+    def show_count(self, shown: int) -> None:
+        noun = self.tr("entretien") if shown == 1 else self.tr("entretiens")
+        self.count_label.setText(f"{group_digits(shown)} {noun}")
+
+    def selected_interview(self) -> InterviewRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _on_state_changed(self, _index: int) -> None:
+        self.filters_changed.emit()
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        interview = self.selected_interview()
+        self.resume_button.setEnabled(interview is not None and interview.state == "draft")
+
+    def _on_resume_clicked(self, *_args: object) -> None:
+        interview = self.selected_interview()
+        if interview is not None and interview.state == "draft":
+            self.resume_requested.emit(interview.id)
