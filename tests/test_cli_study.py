@@ -103,10 +103,13 @@ def test_preview_unknown_language_is_refused(tmp_path, capsys):
 
 
 def test_import_and_list_through_the_vault(tmp_path, capsys, monkeypatch):
+    from etudes_desktop.paths import DataPaths
+    from etudes_desktop.storage.vault import KdfParams, Vault
+
     data = tmp_path / "data"
+    vault, _code = Vault.create(DataPaths.for_data_dir(data), TEST_PASSPHRASE, kdf=KdfParams.fast())
+    vault.close()
     monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
-    assert main(["--data-dir", str(data), "vault", "init"]) == 0
-    capsys.readouterr()
     assert main(["--data-dir", str(data), "study", "import", str(DEMO)]) == 0
     assert "importée" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "study", "import", str(DEMO)]) == 0
@@ -118,6 +121,13 @@ def test_import_and_list_through_the_vault(tmp_path, capsys, monkeypatch):
     listed = json.loads(capsys.readouterr().out)
     assert [s["id"] for s in listed] == ["satisfaction_assures_2026"]
     assert listed[0]["delivery_date"] == "2026-12-18" and listed[0]["retention_months"] == 6
+    with Vault.open(DataPaths.for_data_dir(data), TEST_PASSPHRASE) as vault:
+        from etudes_desktop.storage.studies import load_study
+
+        stored = load_study(vault, "satisfaction_assures_2026")
+        events = [row[0] for row in vault.conn.execute("SELECT event FROM audit ORDER BY id")]
+    assert stored is not None and stored.notice.sha256 and stored.questionnaire.item_index()["recommandation"]
+    assert events.count("study_created") == 1
 
 
 def test_import_without_passphrase_is_refused(tmp_path, capsys):
