@@ -38,7 +38,7 @@ DEFAULT_COMMITMENT_VERSION = "1"
 DEFAULT_SPONSOR = "Caisse nationale de l'Assurance Maladie"
 MAX_RETENTION_MONTHS = 6
 MANAGEMENT_DELAY_MONTHS = 6
-STUDY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+STUDY_ID_PATTERN = r"^\w[\w .\-]{0,63}$"
 
 # Attributes that identify a person directly: never sent for analysis.
 _FORBIDDEN_ATTRIBUTE = re.compile(

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from etudes_desktop.core.form_problems import FormError, FormProblem
 from etudes_desktop.core.study import (
     MISSING_MENTION,
+    STUDY_ID_PATTERN,
     Commitment,
     Mode,
     Notice,
@@ -105,8 +106,8 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
             if reason:
                 problems.append(FormProblem("settings", row, "analysis_attributes", reason))
         fields["analysis_attributes"] = names
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}", fields["id"]):
-        problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, « _ », « - » ou « . » (64 au plus)"))
+    if not re.fullmatch(STUDY_ID_PATTERN, fields["id"]):
+        problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, espaces, « _ », « - » ou « . » (64 au plus)"))
     if problems:
         raise FormError(problems)
     return _validated(fields, "settings", row)

@@ -161,3 +161,10 @@ def test_demo_study_is_a_valid_package():
     assert any(i.calculation for i in package.questionnaire.walk())
     assert items["commentaire"].type.value == "text"
     assert package.notice.text_en and contains_mandatory_mention(package.notice.text_fr)
+
+
+def test_study_id_must_be_a_plain_name(tmp_path):
+    assert load_package(_form(tmp_path, {"form_id": "Baromètre accueil 2026"})).id == "Baromètre accueil 2026"
+    with pytest.raises(FormError) as caught:
+        load_package(_form(tmp_path, {"form_id": "../etudes/x"}))
+    assert str(caught.value).startswith("settings, row 2, column form_id: identifiant d'étude")
