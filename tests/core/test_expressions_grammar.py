@@ -260,3 +260,19 @@ def test_evaluate_as_boolean_and_text() -> None:
     assert parse("${n} div 2").evaluate_string(context) == "1.5"
     assert parse("${n}").evaluate_boolean(context) is True
     assert parse("${m}").evaluate_boolean(context) is False
+
+
+def test_facts_from_the_parser_match_a_walk_of_the_tree() -> None:
+    from etudes_desktop.core.expressions import Expression
+
+    for source in [
+        "if(${a}, -${b}, concat(${c}, string-length())) or region = ${d}",
+        "once(${a}) + position(..)",
+        "jr:choice-name(${q}, '${q}') != '' and normalize-space(.) = name",
+    ]:
+        parsed = parse(source)
+        rebuilt = Expression(source, parsed.tree)
+        assert rebuilt.references == parsed.references
+        assert rebuilt.children == parsed.children
+        assert rebuilt.functions == parsed.functions
+        assert rebuilt.uses_current == parsed.uses_current

@@ -36,7 +36,7 @@ from etudes_desktop.core.expressions.context import EvalContext, MapContext
 from etudes_desktop.core.expressions.errors import ExpressionError
 from etudes_desktop.core.expressions.functions import FUNCTIONS, VOLATILE
 from etudes_desktop.core.expressions.nodes import Call, Child, Current, Node, Ref, walk
-from etudes_desktop.core.expressions.parser import parse_tree
+from etudes_desktop.core.expressions.parser import Facts, parse_source
 from etudes_desktop.core.expressions.values import Value, is_empty, to_boolean, to_number, to_string
 
 __all__ = [
@@ -61,17 +61,15 @@ class Expression:
 
     __slots__ = ("source", "tree", "references", "uses_current", "children", "functions", "volatile", "_run")
 
-    def __init__(self, source: str, tree: Node) -> None:
-        nodes = walk(tree)
-        calls = [node for node in nodes if isinstance(node, Call)]
+    def __init__(self, source: str, tree: Node, facts: Facts | None = None) -> None:
+        if facts is None:
+            facts = _facts_of(tree)
         self.source = source
         self.tree = tree
-        self.references: frozenset[str] = frozenset(node.name for node in nodes if isinstance(node, Ref))
-        self.children: frozenset[str] = frozenset(node.name for node in nodes if isinstance(node, Child))
-        self.functions: frozenset[str] = frozenset(node.name for node in calls)
-        self.uses_current = any(isinstance(node, Current) for node in nodes) or any(
-            FUNCTIONS[node.name].uses_current for node in calls
-        )
+        self.references: frozenset[str] = frozenset(facts.references)
+        self.children: frozenset[str] = frozenset(facts.children)
+        self.functions: frozenset[str] = frozenset(facts.functions)
+        self.uses_current: bool = facts.uses_current
         self.volatile = bool(self.functions & VOLATILE)
         try:
             self._run = compile_tree(tree)
@@ -110,4 +108,21 @@ def parse(source: str) -> Expression:
 @lru_cache(maxsize=4096)
 def _parse(source: str) -> Expression:
     """Expressions are immutable: the same text is parsed and compiled once."""
-    return Expression(source, parse_tree(source))
+    tree, facts = parse_source(source)
+    return Expression(source, tree, facts)
+
+
+def _facts_of(tree: Node) -> Facts:
+    """The facts of a tree built by other means than the parser."""
+    facts = Facts()
+    for node in walk(tree):
+        if isinstance(node, Ref):
+            facts.references.add(node.name)
+        elif isinstance(node, Child):
+            facts.children.add(node.name)
+        elif isinstance(node, Current):
+            facts.uses_current = True
+        elif isinstance(node, Call):
+            facts.functions.add(node.name)
+            facts.uses_current = facts.uses_current or FUNCTIONS[node.name].uses_current
+    return facts

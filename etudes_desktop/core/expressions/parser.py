@@ -32,8 +32,25 @@ _WORD_OPERATORS = frozenset({"and", "or", "div", "mod"})
 _PATH_HINT = "les chemins XPath ne sont pas pris en charge, désignez la question par ${nom}"
 
 
+class Facts:
+    """What a parse found out about an expression, gathered while building its tree."""
+
+    __slots__ = ("references", "children", "functions", "uses_current")
+
+    def __init__(self) -> None:
+        self.references: set[str] = set()
+        self.children: set[str] = set()
+        self.functions: set[str] = set()
+        self.uses_current = False
+
+
 def parse_tree(source: str) -> Node:
     """The syntax tree of `source`; raises ExpressionError for anything else."""
+    return parse_source(source)[0]
+
+
+def parse_source(source: str) -> tuple[Node, Facts]:
+    """The syntax tree of `source` and its facts; raises ExpressionError for anything else."""
     if not source.strip():
         raise ExpressionError("expression vide", 1)
     parser = _Parser(tokenize(source))
@@ -44,7 +61,7 @@ def parse_tree(source: str) -> Node:
     token = parser.peek()
     if token.kind != END:
         raise _unexpected(token)
-    return tree
+    return tree, parser.facts
 
 
 def _shown(token: Token) -> str:
@@ -74,15 +91,18 @@ class _Parser:
 
     def __init__(self, tokens: list[Token]) -> None:
         self._tokens = tokens
+        self._last = len(tokens) - 1  # the END token: never stepped over
         self._at = 0
         self._depth = 0
+        self.facts = Facts()
 
-    def peek(self, ahead: int = 0) -> Token:
-        return self._tokens[min(self._at + ahead, len(self._tokens) - 1)]
+    def peek(self) -> Token:
+        return self._tokens[self._at]
 
     def advance(self) -> Token:
-        token = self.peek()
-        self._at += 1
+        token = self._tokens[self._at]
+        if self._at < self._last:
+            self._at += 1
         return token
 
     def expect(self, text: str) -> Token:
@@ -126,10 +146,12 @@ class _Parser:
         if kind == STRING:
             return Literal(token.text, token.offset)
         if kind == REF:
+            self.facts.references.add(token.text)
             return Ref(token.text, token.offset)
         if kind == DOT:
             if token.text == "..":
                 raise invalid(token.offset, f"« .. » : {_PATH_HINT}")
+            self.facts.uses_current = True
             return Current(token.offset)
         if kind == NAME:
             return self._name(token)
@@ -150,6 +172,7 @@ class _Parser:
             return self._call(token)
         if following.kind == OP and following.text == "::":
             raise invalid(following.offset, f"« :: » : {_PATH_HINT}")
+        self.facts.children.add(token.text)
         return Child(token.text, token.offset)
 
     def _call(self, token: Token) -> Node:
@@ -173,6 +196,10 @@ class _Parser:
             raise invalid(token.offset, f"la fonction « {spec.name} » attend {arity_text(spec)}, {given}")
         if not args and spec.default_current:
             args.append(Current(token.offset))
+            self.facts.uses_current = True
+        if spec.uses_current:
+            self.facts.uses_current = True
+        self.facts.functions.add(spec.name)
         if spec.check is not None:
             problem = spec.check(tuple(args))
             if problem is not None:
