@@ -95,11 +95,25 @@ def test_preview_with_repeats_and_lists(tmp_path, capsys):
     assert out["errors"] == {"age[2]": "Cette question est obligatoire."}
 
 
-def test_preview_unknown_language_is_refused(tmp_path, capsys):
+def test_preview_languages(tmp_path, capsys):
+    form = write_xlsform(tmp_path / "langues.xlsx", [
+        {"type": "integer", "name": "age", FR: "Âge", "label::English (en)": "Age", "constraint": ". < 120",
+         "constraint_message::Français (fr)": "Âge improbable", "constraint_message::English (en)": "Unlikely age"},
+    ])
     answers = tmp_path / "a.json"
+    answers.write_text('{"age": 300}', encoding="utf-8")
+    assert main(["study", "preview", str(form), "--answers", str(answers), "--lang", "en"]) == 0
+    assert json.loads(capsys.readouterr().out)["errors"] == {"age": "Unlikely age"}
+    assert main(["study", "preview", str(form), "--answers", str(answers), "--lang", "fr"]) == 0
+    assert json.loads(capsys.readouterr().out)["errors"] == {"age": "Âge improbable"}
+    assert main(["study", "preview", str(form), "--answers", str(answers), "--lang", "de"]) == 0
+    captured = capsys.readouterr()
+    assert "absente du formulaire" in captured.err and json.loads(captured.out)["errors"]["age"]
+    plain = write_xlsform(tmp_path / "simple.xlsx", [{"type": "integer", "name": "age", "label": "Âge", "required": "yes"}])
     answers.write_text("{}", encoding="utf-8")
-    assert main(["study", "preview", str(DEMO), "--answers", str(answers), "--lang", "de"]) == 1
-    assert "langue inconnue" in capsys.readouterr().err
+    assert main(["study", "preview", str(plain), "--answers", str(answers), "--lang", "fr"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and json.loads(captured.out)["errors"] == {"age": "Cette question est obligatoire."}
 
 
 def test_import_and_list_through_the_vault(tmp_path, capsys, monkeypatch):

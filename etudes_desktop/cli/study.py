@@ -65,9 +65,10 @@ def cmd_preview(args: Any) -> int:
         return 1
     answers = _read_answers(args.answers)
     questionnaire = package.questionnaire
-    if args.lang and questionnaire.resolve_language(args.lang) is None and args.lang.lower() not in ("default", ""):
-        known = ", ".join(questionnaire.languages)
-        raise EtudesError(f"langue inconnue : {args.lang} (langues du formulaire : {known})")
+    declared = [lang for lang in questionnaire.languages if lang != "default"]
+    if args.lang and declared and questionnaire.resolve_language(args.lang) is None:
+        print(f"etudes: langue « {args.lang} » absente du formulaire ({', '.join(declared)}) : "
+              "textes dans la langue par défaut", file=sys.stderr)
     session = Session(questionnaire, language=args.lang)
     refused = apply_answers(session, answers)
     for key, message in refused.items():
