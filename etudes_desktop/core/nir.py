@@ -30,6 +30,9 @@ _SEP = f"(?:{_SPACE}+[.\\-\u2010\u2011\u2013]?{_SPACE}*|[.\\-\u2010\u2011\u2013]
 _GROUP = r"\d+(?:[ABab]\d*)?"
 _RUN_RE = re.compile(f"{_GROUP}(?:{_SEP}{_GROUP})*")
 _GROUP_RE = re.compile(_GROUP)
+# Cheap first look: a stretch of digits, separators and A/B, 12 characters or more. Every run
+# that _RUN_RE could return with 12 digits or more lies inside such a stretch.
+_STRETCH_RE = re.compile("[0-9][0-9ABab \t\u00a0\u2007\u202f.\\-\u2010\u2011\u2013]{11,}")
 _IBAN_RE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])"
 )
@@ -133,20 +136,23 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_nir(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of every NIR or NIA found in the text, sorted and non-overlapping."""
-    if not text or len(text) < 13:
+    if len(text) < 13 or not any(sum(map(str.isdigit, m.group())) >= 12 for m in _STRETCH_RE.finditer(text)):
         return []
-    ibans = _iban_spans(text) if any(ch.isalpha() for ch in text) else []
+    ibans: list[tuple[int, int]] | None = None
     found: list[tuple[int, int]] = []
     for run in _RUN_RE.finditer(text):
         raw = run.group(0)
-        if sum(ch.isdigit() for ch in raw) < 11:  # 13 characters, at most 1 letter (2A/2B)
+        # 13 characters at least, at most one of them a letter (2A/2B): cheap tests first
+        if len(raw) < 12 or sum(map(str.isdigit, raw)) < 12:
             continue
+        if ibans is None:
+            ibans = _iban_spans(text)
         if any(s <= run.start() and run.end() <= e for s, e in ibans):
             continue
         offset = run.start()
         groups = [(offset + m.start(), offset + m.end(), m.group(0)) for m in _GROUP_RE.finditer(raw)]
         found.extend(_candidates(groups))
-    return _merge(found)
+    return _merge(found) if len(found) > 1 else found
 
 
 def contains_nir(text: str) -> bool:

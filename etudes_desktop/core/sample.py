@@ -1,20 +1,19 @@
 """Sample import, the pure part: read, map, validate, guard against NIRs. No Qt, no SQL.
 
-Two streamed passes over the file. `SampleImport.scan()` checks every row (NIR guard on every
-cell and header, field rules, duplicate ids, people on the suppression list) keeping only ids,
-counts and problems; `SampleImport.records()` reads the file again and yields the records to
-store. Nothing personal is held for the whole file, and nothing is yielded from a refused one.
+One streamed pass over the file. `SampleImport.records()` checks every row (NIR guard on every
+cell and header, field rules, duplicate ids, people on the suppression list) and yields the
+records to store while the file is still importable; after the first NIR (or, outside partial
+mode, the first invalid row) it yields nothing more but keeps checking to the end, so the report
+is complete. The caller stores inside one transaction and rolls it back when `refusal()` says so:
+a row holding a NIR is never yielded. Only ids, counts and problems are kept for the whole file.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.nir import find_nir, header_names_nir
@@ -26,6 +25,14 @@ from etudes_desktop.core.sample_mapping import (
     guess_mapping,
     parse_mapping,
 )
+from etudes_desktop.core.sample_values import (
+    CONVERTERS,
+    FREE_TEXT_FIELDS,
+    TEXT_MAX,
+    InvalidValue,
+    normalise_email,
+    normalise_phone,
+)
 
 __all__ = [
     "RESPONDENT_FIELDS", "SampleImport", "SampleMapping", "SampleProblem", "SampleRecord", "SampleRefused",
@@ -35,14 +42,9 @@ __all__ = [
 MAX_LISTED_PROBLEMS = 20
 _KEPT_PROBLEMS = 1000
 _PROGRESS_EVERY = 1000
-_EMAIL_RE = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,.]{2,}$")
-_PHONE_NOISE = re.compile(r"[\s.\-/()\u00a0\u202f]")
-_SEXES = {"m": "M", "h": "M", "homme": "M", "masculin": "M", "1": "M", "f": "F", "femme": "F",
-          "feminin": "F", "féminin": "F", "2": "F"}
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
-_TEXT_LIMIT = 500
 
-Progress = Callable[[str, int], None]
+# progress(rows read so far, fraction of the file read or None)
+Progress = Callable[[int, "float | None"], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class SampleScan:
     nir_problems: list[SampleProblem] = field(default_factory=list)
     rejected_lines: set[int] = field(default_factory=set)
     duplicate_ids: set[str] = field(default_factory=set)
+    yielded: int = 0
 
     @property
     def refused_for_nir(self) -> bool:
@@ -148,55 +151,25 @@ def _problems_message(scan: SampleScan, shown: list[SampleProblem]) -> str:
     return head + "\n" + _listing(shown, count)
 
 
-# -- normalisation of values ------------------------------------------------------------------
 
-def normalise_phone(raw: str) -> str | None:
-    """'0612345678' for a French number (spaces, dots, +33, 0033, (0) accepted), '+…' for a
-    foreign one, '' for an empty cell, None when it is not a phone number."""
-    text = raw.strip().replace("(0)", "")
-    if not text:
-        return ""
-    digits = _PHONE_NOISE.sub("", text)
-    international = digits.startswith("+") or digits.startswith("00")
-    digits = digits[1:] if digits.startswith("+") else digits[2:] if digits.startswith("00") else digits
-    if not digits.isdigit():
-        return None
-    if international:
-        if digits.startswith("33"):
-            national = "0" + digits[2:]
-            return national if len(national) == 10 and national[1] != "0" else None
-        return "+" + digits if 8 <= len(digits) <= 15 else None
-    if len(digits) == 9 and digits[0] != "0":  # a spreadsheet dropped the leading zero
-        digits = "0" + digits
-    return digits if len(digits) == 10 and digits[0] == "0" and digits[1] != "0" else None
+# -- the row plan: converters per column, built once per file ---------------------------------
 
+_FIELD_POS = {name: i for i, name in enumerate(RESPONDENT_FIELDS)}
+_ADDRESS_POS = _FIELD_POS["address"]
 
-def normalise_email(raw: str) -> str | None:
-    """Lower-cased address, '' for an empty cell, None when it is not an e-mail address."""
-    text = raw.strip().lower()
-    if not text:
-        return ""
-    return text if _EMAIL_RE.match(text) else None
-
-
-def _parse_date(raw: str) -> dt.date | None:
-    text = raw.strip().split(" ")[0].split("T")[0]
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-# -- the row plan: column indices per field, built once per file ------------------------------
 
 @dataclass
 class _Plan:
     headers: list[str]
-    single: list[tuple[str, int]]
+    texts: list[tuple[int, int]]  # field position, column: free text, kept as written
+    checked: list[tuple[int, int, str, Callable[[str], object]]]  # field position, column, header, converter
     address: list[int]
     attributes: list[tuple[str, int]]
+    id_index: int
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index].strip() if index < len(cells) else ""
 
 
 def _column_names(raw: list[str]) -> list[str]:
@@ -221,18 +194,20 @@ def _header_problems(headers: list[str], mapping: SampleMapping) -> tuple[list[S
 
 
 def _plan(headers: list[str], mapping: SampleMapping) -> _Plan:
-    index = {name: i for i, name in enumerate(headers)}
-    single, address, attributes = [], [], []
-    for name in headers:
+    texts, checked, address, attributes = [], [], [], []
+    for i, name in enumerate(headers):
         target = mapping.columns.get(name, "attribute")
-        i = index[name]
         if target == "address":
             address.append(i)
         elif target == "attribute":
             attributes.append((name, i))
+        elif target in FREE_TEXT_FIELDS:
+            texts.append((_FIELD_POS[target], i))
         elif target != "ignore":
-            single.append((target, i))
-    return _Plan(headers, single, address, attributes)
+            checked.append((_FIELD_POS[target], i, name, CONVERTERS[target]))
+    id_column = mapping.columns_for("sample_id")[0]
+    id_index = headers.index(id_column) if id_column in headers else len(headers)
+    return _Plan(headers, texts, checked, address, attributes, id_index)
 
 
 def _nir_cells(line: int, cells: list[str], headers: list[str]) -> list[SampleProblem]:
@@ -250,144 +225,127 @@ def _nir_cells(line: int, cells: list[str], headers: list[str]) -> list[SamplePr
                           "numéro de sécurité sociale (NIR)") for i in columns]
 
 
-def _set_field(record: SampleRecord, target: str, value: str, line: int, column: str,
-               problems: list[SampleProblem]) -> None:
-    """Check and normalise one mapped value into the record."""
-    def bad(message: str) -> None:
-        problems.append(SampleProblem(line, column, message))
-
-    if target == "sample_id":
-        record.sample_id = value
-        if not value:
-            bad("identifiant vide")
-        elif len(value) > 64:
-            bad("identifiant trop long (64 caractères au plus)")
-    elif target == "last_name":
-        record.last_name = value
-        if not value:
-            bad("nom vide")
-    elif target == "sex":
-        record.sex = _SEXES.get(value.lower()) if value else None
-        if value and record.sex is None:
-            bad("sexe non reconnu (attendu : H/F, M/F ou 1/2)")
-    elif target == "age":
-        text = value.lower().removesuffix("ans").strip()
-        if text and not text.isdigit():
-            bad("âge non numérique")
-        elif text and not 0 <= int(text) <= 120:
-            bad("âge hors limites (0 à 120)")
-        elif text:
-            record.age = int(text)
-    elif target == "birth_date":
-        born = _parse_date(value) if value else None
-        if value and (born is None or born.year < 1900 or born > dt.date.today()):
-            bad("date de naissance invalide (JJ/MM/AAAA attendu)")
-        elif born:
-            record.birth_date = born.isoformat()
-    elif target == "postcode":
-        code = value.replace(" ", "")
-        code = "0" + code if len(code) == 4 and code.isdigit() else code
-        if value and not (len(code) == 5 and code.isdigit()):
-            bad("code postal invalide (5 chiffres attendus)")
-        elif value:
-            record.postcode = code
-    elif target in ("phone", "phone2"):
-        phone = normalise_phone(value)
-        if phone is None:
-            bad("numéro de téléphone invalide")
-        else:
-            setattr(record, target, phone or None)
-    elif target == "email":
-        email = normalise_email(value)
-        if email is None:
-            bad("adresse e-mail invalide")
-        else:
-            record.email = email or None
-    else:  # title, first_name, town, profession: free text
-        setattr(record, target, value or None)
-    if len(value) > _TEXT_LIMIT:
-        bad(f"texte trop long ({_TEXT_LIMIT} caractères au plus)")
-
-
-def _build(line: int, cells: list[str], plan: _Plan) -> tuple[SampleRecord, list[SampleProblem]]:
-    """A record and the problems of one row (column count, field rules)."""
-    problems: list[SampleProblem] = []
+def _build(line: int, cells: list[str], plan: _Plan) -> tuple[SampleRecord | None, list[SampleProblem]]:
+    """The record of one row, or None and its problems (column count, field rules)."""
     width = len(plan.headers)
-    if len(cells) > width and not any(c.strip() for c in cells[width:]):
-        cells = cells[:width]
-    record = SampleRecord(line, "")
     if len(cells) != width:
-        problems.append(SampleProblem(line, None, f"{len(cells)} colonne(s) au lieu de {width}"))
-        return record, problems
-    for target, i in plan.single:
-        _set_field(record, target, cells[i].strip(), line, plan.headers[i], problems)
+        if len(cells) < width or any(c.strip() for c in cells[width:]):
+            return None, [SampleProblem(line, None, f"{len(cells)} colonne(s) au lieu de {width}")]
+        cells = cells[:width]
+    problems: list[SampleProblem] = []
+    if max(map(len, cells)) > TEXT_MAX:
+        problems += [SampleProblem(line, plan.headers[i], f"texte trop long ({TEXT_MAX} caractères au plus)")
+                     for i, cell in enumerate(cells) if len(cell.strip()) > TEXT_MAX]
+    values: list[object] = [None] * len(RESPONDENT_FIELDS)
+    for position, i in plan.texts:
+        values[position] = cells[i].strip() or None
+    for position, i, header, convert in plan.checked:
+        try:
+            values[position] = convert(cells[i].strip())
+        except InvalidValue as exc:
+            problems.append(SampleProblem(line, header, str(exc)))
+    if problems:
+        return None, problems
     if plan.address:
-        parts = [cells[i].strip() for i in plan.address]
-        record.address = ", ".join(p for p in parts if p) or None
-    record.attributes = {name: cells[i].strip() for name, i in plan.attributes if cells[i].strip()}
-    return record, problems
+        values[_ADDRESS_POS] = ", ".join(p for p in (cells[i].strip() for i in plan.address) if p) or None
+    attributes = {}
+    for name, i in plan.attributes:
+        value = cells[i].strip()
+        if value:
+            attributes[name] = value
+    return SampleRecord(line, *values, attributes=attributes), problems  # type: ignore[arg-type]
 
 
 class SampleImport:
-    """One sample file on its way into a study: `scan()` first, then `records()`."""
+    """One sample file on its way into a study: iterate `records()`, then ask `refusal()`."""
 
-    def __init__(self, path: Path | str, mapping: SampleMapping | None = None, *,
+    def __init__(self, path: Path | str, mapping: SampleMapping | None = None, *, partial: bool = False,
                  existing_ids: Collection[str] = frozenset(),
                  is_suppressed: Callable[[SampleRecord], bool] | None = None,
                  progress: Progress | None = None) -> None:
         self.path = Path(path)
+        self.partial = partial
         self._existing = existing_ids
-        self._is_suppressed = is_suppressed or (lambda record: False)
+        self._is_suppressed = is_suppressed
         self._progress = progress
         with open_table(self.path) as table:
             self.headers = _column_names(table.headers)
         self.mapping = mapping if mapping is not None else guess_mapping(self.headers)
-        self._scan: SampleScan | None = None
+        self.scan_result: SampleScan | None = None
 
-    def scan(self) -> SampleScan:
-        """First pass: every check, nothing kept but ids, counts and problems."""
+    def check(self) -> SampleScan:
+        """Every check, nothing yielded to anyone (a dry run)."""
+        for _record in self.records():
+            pass
+        assert self.scan_result is not None
+        return self.scan_result
+
+    def refusal(self) -> SampleRefused | None:
+        """After `records()` was exhausted: the refusal to raise, or None when the import stands."""
+        if self.scan_result is None:
+            raise RuntimeError("records() must be consumed before refusal()")
+        return self.scan_result.refusal(self.partial)
+
+    def records(self) -> Iterator[SampleRecord]:
+        """The records to store, while the file stays importable; the report fills as it goes."""
         self.mapping.require_sample_id()
         nir, other = _header_problems(self.headers, self.mapping)
         scan = SampleScan(self.headers, self.mapping, nir_problems=nir)
+        self.scan_result = scan
         for problem in other:
             self._add(scan, problem)
-        first_line: dict[str, int] = {}
         plan = _plan(self.headers, self.mapping)
+        id_column = self.mapping.columns_for("sample_id")[0]
+        first_line: dict[str, int] = {}
+        header_broken = bool(other)
         with open_table(self.path) as table:
             for line, cells in table.records():
                 scan.total_rows += 1
-                self._scan_row(scan, plan, line, cells, first_line)
+                if header_broken:  # refused anyway: only the NIR guard still looks at the rows
+                    scan.nir_problems.extend(_nir_cells(line, cells, self.headers))
+                    continue
+                record = self._check_row(scan, plan, line, cells, id_column, first_line)
+                if record is not None and not self._stopped(scan):
+                    scan.yielded += 1
+                    yield record
                 if self._progress and scan.total_rows % _PROGRESS_EVERY == 0:
-                    self._progress("vérification", scan.total_rows)
-        self._add_duplicate_firsts(scan, first_line)
-        scan.valid_rows = scan.total_rows - scan.rejected_rows - scan.suppressed
-        self._scan = scan
-        return scan
+                    self._progress(scan.total_rows, table.fraction_read(line))
+        self._finish(scan, id_column, first_line)
 
-    def _scan_row(self, scan: SampleScan, plan: _Plan, line: int, cells: list[str], first_line: dict[str, int]) -> None:
-        scan.nir_problems.extend(_nir_cells(line, cells, self.headers))
+    def _stopped(self, scan: SampleScan) -> bool:
+        return bool(scan.nir_problems) or (not self.partial and scan.problem_count > 0)
+
+    def _check_row(self, scan: SampleScan, plan: _Plan, line: int, cells: list[str], id_column: str,
+                   first_line: dict[str, int]) -> SampleRecord | None:
+        nir = _nir_cells(line, cells, self.headers)
+        if nir:
+            scan.nir_problems.extend(nir)
+            scan.rejected_lines.add(line)
+            return None
         record, problems = _build(line, cells, plan)
-        if not problems and self._is_suppressed(record):
+        if record is not None and self._is_suppressed is not None and self._is_suppressed(record):
             scan.suppressed += 1
-            return
-        column = self.mapping.columns_for("sample_id")[0]
-        if record.sample_id and record.sample_id in first_line:
-            scan.duplicate_ids.add(record.sample_id)
-            problems.append(SampleProblem(line, column, f"identifiant en double (déjà ligne {first_line[record.sample_id]})"))
-        elif record.sample_id:
-            first_line[record.sample_id] = line
-            if record.sample_id in self._existing:
-                problems.append(SampleProblem(line, column, "identifiant déjà importé dans cette étude"))
+            return None
+        sample_id = record.sample_id if record is not None else _cell(cells, plan.id_index)
+        if sample_id in first_line:
+            scan.duplicate_ids.add(sample_id)
+            problems.append(SampleProblem(line, id_column, f"identifiant en double (déjà ligne {first_line[sample_id]})"))
+        elif sample_id:
+            first_line[sample_id] = line
+            if sample_id in self._existing:
+                problems.append(SampleProblem(line, id_column, "identifiant déjà importé dans cette étude"))
         for problem in problems:
             self._add(scan, problem)
+        return record if not problems else None
 
-    def _add_duplicate_firsts(self, scan: SampleScan, first_line: dict[str, int]) -> None:
-        column = self.mapping.columns_for("sample_id")[0]
-        for sample_id in scan.duplicate_ids:
+    def _finish(self, scan: SampleScan, id_column: str, first_line: dict[str, int]) -> None:
+        """Flag the first occurrence of every duplicated id too (the caller removes it if stored)."""
+        for sample_id in sorted(scan.duplicate_ids):
             line = first_line[sample_id]
             if line not in scan.rejected_lines:
-                self._add(scan, SampleProblem(line, column, "identifiant en double (présent sur plusieurs lignes)"))
-        scan.problems.sort(key=lambda p: (p.line or 0))
+                self._add(scan, SampleProblem(line, id_column, "identifiant en double (présent sur plusieurs lignes)"))
+        scan.problems.sort(key=lambda p: p.line or 0)
+        scan.valid_rows = scan.total_rows - scan.rejected_rows - scan.suppressed
 
     @staticmethod
     def _add(scan: SampleScan, problem: SampleProblem) -> None:
@@ -396,24 +354,3 @@ class SampleImport:
             scan.rejected_lines.add(problem.line)
         if len(scan.problems) < _KEPT_PROBLEMS:
             scan.problems.append(problem)
-
-    def records(self, partial: bool = False) -> Iterator[SampleRecord]:
-        """Second pass: the records to store. Raises SampleRefused when the file may not go in."""
-        scan = self._scan if self._scan is not None else self.scan()
-        refusal = scan.refusal(partial)
-        if refusal is not None:
-            raise refusal
-        plan = _plan(self.headers, self.mapping)
-        done = 0
-        with open_table(self.path) as table:
-            for line, cells in table.records():
-                done += 1
-                if self._progress and done % _PROGRESS_EVERY == 0:
-                    self._progress("import", done)
-                if line in scan.rejected_lines:
-                    continue
-                record, problems = _build(line, cells, plan)
-                if problems or record.sample_id in scan.duplicate_ids or self._is_suppressed(record):
-                    continue
-                yield record
-

@@ -9,7 +9,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -80,6 +81,11 @@ class SampleTable:
     delimiter: str | None = None
     _rows: Iterator[list[str]] = field(default_factory=lambda: iter(()))
     _closers: list[Any] = field(default_factory=list)
+    _position: Callable[[int], float | None] = lambda line: None
+
+    def fraction_read(self, line: int = 0) -> float | None:
+        """How much of the file has been read (0 to 1), when it can be told."""
+        return self._position(line)
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """Records after the header; the line number is the spreadsheet's (header = line 1).
@@ -87,10 +93,15 @@ class SampleTable:
         Wholly empty records are skipped (their line numbers still count).
         """
         line = 1
-        for cells in self._rows:
-            line += 1
-            if any(c.strip() for c in cells):
-                yield line, cells
+        try:
+            for cells in self._rows:
+                line += 1
+                if any(c.strip() for c in cells):
+                    yield line, cells
+        except UnicodeDecodeError as exc:
+            raise EtudesError(f"ligne {line + 1} : caractères illisibles ({self.encoding or 'encodage inconnu'})") from exc
+        except csv.Error as exc:
+            raise EtudesError(f"ligne {line + 1} : fichier CSV mal formé ({exc})") from exc
 
     def close(self) -> None:
         for closer in self._closers:
@@ -119,7 +130,9 @@ def open_table(path: Path | str) -> SampleTable:
 
 def _open_csv(path: Path) -> SampleTable:
     encoding = detect_encoding(path)
-    handle: TextIO = path.open("r", encoding=encoding, newline="")
+    size = max(path.stat().st_size, 1)
+    raw = path.open("rb")
+    handle: TextIO = io.TextIOWrapper(raw, encoding=encoding, newline="")
     try:
         first = handle.readline()
         if not first.strip():
@@ -131,7 +144,8 @@ def _open_csv(path: Path) -> SampleTable:
     except BaseException:
         handle.close()
         raise
-    return SampleTable(path, headers, "csv", encoding, delimiter, _rows=reader, _closers=[handle.close])
+    return SampleTable(path, headers, "csv", encoding, delimiter, _rows=reader, _closers=[handle.close],
+                       _position=lambda line: min(raw.tell() / size, 1.0))
 
 
 def _open_xlsx(path: Path) -> SampleTable:
@@ -151,4 +165,6 @@ def _open_xlsx(path: Path) -> SampleTable:
     while headers and not headers[-1]:
         headers.pop()
     texts = ([cell_text(v) for v in row] for row in rows)
-    return SampleTable(path, headers, "xlsx", _rows=texts, _closers=[book.close])
+    total = sheet.max_row or 0
+    return SampleTable(path, headers, "xlsx", _rows=texts, _closers=[book.close],
+                       _position=lambda line: min(line / total, 1.0) if total else None)

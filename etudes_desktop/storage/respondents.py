@@ -94,6 +94,12 @@ class RespondentRepository:
             sql, params = sql + " AND status = ?", params + [status]
         return int(self.vault.conn.execute(sql, params).fetchone()[0])
 
+    def count_since(self, study_id: str, after_id: int) -> int:
+        """Respondents of a study stored after a given row id (those of the current import)."""
+        row = self.vault.conn.execute(
+            "SELECT count(*) FROM respondent WHERE study_id = ? AND id > ?", (study_id, after_id)).fetchone()
+        return int(row[0])
+
     def list(self, study_id: str, *, limit: int = 100, offset: int = 0, status: str | None = None) -> list[Respondent]:
         """Respondents of a study in name order, one page at a time."""
         sql, params = "SELECT * FROM respondent WHERE study_id = ?", [study_id]

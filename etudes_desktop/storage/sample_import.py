@@ -1,7 +1,9 @@
 """The sample import service: a checked file goes into a study's respondents in one transaction.
 
-Refused files (NIR anywhere, or any invalid row outside partial mode) write nothing at all:
-no respondent, no mapping, no audit entry. Logs carry counts, never a value from the file.
+The file is read once; its records are stored as they come, inside one transaction that is rolled
+back when the file is refused (NIR anywhere, or any invalid row outside partial mode): a refused
+file leaves no respondent, no mapping, no audit entry. A row holding a NIR is never stored, not
+even for the instant before the rollback. Logs carry counts, never a value from the file.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem
+from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem, SampleRefused
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
 
 log = logging.getLogger(__name__)
 
 AUDIT_EVENT = "sample.import"
+IMPORT_CACHE_KIB = -65536  # 64 MiB of page cache while importing (negative: KiB, SQLite's convention)
 
 
 @dataclass
@@ -54,8 +57,8 @@ def _actor(conn: Any) -> str | None:
     return row[0] if row else None
 
 
-def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None,
-                   progress: Progress | None = None) -> SampleImport:
+def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
+                   partial: bool = False, progress: Progress | None = None) -> SampleImport:
     """A SampleImport bound to this study's existing ids, saved mapping and suppression list."""
     repo = RespondentRepository(vault)
     row = vault.conn.execute("SELECT closed_at FROM study WHERE id = ?", (study_id,)).fetchone()
@@ -63,7 +66,7 @@ def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleM
         raise EtudesError(f"étude inconnue : {study_id}")
     if row[0]:
         raise EtudesError(f"l'étude {study_id} est close : plus d'import d'échantillon")
-    importer = SampleImport(path, mapping, existing_ids=repo.sample_ids(study_id),
+    importer = SampleImport(path, mapping, partial=partial, existing_ids=repo.sample_ids(study_id),
                             is_suppressed=SuppressionList(vault).matcher(study_id), progress=progress)
     saved = repo.saved_mapping(study_id) if mapping is None else None
     if saved is not None and set(saved.columns) == set(importer.headers):
@@ -75,21 +78,36 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
                   partial: bool = False, now: datetime | None = None,
                   progress: Progress | None = None) -> SampleImportReport:
     """Check then import a sample file into a study. Raises SampleRefused / EtudesError if refused."""
-    importer = prepare_import(vault, study_id, path, mapping, progress)
-    scan = importer.scan()
-    refusal = scan.refusal(partial)
-    if refusal is not None:
-        log.info("sample import refused: study=%s rows=%d problems=%d nir_cells=%d",
-                 study_id, scan.total_rows, scan.problem_count, len(scan.nir_problems))
-        raise refusal
+    importer = prepare_import(vault, study_id, path, mapping, partial=partial, progress=progress)
     at = now or datetime.now(timezone.utc)
     repo = RespondentRepository(vault)
-    with vault.transaction() as conn:
-        imported = repo.insert_many(study_id, importer.records(partial), at)
-        conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (importer.mapping.to_json(), study_id))
-        counts = {"rows": scan.total_rows, "imported": imported, "rejected": scan.rejected_rows,
-                  "suppressed": scan.suppressed}
-        audit.record(conn, at, AUDIT_EVENT, _actor(conn), [study_id], counts)
+    cache = vault.conn.execute("PRAGMA cache_size").fetchone()[0]
+    vault.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")  # fewer page spills in a large import
+    try:
+        with vault.transaction() as conn:
+            before = conn.execute("SELECT coalesce(max(id), 0) FROM respondent").fetchone()[0]
+            repo.insert_many(study_id, importer.records(), at)
+            refusal = importer.refusal()
+            if refusal is not None:
+                raise refusal  # rolls back every row stored so far
+            scan = importer.scan_result
+            assert scan is not None
+            for sample_id in scan.duplicate_ids:  # partial mode: no occurrence of a doubled id stays
+                conn.execute("DELETE FROM respondent WHERE study_id = ? AND sample_id = ? AND id > ?",
+                             (study_id, sample_id, before))
+            imported = repo.count_since(study_id, before)
+            conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (importer.mapping.to_json(), study_id))
+            counts = {"rows": scan.total_rows, "imported": imported, "rejected": scan.rejected_rows,
+                      "suppressed": scan.suppressed}
+            audit.record(conn, at, AUDIT_EVENT, _actor(conn), [study_id], counts)
+    except SampleRefused:
+        scan = importer.scan_result
+        if scan is not None:
+            log.info("sample import refused: study=%s rows=%d problems=%d nir_cells=%d",
+                     study_id, scan.total_rows, scan.problem_count, len(scan.nir_problems))
+        raise
+    finally:
+        vault.conn.execute(f"PRAGMA cache_size = {int(cache)}")
     log.info("sample imported: study=%s rows=%d imported=%d rejected=%d suppressed=%d",
              study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed)
     return SampleImportReport(study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed,
