@@ -18,7 +18,10 @@ class EvalContext(Protocol):
     `indexed_repeat(name, [(group, n), ...])` for indexed-repeat() (n from 1).
     """
 
-    current: object
+    @property
+    def current(self) -> object:
+        """The value of '.', the question the expression belongs to."""
+        ...
 
     def value(self, name: str) -> object: ...
 
