@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = install_translators(choose_language(args.lang or settings.language), app)
     apply_style(app)
     _set_icon(app)
-    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60)
+    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60, settings=settings)
     app.aboutToQuit.connect(controller.shutdown)
     controller.window.show()
     controller.start()

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
 from etudes_desktop.gui.hub import Hub
+from etudes_desktop.gui.i18n import current_language
 from etudes_desktop.gui.lock import DEFAULT_IDLE_SECONDS, ClipboardGuard, IdleWatcher
 from etudes_desktop.gui.main_window import MainWindow
 from etudes_desktop.gui.messages import vault_error_text
+from etudes_desktop.gui.settings import AppSettings
 from etudes_desktop.gui.tasks import Pool, run_task
 from etudes_desktop.gui.unlock import UnlockScreen
 from etudes_desktop.gui.vault_create import VaultCreateScreen
@@ -35,11 +37,13 @@ class AppController(QObject):
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         kdf: Any = None,
         hub: Hub | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.demo = demo
         self.hub = hub or Hub()
+        self.settings = settings or AppSettings.for_paths(paths)
         self.vault: Any = None
         self._pool = pool
         self._kdf = kdf
@@ -53,6 +57,7 @@ class AppController(QObject):
         self.create_screen: VaultCreateScreen | None = None
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
+        self.window.show_settings(current_language(), idle_seconds / 60)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -62,6 +67,8 @@ class AppController(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.quit_requested.connect(self.window.close)
         self.hub.status_message.connect(self._on_status_message)
+        self.window.language_chosen.connect(self._on_language_chosen)
+        self.window.idle_minutes_chosen.connect(self._on_idle_minutes_chosen)
 
     def start(self) -> None:
         """Show the first screen: unlock if a vault exists, else creation (demo: create it)."""
@@ -146,6 +153,18 @@ class AppController(QObject):
     def _on_demo_failed(self, exc: BaseException) -> None:
         self.unlock_screen.set_preparing(False)
         self.unlock_screen.show_error(vault_error_text(exc))
+
+    def _on_language_chosen(self, language: str) -> None:
+        self.settings.language = language
+        self.settings.sync()
+        if language != current_language():
+            self.hub.status_message.emit(self.tr("La langue choisie s'appliquera au prochain démarrage."))
+
+    def _on_idle_minutes_chosen(self, minutes: int) -> None:
+        self.settings.idle_minutes = minutes
+        self.settings.sync()
+        self.idle.timeout = minutes * 60
+        self.hub.status_message.emit(self.tr("Verrouillage automatique après %1 min d'inactivité.").replace("%1", str(minutes)))
 
     def _on_status_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from etudes_desktop import APP_NAME
 
 HOME_VIEW = "home"
+IDLE_CHOICES = (2, 5, 10, 15, 30)
 
 
 class HomeView(QWidget):
@@ -34,6 +35,8 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     quit_requested = Signal()
+    language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(int)
 
     def __init__(self, *, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,35 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addActions([self.lock_action, self.quit_action])  # shortcuts work with the menu closed
+        self._build_settings_menu()
+
+    def _build_settings_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Réglages"))
+        languages = menu.addMenu(self.tr("&Langue"))
+        self._language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):  # each in its own language
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self._language_group.addAction(action)
+            languages.addAction(action)
+            self.language_actions[code] = action
+        idle = menu.addMenu(self.tr("&Verrouillage automatique"))
+        self._idle_group = QActionGroup(self)
+        self.idle_actions: dict[int, QAction] = {}
+        for minutes in IDLE_CHOICES:
+            action = QAction(self.tr("Après %1 min d'inactivité").replace("%1", str(minutes)), self, checkable=True)
+            action.triggered.connect(lambda _checked=False, m=minutes: self.idle_minutes_chosen.emit(m))
+            self._idle_group.addAction(action)
+            idle.addAction(action)
+            self.idle_actions[minutes] = action
+
+    def show_settings(self, language: str, idle_minutes: float) -> None:
+        """Tick the current language and auto-lock delay in the menu."""
+        if language in self.language_actions:
+            self.language_actions[language].setChecked(True)
+        if int(idle_minutes) in self.idle_actions:
+            self.idle_actions[int(idle_minutes)].setChecked(True)
 
     def _build_status_bar(self, demo: bool) -> None:
         self.state_label = QLabel(self)

@@ -75,6 +75,8 @@ class UnlockScreen(QWidget):
         ui.back_button.clicked.connect(self._on_back_clicked)
         for edit in (ui.code_edit, ui.new_edit, ui.confirm_edit):
             edit.textChanged.connect(self._on_input_changed)
+        ui.code_edit.returnPressed.connect(ui.new_edit.setFocus)
+        ui.new_edit.returnPressed.connect(ui.confirm_edit.setFocus)
         ui.confirm_edit.returnPressed.connect(self._on_recover_clicked)
         ui.recover_button.clicked.connect(self._on_recover_clicked)
         self._countdown.timeout.connect(self._on_countdown_tick)

@@ -12,14 +12,24 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="138" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="145" />
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="141" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="148" />
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="161" />
+        <source>La langue choisie s'appliquera au prochain démarrage.</source>
+        <translation>The chosen language will apply at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="167" />
+        <source>Verrouillage automatique après %1 min d'inactivité.</source>
+        <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
 </context>
 <context>
@@ -213,12 +223,12 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="21" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="22" />
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="24" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="25" />
         <source>Vos études, les personnes à interroger et les entretiens s'afficheront ici.</source>
         <translation>Your studies, the people to interview and the interviews will appear here.</translation>
     </message>
@@ -282,42 +292,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="40" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="43" />
         <source> — démonstration</source>
         <translation> — demo</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="57" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="60" />
         <source>&amp;Coffre</source>
         <translation>&amp;Vault</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="58" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="61" />
         <source>&amp;Verrouiller maintenant</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="61" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="64" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="73" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="74" />
+        <source>&amp;Réglages</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="75" />
+        <source>&amp;Langue</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="84" />
+        <source>&amp;Verrouillage automatique</source>
+        <translation>&amp;Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="88" />
+        <source>Après %1 min d'inactivité</source>
+        <translation>After %1 min of inactivity</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="105" />
         <source>Mode démonstration : données fictives</source>
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="104" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="136" />
         <source>Aucun coffre</source>
         <translation>No vault yet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="106" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="138" />
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="106" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="138" />
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
@@ -553,7 +583,7 @@
     <name>ReviewView</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/review.py" line="28" />
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="79" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="86" />
         <source>Relecture avant de terminer</source>
         <translation>Review before completing</translation>
     </message>
@@ -578,17 +608,22 @@
         <translation>&amp;Complete the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="76" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="75" />
+        <source>— sans réponse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="83" />
         <source>Entretien terminé (lecture seule)</source>
         <translation>Interview completed (read only)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="80" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="87" />
         <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l'entretien n'est plus modifiable.</source>
         <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="85" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="92" />
         <source>%1 question(s) à compléter avant de terminer.</source>
         <translation>%1 question(s) to complete before finishing.</translation>
     </message>
@@ -596,27 +631,27 @@
 <context>
     <name>RunnerView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="79" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="80" />
         <source>← Précédent (Page préc.)</source>
         <translation>← Previous (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="80" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="81" />
         <source>Suivant (Entrée) →</source>
         <translation>Next (Enter) →</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="84" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="85" />
         <source>Entrée ou Tab : suivant · Maj+Tab ou Page préc. : retour · chiffres : choisir · Espace : cocher</source>
         <translation>Enter or Tab: next · Shift+Tab or Page Up: back · digits: choose · Space: tick</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="135" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="137" />
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="194" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="196" />
         <source>Corrigez ou complétez la page avant de continuer.</source>
         <translation>Correct or complete the page before continuing.</translation>
     </message>
@@ -886,12 +921,12 @@
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="99" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="101" />
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="199" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="201" />
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
@@ -959,7 +994,7 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="147" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="149" />
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
@@ -1111,37 +1146,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="227" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="232" />
         <source>Vérification de « %1 »…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="230" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="235" />
         <source>Étude « %1 » importée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="230" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="235" />
         <source>Étude « %1 » mise à jour.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="231" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
         <source>Étude « %1 » déjà à jour : rien n'a changé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="241" />
         <source>Étude importée.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="241" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="246" />
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="266" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="271" />
         <source>Échantillon importé.</source>
         <translation type="unfinished" />
     </message>

@@ -210,3 +210,23 @@ def test_the_entry_point_in_demo_mode_starts_on_the_unlock_screen(data_dir):
     # The demo vault is created in the background; quitting waits for it.
     assert Vault.exists(paths)
     assert can_open(paths, DEMO_PASSPHRASE)
+
+
+def test_settings_menu_changes_the_lock_delay_and_the_language(make_controller, paths, existing_vault, qtbot, clock):
+    from etudes_desktop.gui.settings import AppSettings
+
+    controller = make_controller(paths, idle_seconds=600)
+    window = controller.window
+    assert window.idle_actions[10].isChecked() and window.language_actions["fr"].isChecked()
+    window.idle_actions[5].trigger()
+    assert controller.idle.timeout == 300
+    assert window.statusBar().currentMessage() == "Verrouillage automatique après 5 min d'inactivité."
+    window.language_actions["en"].trigger()
+    assert window.statusBar().currentMessage() == "La langue choisie s'appliquera au prochain démarrage."
+    saved = AppSettings.for_paths(paths)
+    assert saved.idle_minutes == 5 and saved.language == "en"
+
+    _unlock(qtbot, controller)
+    clock.advance(300)
+    controller.idle.check()
+    assert controller.locked, "the new delay applies at once"

@@ -17,7 +17,7 @@ from etudes_desktop.paths import DataPaths
 from tests.gui.conftest import GOOD_PASSPHRASE, OTHER_PASSPHRASE, FakeClock
 
 # Texts that are the same in both languages on purpose.
-SAME_IN_ALL_LANGUAGES = {"Études terrain"}
+SAME_IN_ALL_LANGUAGES = {"Études terrain", "Français", "English"}  # languages named in their own
 WINDOW_SIZES = [(980, 700), (800, 600)]
 
 
