@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -112,19 +114,92 @@ def measure(store: Store, count: int, label: str, *, compare: bool) -> list[dict
     return rows
 
 
+class _ServerProcess:
+    """`etudes-server serve` in its own process, so client and server do not share one interpreter."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen([sys.executable, "-m", "etudes_desktop.server.cli", "serve", "--port",
+                                      str(self.port), "--data-dir", str(data_dir)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.url}/health", timeout=1)
+                return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def measure_sync(count: int, per_request_sample: int) -> list[dict[str, Any]]:
+    """The laptop's whole loop (lock, send, receipts, purge, checkpoint) from a real vault."""
+    from etudes_desktop.paths import DataPaths
+    from etudes_desktop.storage.vault import KdfParams, Vault
+    from etudes_desktop.sync.engine import BatchSizer, SyncEngine
+    from etudes_desktop.sync.transport import HttpTransport
+    from tests.sync import seed
+
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        store = Store(sqlite_url(root / "server"))
+        _, token = store.enroll(seed.STUDY, "bench")
+        store.close()
+        server = _ServerProcess(root / "server")
+        try:
+            results = {}
+            for label, size, n in (("batched", None, count), ("one per request", 1, per_request_sample)):
+                vault, _ = Vault.create(DataPaths(root / label / "data", root / label / "logs"), "Banc-Enquête-2026!",
+                                        kdf=KdfParams.fast())
+                seed.seed(vault, n, answers=ANSWERS, marker=label.replace(" ", ""))
+                sizer = BatchSizer() if size is None else BatchSizer(count=1, max_count=1)
+                engine = SyncEngine(vault, HttpTransport(server.url, token), sizer=sizer)
+                started = time.perf_counter()
+                report = engine.run()
+                results[label] = (time.perf_counter() - started, report)
+                assert report.purged == n, report
+                vault.close()
+        finally:
+            server.stop()
+    seconds, report = results["batched"]
+    single_seconds, _ = results["one per request"]
+    rows.append({"name": f"sync + purge from the vault, {count} x {ANSWERS} answers", "value": seconds, "unit": "s",
+                 "target": "<= 5", "note": f"{report.batches} batches"})
+    rows.append({"name": "sync + purge, batched", "value": count / seconds, "unit": "itw/s"})
+    single = per_request_sample / single_seconds
+    rows.append({"name": "sync + purge, one request per interview", "value": single, "unit": "itw/s",
+                 "note": f"rate over {per_request_sample} interviews"})
+    rows.append({"name": "sync + purge, batched / one per request", "value": count / seconds / single, "unit": "x",
+                 "target": ">= 20"})
+    return rows
+
+
 def _postgres_url() -> str | None:
     return os.environ.get("ETUDES_BENCH_DATABASE_URL") or os.environ.get("ETUDES_TEST_DATABASE_URL")
 
 
 def run(quick: bool = False) -> list[dict[str, Any]]:
     count = 2000 if quick else 10_000
-    rows: list[dict[str, Any]] = []
+    load_before = os.getloadavg()[0]
+    rows: list[dict[str, Any]] = measure_sync(count, 100 if quick else 300)
     with tempfile.TemporaryDirectory() as folder:
         store = Store(sqlite_url(Path(folder)))
         try:
             rows += measure(store, count, "SQLite", compare=True)
         finally:
             store.close()
+    rows.append({"name": f"load average (1 min) before / after, {os.cpu_count()} CPUs", "value": load_before,
+                 "unit": "", "note": f"after: {os.getloadavg()[0]:.1f} (figures shrink when the machine is busy)"})
     base = _postgres_url()
     if not base:
         print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")

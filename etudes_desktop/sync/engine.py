@@ -15,6 +15,7 @@ passed in.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import random
@@ -28,6 +29,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.storage import audit
+from etudes_desktop.storage.interviews import CONTACT_COLUMNS
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply, Transport, TransportFailure
 
@@ -130,17 +133,34 @@ def _norm_time(value: str | None) -> str | None:
     return _iso(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
 
 
+def build_payloads(conn: Any, rows: list[Any]) -> dict[str, dict[str, Any] | ValueError]:
+    """The canonical content of interviews, read from the vault in three queries (never contact data)."""
+    ids = json.dumps([row["id"] for row in rows])
+    answers = {r[0]: r[1] for r in conn.execute(
+        "SELECT interview_id, json_group_object(name, json(value_json)) FROM answer "
+        "WHERE interview_id IN (SELECT value FROM json_each(?)) GROUP BY interview_id", (ids,))}
+    consents = {r["interview_id"]: r for r in conn.execute(
+        "SELECT * FROM consent WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY id", (ids,))}
+    out: dict[str, dict[str, Any] | ValueError] = {}
+    for row in rows:
+        consent = consents.get(row["id"])
+        if consent is None:
+            out[row["id"]] = ValueError("aucun enregistrement de la mention d'information")
+            continue
+        out[row["id"]] = _payload(row, consent, json.loads(answers.get(row["id"], "{}")))
+    return out
+
+
 def build_payload(conn: Any, row: Any) -> dict[str, Any]:
-    """The canonical content of one interview, read from the vault (never contact data)."""
-    consent = conn.execute("SELECT * FROM consent WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
-                           (row["id"],)).fetchone()
-    if consent is None:
-        raise ValueError("no consent record")
+    """The canonical content of one interview."""
+    payload = build_payloads(conn, [row])[row["id"]]
+    if isinstance(payload, ValueError):
+        raise payload
+    return payload
+
+
+def _payload(row: Any, consent: Any, answers: dict[str, Any]) -> dict[str, Any]:
     objected = consent["decision"] == "objects"
-    answers = {} if objected else {
-        r["name"]: json.loads(r["value_json"])
-        for r in conn.execute("SELECT name, value_json FROM answer WHERE interview_id = ? ORDER BY name", (row["id"],))
-    }
     delivered = _norm_time(consent["delivered_at"])
     return {
         "study_id": row["study_id"], "study_version": row["study_version"],
@@ -152,7 +172,7 @@ def build_payload(conn: Any, row: Any) -> dict[str, Any]:
             "delivered_at": delivered, "decided_at": _norm_time(consent["decided_at"]) or delivered,
             "decision": consent["decision"],
         },
-        "answers": answers,
+        "answers": {} if objected else answers,
         "attributes": {} if objected else json.loads(row["attributes_json"] or "{}"),
     }
 
@@ -300,10 +320,14 @@ class SyncEngine:
         """An interrupted batch, rebuilt identically (same id, same interviews, same hashes)."""
         batch = LockedBatch(batch_id, study_id)
         conn = self.vault.conn
-        for row in conn.execute("SELECT * FROM interview WHERE batch_id = ? AND state = 'sending' ORDER BY id",
-                                (batch_id,)).fetchall():
-            batch.items.append({"id": row["id"], "content_sha256": row["content_sha256"],
-                                "payload": build_payload(conn, row)})
+        rows = conn.execute("SELECT * FROM interview WHERE batch_id = ? AND state = 'sending' ORDER BY id",
+                            (batch_id,)).fetchall()
+        payloads = build_payloads(conn, rows)
+        for row in rows:
+            payload = payloads[row["id"]]
+            if isinstance(payload, ValueError):
+                raise SyncError(f"entretien {row['id']} illisible : {payload}")
+            batch.items.append({"id": row["id"], "content_sha256": row["content_sha256"], "payload": payload})
         return batch
 
     def _lock(self, study_id: str, count: int) -> LockedBatch | None:
@@ -313,22 +337,28 @@ class SyncEngine:
         with self.vault.transaction() as conn:
             rows = conn.execute("SELECT * FROM interview WHERE study_id = ? AND state IN ('completed', 'objected') "
                                 "ORDER BY completed_at, id LIMIT ?", (study_id, count)).fetchall()
+            payloads = build_payloads(conn, rows)
             for row in rows:
                 try:
-                    model = p.InterviewPayload.model_validate(build_payload(conn, row))
+                    raw = payloads[row["id"]]
+                    if isinstance(raw, ValueError):
+                        raise raw
+                    model = p.InterviewPayload.model_validate(raw)
                 except (ValidationError, ValueError) as exc:  # never sent: it would carry what may not leave
                     _set_state(conn, row["id"], "rejected", "local", _short(exc))
                     self.rejected_locally += 1
                     continue
-                item = {"id": row["id"], "content_sha256": p.content_hash(model), "payload": model.model_dump(mode="json")}
-                item_bytes = len(p.canonical_json(item)) + 40
+                content = model.model_dump(mode="json")
+                blob = p.canonical_json(content)  # hashed once; its length bounds the batch's bytes
+                item = {"id": row["id"], "content_sha256": hashlib.sha256(blob).hexdigest(), "payload": content}
+                item_bytes = len(blob) + 160
                 if batch.items and size + item_bytes > self.sizer.max_bytes:
                     break
                 size += item_bytes
                 batch.items.append(item)
-                conn.execute("UPDATE interview SET state = 'sending', batch_id = ?, content_sha256 = ?, "
+            conn.executemany("UPDATE interview SET state = 'sending', batch_id = ?, content_sha256 = ?, "
                              "receipt_status = NULL, receipt_reason = NULL WHERE id = ?",
-                             (batch.batch_id, item["content_sha256"], row["id"]))
+                             [(batch.batch_id, item["content_sha256"], item["id"]) for item in batch.items])
         batch.items.sort(key=lambda item: item["id"])
         return batch if batch.items else (None if not rows else self._lock(study_id, count))
 
@@ -345,35 +375,34 @@ class SyncEngine:
         """In one transaction: purge what was acknowledged, keep the rest with its reason; then checkpoint."""
         now = _iso(self.clock())
         counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
-        respondents: set[int] = set()
         with self.vault.transaction() as conn:
+            present = {r["id"]: r for r in conn.execute(
+                "SELECT id, study_id, respondent_id, content_sha256 FROM interview WHERE batch_id = ? AND "
+                "state = 'sending'", (batch.batch_id,))}
+            acked, kept = [], []
             for receipt in receipts.receipts:
-                row = conn.execute("SELECT id, study_id, respondent_id, content_sha256 FROM interview WHERE id = ? "
-                                   "AND batch_id = ? AND state = 'sending'", (receipt.interview_id, batch.batch_id)
-                                   ).fetchone()
+                row = present.pop(receipt.interview_id, None)
                 if row is None:
-                    continue  # already handled (a receipt repeated) or not ours
+                    continue  # a repeated receipt, or not one of ours
                 counts[receipt.status] += 1
-                if receipt.status in p.ACKNOWLEDGED:
-                    conn.execute("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, "
-                                 "receipt_status, purged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                 (row["id"], row["study_id"], row["content_sha256"], batch.batch_id, receipt.status, now))
-                    conn.execute("DELETE FROM interview WHERE id = ?", (row["id"],))  # answers, consent cascade
-                    if row["respondent_id"] is not None:
-                        respondents.add(row["respondent_id"])
-                else:
-                    _set_state(conn, row["id"], receipt.status, receipt.status, receipt.reason)
-            for respondent_id in respondents:
-                _purge_respondent_if_done(conn, respondent_id)
+                (acked if receipt.status in p.ACKNOWLEDGED else kept).append((row, receipt))
+            conn.executemany("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, receipt_status, "
+                             "purged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now)
+                              for r, rc in acked])
+            gone = json.dumps([r["id"] for r, _ in acked])
+            for table, key in (("answer", "interview_id"), ("consent", "interview_id"), ("interview", "id")):
+                conn.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))", (gone,))
+            conn.executemany("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ? WHERE id = ?",
+                             [(rc.status, rc.status, rc.reason, r["id"]) for r, rc in kept])
+            _purge_respondents_if_done(conn, [r["respondent_id"] for r, _ in acked if r["respondent_id"] is not None])
             for name, value in counts.items():
                 setattr(report, name, getattr(report, name) + value)
-            report.purged += counts["accepted"] + counts["duplicate"]
+            purged = counts["accepted"] + counts["duplicate"]
+            report.purged += purged
             self._log_in(conn, batch.study_id, batch.batch_id, len(batch.items), counts, "ok", None)
             self._release_unanswered(conn, batch)
-            from etudes_desktop.storage import audit
-
-            audit.record(conn, self.clock(), "sync_batch", None, [], {**counts, "purged": counts["accepted"] +
-                                                                     counts["duplicate"]})
+            audit.record(conn, self.clock(), "sync_batch", None, [], {**counts, "purged": purged})
         self.vault.checkpoint()
 
     def _release_unanswered(self, conn: Any, batch: LockedBatch) -> None:
@@ -403,18 +432,16 @@ def _set_state(conn: Any, interview_id: str, state: str, receipt: str, reason: s
                  (state, receipt, reason, interview_id))
 
 
-def _purge_respondent_if_done(conn: Any, respondent_id: int) -> None:
-    """A respondent with no interview left to send keeps only what stops a new contact."""
-    marks = ",".join("?" * len(STILL_TO_DO))
-    left = conn.execute(f"SELECT count(*) FROM interview WHERE respondent_id = ? AND state IN ({marks})",
-                        (respondent_id, *STILL_TO_DO)).fetchone()[0]
-    if left:
+def _purge_respondents_if_done(conn: Any, respondent_ids: list[int]) -> None:
+    """Respondents with no interview left to send keep only what stops a new contact."""
+    if not respondent_ids:
         return
-    from etudes_desktop.storage.interviews import erase_contact
-
-    row = conn.execute("SELECT status FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
-    if row is not None:
-        erase_contact(conn, respondent_id, status=row["status"])
+    marks = ",".join("?" * len(STILL_TO_DO))
+    erase = ", ".join(f"{column} = NULL" for column in CONTACT_COLUMNS)
+    conn.execute(
+        f"UPDATE respondent SET {erase}, attributes_json = '{{}}' WHERE id IN (SELECT value FROM json_each(?)) "
+        f"AND NOT EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = respondent.id AND i.state IN ({marks}))",
+        (json.dumps(sorted(set(respondent_ids))), *STILL_TO_DO))
 
 
 def _short(exc: Exception) -> str:
