@@ -20,12 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     commands.required = True
     check = commands.add_parser("check", help="vérifier un XLSForm ou un paquet d'étude (rien n'est écrit)")
     check.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
-    check.set_defaults(handler=cmd_check)
+    # writes_nothing: check and preview must leave no file behind, not even a log (see common.py).
+    check.set_defaults(handler=cmd_check, writes_nothing=True)
     preview = commands.add_parser("preview", help="tester la logique d'un questionnaire avec des réponses")
     preview.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
     preview.add_argument("--answers", type=Path, required=True, help="réponses en JSON (nom -> valeur)")
     preview.add_argument("--lang", default=None, help="langue des messages (ex. fr)")
-    preview.set_defaults(handler=cmd_preview)
+    preview.set_defaults(handler=cmd_preview, writes_nothing=True)
     imported = commands.add_parser("import", help="importer une étude dans le coffre")
     imported.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
     imported.set_defaults(handler=cmd_import)

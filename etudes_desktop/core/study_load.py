@@ -31,7 +31,6 @@ from etudes_desktop.core.study import (
 )
 from etudes_desktop.core.xlsform import LoadedForm, load_xlsform
 
-FORM_SUFFIXES = (".xlsx", ".xls", ".xlsm")
 _MODE_ALIASES = {
     "face_to_face": Mode.FACE_TO_FACE, "face-to-face": Mode.FACE_TO_FACE, "face_a_face": Mode.FACE_TO_FACE,
     "phone": Mode.PHONE, "telephone": Mode.PHONE, "téléphone": Mode.PHONE,
