@@ -115,6 +115,7 @@ def convert_survey(
         for list_name, entries in (form_json.get("choices") or {}).items()
     }
     default_language = str(form_json.get("default_language") or DEFAULT_LANGUAGE)
+    _translate_or_other(items, choices, sorted(languages) or [DEFAULT_LANGUAGE])
     questionnaire = Questionnaire(
         form_id=str(form_json.get("id_string") or form_json.get("name") or "formulaire"),
         title=str(form_json.get("title") or form_json.get("id_string") or ""),
@@ -125,6 +126,29 @@ def convert_survey(
         choices=choices,
     )
     return questionnaire, problems
+
+
+_OTHER = {"fr": ("Autre", "Précisez :"), "en": ("Other", "Specify other.")}
+
+
+def _words_for(language: str) -> tuple[str, str]:
+    low = language.lower()
+    english = low.endswith("(en)") or low.startswith(("english", "anglais")) or low == "en"
+    return _OTHER["en" if english else "fr"]
+
+
+def _translate_or_other(items: list[Item], choices: dict[str, list[Choice]], languages: list[str]) -> None:
+    """pyxform labels the `or_other` choice and question in English; say it in the form's languages."""
+    selects = {i.name: i for item in items for i in item.walk() if i.or_other}
+    for select in selects.values():
+        entries = choices.get(select.list_name or "", [])
+        for position, choice in enumerate(entries):
+            if choice.name == "other" and set(choice.label.values()) <= {"Other"}:
+                entries[position] = Choice(name="other", label={lang: _words_for(lang)[0] for lang in languages}, extra=choice.extra)
+    for item in (i for item in items for i in item.walk()):
+        owner = selects.get(item.name[: -len("_other")]) if item.name.endswith("_other") else None
+        if owner is not None and set(item.label.values()) <= {"Specify other."}:
+            item.label = {lang: _words_for(lang)[1] for lang in languages}
 
 
 def _choice(entry: dict[str, Any], languages: set[str]) -> Choice:

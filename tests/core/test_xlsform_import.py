@@ -59,6 +59,9 @@ def test_every_supported_type_imports_with_its_columns(tmp_path):
     assert items["d"].default == "1.5"
     assert items["s1"].or_other and items["s1_other"].relevant == "selected(${s1}, 'other')"
     assert [c.name for c in q.choices_for(items["s1"])] == ["oui", "non", "other"]
+    other = q.choices_for(items["s1"])[-1]
+    assert q.text(other.label, "fr") == "Autre" and q.text(other.label, "en") == "Other"
+    assert q.text(items["s1_other"].label, "fr") == "Précisez :"
     assert items["sm"].type == ItemType.SELECT_MULTIPLE and items["sm"].appearance == "minimal"
     assert items["c"].calculation == "${i} * 2"
     assert items["r"].range is not None and (items["r"].range.start, items["r"].range.end) == (0, 10)
