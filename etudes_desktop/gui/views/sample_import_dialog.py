@@ -7,6 +7,7 @@ Checking and importing run in the pool with a progress bar; problems are listed 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -36,17 +37,18 @@ from etudes_desktop.gui.tasks import run_task
 from etudes_desktop.gui.views.labels import group_digits
 from etudes_desktop.gui.views.services import WorkspaceServices
 
+log = logging.getLogger(__name__)
 TARGET_ORDER = (*RESPONDENT_FIELDS, "attribute", "ignore")
 MAX_SHOWN = 500
 
 
 class _ProgressRelay(QObject):
-    """Carries the worker's progress to the GUI thread (queued signal)."""
+    """Carries the worker's progress (rows read, fraction of the file) to the GUI thread."""
 
-    progressed = Signal(str, int)
+    progressed = Signal(int, float)
 
-    def __call__(self, phase: str, rows: int) -> None:
-        self.progressed.emit(phase, rows)
+    def __call__(self, rows: int, fraction: float | None) -> None:
+        self.progressed.emit(rows, -1.0 if fraction is None else fraction)
 
 
 class SampleImportDialog(QDialog):
@@ -65,7 +67,6 @@ class SampleImportDialog(QDialog):
         self.study_id = study_id
         self.path: Path | None = None
         self._busy = False
-        self._scanned = 0
         self._relay = _ProgressRelay(self)
         self._build(study_title)
         self._connect_signals()
@@ -192,9 +193,10 @@ class SampleImportDialog(QDialog):
             return
         vault, path, mapping = job
         relay = self._relay
+        partial, study_id = self.partial.isChecked(), self.study_id
         self._begin(self.tr("Vérification…"))
-        run_task(lambda: prepare_import(vault, self.study_id, path, mapping, relay).scan(),
-                 self._on_checked, self._on_failed, self._services.pool)
+        run_task(lambda: prepare_import(vault, study_id, path, mapping, partial=partial, progress=relay).check(),
+                 lambda scan: self._on_checked(scan, partial), self._on_failed, self._services.pool)
 
     def start_import(self) -> None:
         """Import in the pool: all or nothing, or the valid rows only."""
@@ -224,8 +226,7 @@ class SampleImportDialog(QDialog):
         self._busy = True
         self._clear_report()
         self.status_label.setText(text)
-        self.progress.setRange(0, max(0, self._scanned))
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the first progress report tells how far
         self.progress.show()
         self._update_buttons()
 
@@ -234,27 +235,22 @@ class SampleImportDialog(QDialog):
         self.progress.hide()
         self._update_buttons()
 
-    def _on_progress(self, phase: str, rows: int) -> None:
-        if phase != "import":
-            self._seen = rows
-        elif self.progress.maximum() == 0 and getattr(self, "_seen", 0) > 0:
-            self.progress.setRange(0, self._seen)  # the check just counted the rows (to within 1,000)
-        if phase == "import" and self.progress.maximum() > 0:
-            self.progress.setValue(min(rows, self.progress.maximum()))
-            self.status_label.setText(self.tr("Import : %1 lignes…").replace("%1", group_digits(rows)))
-        else:
-            self.status_label.setText(self.tr("Vérification : %1 lignes…").replace("%1", group_digits(rows)))
+    def _on_progress(self, rows: int, fraction: float) -> None:
+        if fraction >= 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(1.0, fraction)))
+        self.status_label.setText(self.tr("%1 lignes traitées…").replace("%1", group_digits(rows)))
 
-    def _on_checked(self, scan: Any) -> None:
+    def _on_checked(self, scan: Any, partial: bool) -> None:
         self._end()
-        self._scanned = scan.total_rows
-        refusal = scan.refusal(self.partial.isChecked())
+        refusal = scan.refusal(partial)
         if refusal is not None:
             self._show_refusal(refusal)
             return
         lines = [str(p) for p in scan.problems]
-        text = self.tr("%1 lignes vérifiées : %2 valides.").replace("%1", group_digits(scan.total_rows)) \
-            .replace("%2", group_digits(scan.valid_rows))
+        valid = scan.total_rows - scan.rejected_rows - scan.suppressed
+        text = self.tr("%1 lignes vérifiées : %2 à importer.").replace("%1", group_digits(scan.total_rows)) \
+            .replace("%2", group_digits(valid))
         if lines:
             text += " " + self.tr("%1 ligne(s) seront rejetées :").replace("%1", group_digits(scan.rejected_rows))
         self._report(text, lines, "ok")
@@ -274,6 +270,7 @@ class SampleImportDialog(QDialog):
         elif isinstance(exc, EtudesError):
             self._report(self.tr("Fichier refusé : rien n'a été importé."), [str(exc)], "error")
         else:
+            log.exception("sample import failed", exc_info=exc)
             self._report(self.tr("L'import a échoué : rien n'a été importé."), [type(exc).__name__], "error")
 
     def _show_refusal(self, refusal: SampleRefused) -> None:
