@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import resource
 import sys
 import time
@@ -42,9 +43,23 @@ def _report_startup(controller: object) -> None:
     print(json.dumps(figures), flush=True)
 
 
+def _no_display() -> bool:
+    """On Linux, neither X11 nor Wayland nor an explicit Qt platform: Qt would abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application; return its exit code."""
     args = build_parser().parse_args(argv)
+    if _no_display():
+        print(
+            "etudes-desktop : aucun affichage graphique (ni DISPLAY ni WAYLAND_DISPLAY) ; "
+            "pour un essai sans écran, lancez-le avec QT_QPA_PLATFORM=offscreen",
+            file=sys.stderr,
+        )
+        return 1
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 

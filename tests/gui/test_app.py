@@ -230,3 +230,13 @@ def test_settings_menu_changes_the_lock_delay_and_the_language(make_controller, 
     clock.advance(300)
     controller.idle.check()
     assert controller.locked, "the new delay applies at once"
+
+
+def test_without_any_display_the_entry_point_explains_instead_of_aborting(data_dir):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "etudes_desktop.gui.app", "--data-dir", str(data_dir), "--quit-after", "100"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert result.returncode == 1
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr and "Traceback" not in result.stderr
