@@ -131,35 +131,65 @@ def test_server_killed_mid_batch_then_resend_converges(db_url: str, serve_proces
     _, token = store.enroll("sat-2026", "portable-01")
     port = _free_port()
     proc = serve_process(port)
-    body = f.batch(f.many(1500, n_answers=30))
-    headers = {"Authorization": f"Bearer {token}"}
+    body = f.batch(f.many(400, n_answers=10))
+    encoded = json.dumps(body).encode()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     outcome: list[object] = []
+
+    def slow_upload() -> Iterator[bytes]:  # the server is killed while the batch is arriving
+        for start in range(0, len(encoded), 16384):
+            yield encoded[start:start + 16384]
+            time.sleep(0.01)
 
     def send() -> None:
         try:
-            outcome.append(httpx.post(f"http://127.0.0.1:{port}/v1/batches", json=body, headers=headers, timeout=30))
+            outcome.append(httpx.post(f"http://127.0.0.1:{port}/v1/batches", content=slow_upload(),
+                                      headers=headers, timeout=30))
         except httpx.TransportError as exc:
             outcome.append(exc)
 
     sender = threading.Thread(target=send)
     sender.start()
-    time.sleep(0.15)
+    time.sleep(0.1)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
     sender.join(30)
-    assert store.stats("sat-2026")["interviews"] in (0, 1500)  # all or nothing, never half a batch
+    assert isinstance(outcome[0], httpx.TransportError)
+    assert store.stats("sat-2026")["interviews"] == 0  # nothing half-stored
     serve_process(port)
     response = httpx.post(f"http://127.0.0.1:{port}/v1/batches", json=body, headers=headers, timeout=30)
     assert response.status_code == 200
     assert {r["status"] for r in response.json()["receipts"]} == {"accepted"}
-    assert store.stats("sat-2026")["interviews"] == 1500
+    assert store.stats("sat-2026")["interviews"] == 400
     store.close()
 
 
-def test_serve_over_tls(db_url: str, serve_process: callable, tmp_path: Path) -> None:
+def test_serve_over_tls(tmp_path: Path) -> None:
     cert, key = _self_signed(tmp_path)
     port = _free_port()
-    serve_process(port, "--tls-cert", str(cert), "--tls-key", str(key), scheme="https")
+    proc = subprocess.Popen([sys.executable, "-m", "etudes_desktop.server.cli", "serve", "--port", str(port),
+                             "--data-dir", str(tmp_path / "srv"), "--tls-cert", str(cert), "--tls-key", str(key)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_healthy(f"https://127.0.0.1:{port}")
+        _check_tls(port)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", verify=False, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.05)
+    raise AssertionError("server did not start")
+
+
+def _check_tls(port: int) -> None:
     response = httpx.get(f"https://127.0.0.1:{port}/health", verify=False)
     assert response.status_code == 200 and response.json()["status"] == "ok"
     with pytest.raises(httpx.TransportError):

@@ -97,7 +97,7 @@ class ServerProcess:
 
 
 def test_server_killed_mid_batch(vault, tmp_path: Path) -> None:
-    ids = s.seed(vault, 300, answers=30)
+    ids = s.seed(vault, 200, answers=30)
     server = ServerProcess(tmp_path / "server")
     store = Store(sqlite_url(server.data_dir))
     _, token = store.enroll(s.STUDY, "portable-01")
@@ -123,7 +123,7 @@ def test_server_killed_mid_batch(vault, tmp_path: Path) -> None:
     finally:
         server.kill()
     assert kills and restarts and report.retries >= 1
-    assert report.accepted + report.duplicate == 300 and report.purged == 300
+    assert report.accepted + report.duplicate == 200 and report.purged == 200
     assert sorted(r["id"] for r in store.iter_interviews(s.STUDY)) == sorted(ids)
     assert s.states(vault) == {} and s.leftovers(vault) == []
     store.close()
