@@ -47,6 +47,7 @@ _AEAD = "aes-256-gcm"
 _MAC_INFO = b"etudes-vault keyslots mac v1"
 _RECOVERY_INFO = b"etudes-vault recovery slot v1"
 _SECRET_INFO = b"etudes-vault secret v1:"
+_TMP_SUFFIX = ".tmp"
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def _check_argon2(kdf: dict[str, Any]) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that a crash leaves either the old or the new content, never a mix."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{_TMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -293,6 +294,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def sweep_temporary_files(path: Path) -> None:
+    """Remove temporary copies a crash left behind during write_atomic (after a good open)."""
+    for leftover in path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
 
 
 def fsync_dir(folder: Path) -> None:

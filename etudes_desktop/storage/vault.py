@@ -119,6 +119,7 @@ class Vault:
         key = _unwrap(paths, clock, lambda: slots.unwrap_passphrase(passphrase))
         slots.verify_mac(key, document)
         vault = cls._open_with_key(paths, key)
+        keyslots.sweep_temporary_files(paths.keyslots)
         log.info("vault opened (schema %d)", vault.schema_version)
         return vault
 

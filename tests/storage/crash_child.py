@@ -3,7 +3,8 @@
 `python -m tests.storage.crash_child DATA_DIR` runs as a "zygote": it imports everything once,
 then for each `go` line on stdin forks a fresh writer process and prints `child PID`. The writer
 opens the vault, prints `ID;` after each COMMIT returns, and never stops: the test kills it with
-SIGKILL, and the zygote then prints `dead STATUS`. Forking saves the interpreter start-up of
+SIGKILL, and the zygote then prints `dead STATUS`. A `passwd` line forks a process that changes
+the passphrase back and forth between two values instead, printing `now N;` after each change. Forking saves the interpreter start-up of
 twenty-odd children; each writer is still a separate process that dies without warning.
 """
 
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 from etudes_desktop.paths import DataPaths
+from etudes_desktop.storage.errors import WrongPassphrase
 from etudes_desktop.storage.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 
@@ -38,15 +40,38 @@ def write_forever(root: Path) -> None:
         next_id += 1
 
 
+PASSPHRASES = (TEST_PASSPHRASE, "Deuxieme-Phrase-De-Passe-7!")
+
+
+def change_passphrase_forever(root: Path) -> None:
+    paths = DataPaths(root, root / "logs")
+    for current, candidate in enumerate(PASSPHRASES):
+        try:
+            vault = Vault.open(paths, candidate)
+            break
+        except WrongPassphrase:
+            continue
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    while True:
+        new = 1 - current
+        vault.change_passphrase(PASSPHRASES[current], PASSPHRASES[new])
+        current = new
+        sys.stdout.write(f"now {current};\n")
+        sys.stdout.flush()
+
+
 def zygote(root: Path) -> None:
     print("zygote", flush=True)
+    jobs = {"go": write_forever, "passwd": change_passphrase_forever}
     for command in sys.stdin:
-        if command.strip() != "go":
+        job = jobs.get(command.strip())
+        if job is None:
             break
         pid = os.fork()
         if pid == 0:
             try:
-                write_forever(root)
+                job(root)
             finally:
                 os._exit(3)
         print(f"child {pid}", flush=True)

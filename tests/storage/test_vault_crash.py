@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from etudes_desktop.paths import DataPaths
+from etudes_desktop.storage.errors import WrongPassphrase
 from etudes_desktop.storage.vault import KdfParams, Vault
 from tests.conftest import TEST_PASSPHRASE
 
@@ -38,10 +39,10 @@ class Writers:
         assert line, self.proc.stderr.read() if self.proc.stderr else "zygote died"
         return line.rstrip("\n")
 
-    def kill_one_at_random(self, rng: random.Random) -> list[int]:
-        """Fork a writer, SIGKILL it at a random moment; the ids it printed as committed."""
+    def kill_one_at_random(self, rng: random.Random, job: str = "go") -> list[str]:
+        """Fork a writer, SIGKILL it at a random moment; the lines it printed whole."""
         assert self.proc.stdin is not None
-        self.proc.stdin.write("go\n")
+        self.proc.stdin.write(f"{job}\n")
         self.proc.stdin.flush()
         pid = int(self._line().split()[1])
         assert self._line() == "ready"
@@ -55,7 +56,7 @@ class Writers:
                 assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
                 return ids
             if line.endswith(";"):  # a line cut by the kill has no terminator
-                ids.append(int(line[:-1]))
+                ids.append(line[:-1])
 
     def close(self) -> None:
         assert self.proc.stdin is not None
@@ -71,7 +72,7 @@ def _lane(root: Path, seed: int) -> tuple[int, int]:
     writers = Writers(root)
     try:
         for _ in range(TRIALS_PER_LANE):
-            committed.update(writers.kill_one_at_random(rng))
+            committed.update(int(line) for line in writers.kill_one_at_random(rng))
             _check_after_crash(paths, committed)
     finally:
         writers.close()
@@ -100,3 +101,32 @@ def test_sigkill_loses_no_committed_row(tmp_path):
     rows = sum(r for _, r in results)
     assert trials >= 20
     assert rows > trials, f"the writer barely wrote (seed {seed})"
+
+
+def test_sigkill_during_passphrase_changes_leaves_one_working_passphrase(tmp_path):
+    """The key-slot file is replaced atomically: whatever the moment, one passphrase opens."""
+    from tests.storage.crash_child import PASSPHRASES
+    from tests.storage.helpers import make_vault
+
+    paths = DataPaths(tmp_path, tmp_path / "logs")
+    make_vault(paths, rows=10)
+    writers = Writers(tmp_path)
+    rng = random.Random()
+    changes = 0
+    try:
+        for _ in range(6):
+            changes += len(writers.kill_one_at_random(rng, "passwd"))
+            opened = []
+            for passphrase in PASSPHRASES:
+                try:
+                    vault = Vault.open(paths, passphrase)
+                except WrongPassphrase:
+                    continue
+                assert vault.conn.execute("SELECT count(*) FROM setting").fetchone()[0] == 10
+                vault.close()
+                opened.append(passphrase)
+            assert len(opened) == 1
+    finally:
+        writers.close()
+    assert changes > 6
+    assert not list(tmp_path.glob(".vault.keys.*.tmp"))  # a successful open sweeps half-written files
