@@ -215,3 +215,31 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()))
     return cert_path, key_path
+
+
+def test_several_workers_share_one_database(db_url: str, serve_process: callable) -> None:
+    """Stateless workers: concurrent, overlapping and repeated batches store each interview once."""
+    import concurrent.futures
+
+    store = Store(db_url)
+    _, token = store.enroll("sat-2026", "portable-01")
+    port = _free_port()
+    serve_process(port, "--workers", "2")
+    items = f.many(120)
+    bodies = [f.batch(items[start:start + 40]) for start in range(0, 120, 20)]  # each interview in 2 batches
+    bodies += bodies[:3]  # and some batches sent twice
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def post(body: dict) -> dict:
+        response = httpx.post(f"http://127.0.0.1:{port}/v1/batches", json=body, headers=headers, timeout=30)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(post, bodies))
+    first_sends = [a for a in answers if not a["replayed"]]
+    accepted = [r["interview_id"] for a in first_sends for r in a["receipts"] if r["status"] == "accepted"]
+    assert sorted(accepted) == sorted(i["id"] for i in items)  # each accepted exactly once
+    assert all(r["status"] in ("accepted", "duplicate") for a in answers for r in a["receipts"])
+    assert store.stats("sat-2026")["interviews"] == 120
+    store.close()
