@@ -23,6 +23,7 @@ class _Counter(QFrame):
         self.value_label.setStyleSheet("font-size: 20pt; font-weight: bold; color: #12355b;")
         caption_label = QLabel(caption, self)
         caption_label.setStyleSheet("color: #3b4654;")
+        caption_label.setWordWrap(True)
         layout.addWidget(self.value_label)
         layout.addWidget(caption_label)
 

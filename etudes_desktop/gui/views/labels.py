@@ -72,3 +72,10 @@ def short_datetime(iso: str | None) -> str:
 def group_digits(number: int) -> str:
     """12345 as '12 345' (French thousands separator, a narrow no-break space)."""
     return f"{number:,}".replace(",", "\u202f")
+
+
+def phone_text(phone: str) -> str:
+    """'0612345678' as '06 12 34 56 78' (how a French number is read aloud); others unchanged."""
+    if len(phone) == 10 and phone.isdigit():
+        return " ".join(phone[i:i + 2] for i in range(0, 10, 2))
+    return phone

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from etudes_desktop.gui.views.labels import respondent_status_label, status_colour
+from etudes_desktop.gui.views.labels import phone_text, respondent_status_label, status_colour
 from etudes_desktop.storage.browse import RespondentRow
 
 Row = TypeVar("Row")
@@ -125,11 +125,10 @@ def _t(text: str) -> str:
 def respondent_columns() -> list[Column[RespondentRow]]:
     """Name first (what the interviewer looks for), then where and how to reach the person."""
     return [
-        Column(_t("Nom"), lambda r: r.last_name.upper()),
-        Column(_t("Prénom"), lambda r: r.first_name),
+        Column(_t("Personne"), lambda r: r.display_name or _t("(coordonnées effacées)")),
         Column(_t("Identifiant"), lambda r: r.sample_id),
         Column(_t("Commune"), lambda r: " ".join(p for p in (r.postcode, r.town) if p)),
-        Column(_t("Téléphone"), lambda r: r.phone),
+        Column(_t("Téléphone"), lambda r: phone_text(r.phone)),
         Column(_t("Statut"), lambda r: respondent_status_label(r.status), lambda r: status_colour(r.status)),
     ]
 

@@ -54,7 +54,7 @@ class RespondentsView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("respondent_status")
-        self.status_combo.setMinimumContentsLength(22)
+        self.status_combo.setMinimumContentsLength(18)
         self._fill_statuses({})
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.status_combo)
@@ -75,9 +75,13 @@ class RespondentsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 140, 120, 190, 150)):
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the town takes what is left
+        header.setMinimumSectionSize(60)
+        # Fixed widths from the font: sizing to contents would read every row of a lazy model.
+        metrics = self.fontMetrics()
+        for column, sample in ((0, "FONTAINE Françoise"), (1, "ECH-0000000"), (3, "00 00 00 00 00"),
+                               (4, respondent_status_label("do_not_contact"))):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("respondent_empty")
         self.empty_label.setWordWrap(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from etudes_desktop.gui.views.labels import group_digits
 from etudes_desktop.storage.browse import StudySummary
@@ -27,8 +27,11 @@ class StudiesPanel(QWidget):
         title.setStyleSheet("font-weight: bold;")
         self.list = QListWidget(self)
         self.list.setObjectName("study_list")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(2)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip holds the whole title
+        self.list.setSpacing(3)
+        self.list.setStyleSheet("QListWidget#study_list::item { padding: 6px 4px; }")
         self.empty_label = QLabel(self.tr("Aucune étude dans le coffre. Importez le questionnaire (XLSForm) "
                                           "ou le paquet d'étude reçu du responsable d'étude."), self)
         self.empty_label.setObjectName("study_empty")
@@ -54,7 +57,8 @@ class StudiesPanel(QWidget):
         for study in studies:
             item = QListWidgetItem(self._text(study))
             item.setData(STUDY_ID_ROLE, study.id)
-            item.setToolTip(self.tr("Identifiant %1, version %2").replace("%1", study.id).replace("%2", study.version))
+            item.setToolTip(study.title + "\n" + self.tr("Identifiant %1, version %2").replace("%1", study.id)
+                            .replace("%2", study.version))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.empty_label.setVisible(not studies)
@@ -69,7 +73,7 @@ class StudiesPanel(QWidget):
 
     def _text(self, study: StudySummary) -> str:
         people = group_digits(study.counters.respondents)
-        line = self.tr("%1 personnes · version %2").replace("%1", people).replace("%2", study.version)
+        line = self.tr("%1 personnes · v%2").replace("%1", people).replace("%2", study.version)
         if study.closed_at:
             line += " · " + self.tr("close")
         return f"{study.title}\n{line}"

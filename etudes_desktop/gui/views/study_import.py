@@ -122,7 +122,6 @@ class ProblemsPanel(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("problems_list")
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(150)
         layout.addLayout(top)
         layout.addWidget(self.list)
         self.close_button.clicked.connect(self.hide)
@@ -134,6 +133,8 @@ class ProblemsPanel(QFrame):
         self.list.addItems(lines[:MAX_SHOWN_PROBLEMS])
         if len(lines) > MAX_SHOWN_PROBLEMS:
             self.list.addItem(self.tr("… et %1 autre(s)").replace("%1", str(len(lines) - MAX_SHOWN_PROBLEMS)))
+        # As tall as the problems need (long lines wrap), up to a scrolling limit.
+        self.list.setFixedHeight(min(180, 12 + 2 * self.fontMetrics().lineSpacing() * min(len(lines), 6)))
         self.show()
 
     def lines(self) -> list[str]:

@@ -69,7 +69,7 @@ class WorkspaceView(QWidget):
         splitter.addWidget(self.studies)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 900])
+        splitter.setSizes([220, 760])
         layout.addWidget(splitter)
 
     # -- the public API (the main window, the interview screens, tests) -------------------------
