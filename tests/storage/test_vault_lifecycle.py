@@ -56,7 +56,10 @@ def test_pragmas_read_back(vault):
 
 
 def test_files_are_private(vault_paths, vault):
-    for path in (vault_paths.vault, vault_paths.keyslots):
+    with vault.transaction() as conn:
+        conn.execute("INSERT INTO setting VALUES ('a', '1')")
+    wal = vault_paths.vault.with_name("vault.db-wal")
+    for path in (vault_paths.data_dir, vault_paths.vault, vault_paths.keyslots, wal):
         assert stat.S_IMODE(os.stat(path).st_mode) & 0o077 == 0
 
 
