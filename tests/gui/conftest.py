@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,12 @@ def _french_and_styled(qapp):
     QThreadPool.globalInstance().waitForDone(10_000)
     qapp.processEvents()
     install_translators("fr", qapp)
+    leftovers = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    for widget in leftovers:
+        widget.close()
+    if leftovers:
+        names = ", ".join(type(w).__name__ for w in leftovers)
+        warnings.warn(f"windows left open by the test (register them with qtbot.addWidget): {names}", stacklevel=1)
 
 
 @pytest.fixture
