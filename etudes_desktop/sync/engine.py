@@ -199,18 +199,18 @@ class SyncEngine:
     def run(self, study_id: str | None = None) -> SyncReport:
         """One sync: resume interrupted batches, then send everything finished; returns the counts."""
         started = time.perf_counter()
-        report = SyncReport()
-        report.study_id = self._handshake(study_id)
-        report.clock_offset_ms = self.offset_ms
-        total = self._count(report.study_id, ("completed", "objected", "sending"))
+        report = SyncReport(study_id=study_id or "")
         try:
+            report.study_id = self._handshake(study_id)
+            report.clock_offset_ms = self.offset_ms
+            total = self._count(report.study_id, ("completed", "objected", "sending"))
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             while not self._stop_requested() and (batch := self._lock(report.study_id, self.sizer.count)):
                 self._deliver(batch, report, total)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
-            self._log(report.study_id, None, report, started, report.outcome)
+            self._log(report.study_id or None, None, report, started, report.outcome)
             raise
         finally:
             report.seconds = time.perf_counter() - started

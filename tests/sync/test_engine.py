@@ -224,3 +224,14 @@ def test_interviews_taken_through_the_interview_service_sync(field_setup: Field)
     assert stored[agreed]["consent"]["decision"] == "agrees" and stored[agreed]["interviewer"] == "enq-7f3a"
     assert stored[objected]["answers"] == {} and stored[objected]["consent"]["decision"] == "objects"
     assert draft not in stored
+
+
+def test_the_sync_log_keeps_outcomes_without_personal_data(field_setup: Field) -> None:
+    s.seed(field_setup.vault, 12)
+    with pytest.raises(SyncError):
+        field_setup.engine(token="etd_wrong").run()
+    field_setup.engine().run()
+    rows = field_setup.vault.conn.execute("SELECT outcome, sent, accepted FROM sync_log ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("error", 0, 0), ("ok", 12, 12)]
+    last = field_setup.vault.conn.execute("SELECT value_json FROM setting WHERE key = 'sync.last_success'").fetchone()
+    assert last is not None and "T" in last[0]
