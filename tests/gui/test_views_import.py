@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,15 @@ HEADER = "Identifiant;Civilité;Nom;Prénom;Âge;Code postal;Ville;Téléphone;N
 
 
 @pytest.fixture
-def workspace(qtbot, pool, vault) -> WorkspaceView:
+def workspace(qtbot, pool, vault) -> Iterator[WorkspaceView]:
+    """The workspace on a real vault; the sample dialogs it opens are closed at teardown."""
     view = WorkspaceView(WorkspaceServices(vault=vault, pool=pool))
     qtbot.addWidget(view)
     view.resize(1200, 760)
     view.show()
-    return view
+    yield view
+    if view.controller.sample_dialog is not None:
+        view.controller.sample_dialog.close()
 
 
 def _form(path: Path, **settings: str) -> Path:
