@@ -6,7 +6,7 @@ import logging
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
@@ -97,12 +97,19 @@ class AppController(QObject):
         vault, self.vault = self.vault, None
         self.hub.vault_locked.emit()
         self._close_dialogs()
+        self._wait_for_tasks()
         vault.close()
         self.clipboard.clear_ours()
         self.unlock_screen.reset()
         self.window.set_locked(True)
         self.window.show_screen(self.unlock_screen)
         log.info("vault locked")
+
+    def _wait_for_tasks(self) -> None:
+        """Let work already handed to the pool (an answer being committed) finish first."""
+        wait = getattr(self._pool or QThreadPool.globalInstance(), "waitForDone", None)
+        if wait is not None:
+            wait(10_000)
 
     def _close_dialogs(self) -> None:
         """Dialogs opened over the content (a form, a file picker) must not outlive the lock."""
@@ -118,6 +125,7 @@ class AppController(QObject):
         self.idle.stop()
         if self.vault is not None:
             self.hub.vault_locked.emit()
+            self._wait_for_tasks()
             self.vault.close()
             self.vault = None
         self.clipboard.clear_ours()

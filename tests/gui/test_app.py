@@ -240,3 +240,28 @@ def test_without_any_display_the_entry_point_explains_instead_of_aborting(data_d
     )
     assert result.returncode == 1
     assert "QT_QPA_PLATFORM=offscreen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_lock_lets_a_running_task_finish_before_closing_the_vault(make_controller, paths, existing_vault, qtbot):
+    import threading
+
+    from etudes_desktop.gui.tasks import run_task
+
+    controller = make_controller(paths, pool=None)  # the real QThreadPool
+    _unlock(qtbot, controller)
+    vault = controller.vault
+    release = threading.Event()
+    written: list[int] = []
+
+    def commit_an_answer() -> int:
+        release.wait(5)
+        with vault.transaction() as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        written.append(1)
+        return 1
+
+    run_task(commit_an_answer, lambda _r: None, lambda exc: written.append(-1))
+    threading.Timer(0.2, release.set).start()
+    controller.lock()
+    assert written == [1], "the answer was committed before the vault closed"
+    qtbot.waitUntil(lambda: controller.locked, timeout=2000)
