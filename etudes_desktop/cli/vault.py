@@ -56,17 +56,19 @@ def cmd_init(args: Any) -> int:
 
 
 def cmd_check(args: Any) -> int:
+    from etudes_desktop.storage.errors import VaultCorrupted
     from etudes_desktop.storage.vault import Vault
 
     paths = data_paths(args)
     passphrase = read_secret(PASSPHRASE_ENV, "Phrase de passe")
     with Vault.open(paths, passphrase) as vault:
         report = vault.check()
-    if report["ok"]:
-        emit(args, report, "OK")
-        return 0
-    emit(args, report, "ÉCHEC : " + _failures(report))
-    return 1
+    if not report["ok"]:
+        if getattr(args, "json", False):
+            emit(args, report)
+        raise VaultCorrupted(f"vérification du coffre en échec : {_failures(report)}")
+    emit(args, report, "OK")
+    return 0
 
 
 def _failures(report: dict[str, Any]) -> str:

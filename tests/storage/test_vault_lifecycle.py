@@ -149,3 +149,19 @@ def test_orphans_are_set_aside_not_lost_nor_replayed(vault_paths):
     aside = sorted(p.name.split(".orphelin-")[0] for p in vault_paths.data_dir.iterdir() if ".orphelin-" in p.name)
     assert aside == ["vault.db-wal", "vault.keys"]
     Vault.open(vault_paths, TEST_PASSPHRASE).close()
+
+
+def test_check_reports_damage_that_happens_while_open(vault_paths):
+    from tests.storage.helpers import make_vault
+
+    make_vault(vault_paths, rows=300)
+    vault = Vault.open(vault_paths, TEST_PASSPHRASE)
+    assert vault.check()["ok"]
+    with vault_paths.vault.open("r+b") as handle:  # a disk error under a running application
+        handle.seek(5 * 4096 + 100)
+        byte = handle.read(1)
+        handle.seek(5 * 4096 + 100)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+    report = vault.check()
+    vault.close()
+    assert report["ok"] is False and report["cipher_integrity_check"] != "ok"
