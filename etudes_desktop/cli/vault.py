@@ -20,7 +20,15 @@ RECOVERY_CODE_ENV = "ETUDES_RECOVERY_CODE"
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `vault init|check|passwd|recover`."""
-    parser = sub.add_parser("vault", help="le coffre chiffré : création, vérification, phrase de passe")
+    parser = sub.add_parser(
+        "vault",
+        help="le coffre chiffré : création, vérification, phrase de passe",
+        description=(
+            "Les secrets ne se passent jamais en argument : phrase de passe dans ETUDES_PASSPHRASE, "
+            "nouvelle phrase dans ETUDES_NEW_PASSPHRASE, code de récupération dans ETUDES_RECOVERY_CODE, "
+            "sinon ils sont demandés au terminal."
+        ),
+    )
     commands = parser.add_subparsers(dest="vault_command", metavar="ACTION")
     commands.required = True
     commands.add_parser("init", help="créer le coffre (affiche une seule fois le code de récupération)").set_defaults(handler=cmd_init)
