@@ -22,6 +22,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -206,8 +207,7 @@ class SyncEngine:
             total = self._count(report.study_id, ("completed", "objected", "sending"))
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
-            while not self._stop_requested() and (batch := self._lock(report.study_id, self.sizer.count)):
-                self._deliver(batch, report, total)
+            self._pipeline(report, total)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
             self._log(report.study_id or None, None, report, started, report.outcome)
@@ -220,6 +220,23 @@ class SyncEngine:
             conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                          "value_json = excluded.value_json", (SETTING_LAST_SYNC, json.dumps(_iso(self.clock()))))
         return report
+
+    def _pipeline(self, report: SyncReport, total: int) -> None:
+        """Lock the next batch in a helper thread while this one is on the wire (the vault's own lock
+        keeps their transactions apart; a batch locked but not sent is resumed by the next sync)."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-lock") as helper:
+            upcoming = helper.submit(self._lock, report.study_id, self.sizer.count)
+            try:
+                # nothing locked ahead: look again, a batch given back (timeout, 413) may be waiting
+                while not self._stop_requested() and (batch := upcoming.result() or self._lock(
+                        report.study_id, self.sizer.count)):
+                    upcoming = helper.submit(self._lock, report.study_id, self.sizer.count)
+                    self._deliver(batch, report, total)
+            except BaseException:
+                unsent = upcoming.result()
+                if unsent:
+                    self._release(unsent)  # locked ahead but never sent: back to the queue
+                raise
 
     def _handshake(self, study_id: str | None) -> str:
         """Which study this token may write to, and the offset between our clock and the server's."""
