@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -166,6 +167,13 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         return error_response(ApiError(503, "unavailable", "base de données indisponible, réessayez plus tard",
                                        headers={"Retry-After": "5"}))
 
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        message = {404: "adresse inconnue", 405: "méthode non autorisée pour cette adresse"}.get(
+            exc.status_code, str(exc.detail))
+        return error_response(ApiError(exc.status_code, code, message, headers=dict(exc.headers or {})))
+
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.error("unexpected error: %s", type(exc).__name__)
         return error_response(ApiError(500, "internal", "erreur interne du serveur"))
@@ -177,7 +185,8 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={
-        ApiError: on_api_error, OperationalError: on_database_down, Exception: on_crash,
+        ApiError: on_api_error, HTTPException: on_http_error, OperationalError: on_database_down,
+        Exception: on_crash,
     })
     app.state.store = store
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,7 +67,10 @@ class Transport(Protocol):
 class HttpTransport:
     """httpx over HTTP(S); the device token in the Authorization header; gzip for large bodies."""
 
-    def __init__(self, server_url: str, token: str, *, verify: bool | str = True, timeout: float = 30.0) -> None:
+    def __init__(self, server_url: str, token: str, *, verify: bool | str | ssl.SSLContext = True,
+                 timeout: float = 30.0) -> None:
+        if isinstance(verify, str):  # an internal CA's certificate (PEM)
+            verify = ssl.create_default_context(cafile=verify)
         self._client = httpx.Client(
             base_url=server_url.rstrip("/"), verify=verify, timeout=timeout,
             headers={"Authorization": f"Bearer {token}", "User-Agent": "etudes-desktop-sync/1"},

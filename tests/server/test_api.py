@@ -172,8 +172,10 @@ def test_malformed_input_gets_422_with_details(live: Live) -> None:
 
 
 def test_unknown_route_and_method(live: Live) -> None:
-    assert live.client.get(f"{live.url}/v1/batches").status_code == 405
-    assert live.client.get(f"{live.url}/nowhere").status_code == 404
+    wrong_method = live.client.get(f"{live.url}/v1/batches")
+    assert wrong_method.status_code == 405 and wrong_method.json()["error"] == "method_not_allowed"
+    missing = live.client.get(f"{live.url}/nowhere")
+    assert missing.status_code == 404 and missing.json()["message"] == "adresse inconnue"
 
 
 def test_many_concurrent_resends_of_one_batch_agree(live: Live) -> None:

@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -172,7 +173,7 @@ def test_serve_over_tls(tmp_path: Path) -> None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_healthy(f"https://127.0.0.1:{port}")
-        _check_tls(port)
+        _check_tls(port, cert)
     finally:
         proc.terminate()
         proc.wait(10)
@@ -189,9 +190,11 @@ def _wait_healthy(url: str) -> None:
     raise AssertionError("server did not start")
 
 
-def _check_tls(port: int) -> None:
-    response = httpx.get(f"https://127.0.0.1:{port}/health", verify=False)
+def _check_tls(port: int, cert: Path) -> None:
+    response = httpx.get(f"https://127.0.0.1:{port}/health", verify=ssl.create_default_context(cafile=cert))
     assert response.status_code == 200 and response.json()["status"] == "ok"
+    with pytest.raises(httpx.ConnectError):  # an unknown certificate is refused by default
+        httpx.get(f"https://127.0.0.1:{port}/health")
     with pytest.raises(httpx.TransportError):
         httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
 
@@ -207,7 +210,11 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.datetime.now(datetime.timezone.utc)
+    import ipaddress
+
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
             .serial_number(x509.random_serial_number()).not_valid_before(now)
             .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
