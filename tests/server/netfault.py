@@ -4,7 +4,8 @@ Only the network is faked: behind it runs the real server. Faults are consumed o
 request, in order: "pass" forwards, "drop_before" closes before the request reaches the server,
 "drop_after" lets the server commit and answer, then closes before the client reads the answer,
 "duplicate" delivers the request twice (the client reads the second answer), "slow" holds the
-answer back for `slow_seconds`, "http_500"/"http_503" answer in the server's place (as a load
+answer back for `slow_seconds`, "replay_later" delivers the request normally and once more, late,
+after the next request (a stale duplicate arriving out of order), "http_500"/"http_503" answer in the server's place (as a load
 balancer would), the 503 with `Retry-After: 7`.
 """
 
@@ -57,6 +58,8 @@ class FaultyProxy:
         self.faults: deque[str] = deque()
         self.seen: list[str] = []
         self.slow_seconds = 3.0
+        self._stale: list[bytes] = []
+        self.late_answers: list[bytes] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._closed = False
@@ -79,6 +82,12 @@ class FaultyProxy:
             fault = self.faults.popleft() if self.faults else "pass"
             self.seen.append(fault)
             return fault
+
+    def _deliver_late(self, request: bytes) -> None:
+        with socket.create_connection(("127.0.0.1", self.upstream_port)) as upstream:
+            upstream.sendall(request)
+            answer = _read_message(upstream, bytearray())
+        self.late_answers.append(answer or b"")
 
     def _accept(self) -> None:
         while not self._closed:
@@ -110,6 +119,9 @@ class FaultyProxy:
                 if fault == "slow":
                     time.sleep(self.slow_seconds)
                 client.sendall(response)
+                stale, self._stale = self._stale, ([request] if fault == "replay_later" else [])
+                for old in stale:
+                    self._deliver_late(old)
         except OSError:
             return
         finally:

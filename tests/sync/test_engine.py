@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -235,3 +237,18 @@ def test_the_sync_log_keeps_outcomes_without_personal_data(field_setup: Field) -
     assert [tuple(r) for r in rows] == [("error", 0, 0), ("ok", 12, 12)]
     last = field_setup.vault.conn.execute("SELECT value_json FROM setting WHERE key = 'sync.last_success'").fetchone()
     assert last is not None and "T" in last[0]
+
+
+def test_a_stale_duplicate_arriving_out_of_order_changes_nothing(field_setup: Field) -> None:
+    ids = s.seed(field_setup.vault, 250)
+    field_setup.proxy.fail_next("pass", "replay_later")  # batch 1 arrives again after batch 2
+    report = field_setup.engine().run()
+    assert report.accepted == 250 and field_setup.proxy.seen[:3] == ["pass", "replay_later", "pass"]
+    for _ in range(200):
+        if field_setup.proxy.late_answers:
+            break
+        time.sleep(0.01)
+    late = field_setup.proxy.late_answers[0]
+    assert late.startswith(b"HTTP/1.1 200") and b'"replayed":true' in late
+    assert field_setup.store.stats(s.STUDY)["batches"] == report.batches
+    assert_converged(field_setup, ids)
