@@ -227,11 +227,11 @@ class Store:
     def _ingest_once(self, device: Device, batch: Batch) -> BatchReceipts:
         fingerprint = batch_fingerprint(batch)
         now = iso(self.clock())
+        out, rows = self._check(device, batch, now)  # CPU work outside the transaction: locks stay short
         with self.engine.begin() as conn:
             stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
             if stored is not None:
                 return self._replay(stored, device, batch, fingerprint, now)
-            out, rows = self._check(device, batch, now)
             inserted = self._insert_new(conn, rows)
             self._resolve(conn, rows, inserted, out)
             receipts = _fill_repeats(batch, out)
@@ -242,8 +242,7 @@ class Store:
                 "receipts_json": json.dumps([[r.interview_id, r.status, r.reason] for r in receipts]),
             }]).first()
             if saved is None:
-                conn.rollback()
-                raise _BatchRace()
+                raise _BatchRace()  # rolls this transaction back; the other worker's receipts are read next
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, receipts=receipts)
 
     def _insert_new(self, conn: Any, rows: list[dict[str, Any]]) -> set[str]:
