@@ -1,0 +1,419 @@
+"""The synchronisation screen: "Synchroniser" with progress and cancel, what waits, the sync log.
+
+`SyncPanel` is the widget the main window hosts (layout and a small public API);
+`SyncController` holds the logic: it runs `SyncEngine.run` in the pool (plain data in, a report
+out), carries the engine's progress to the GUI thread, cancels between batches, and reads what
+the screen shows through `sync.overview` (ids, counts, reasons and times: no personal data).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
+from etudes_desktop.gui.style import set_role
+from etudes_desktop.gui.sync_settings import SyncSettingsDialog
+from etudes_desktop.gui.tasks import run_task
+from etudes_desktop.gui.views.labels import group_digits, interview_state_label, short_datetime, state_colour
+from etudes_desktop.sync import overview
+from etudes_desktop.sync.engine import BatchSizer, SyncCancelled, SyncEngine, SyncError, SyncReport
+from etudes_desktop.sync.transport import HttpTransport, Transport
+
+log = logging.getLogger(__name__)
+TransportFactory = Callable[[str, str], Transport]
+
+
+def _http_transport(url: str, token: str) -> Transport:
+    return HttpTransport(url, token)
+
+
+def run_sync(vault: Any, settings: overview.SyncSettings, progress: Callable[[int, int, int], None],
+             cancel: threading.Event, transport_factory: TransportFactory = _http_transport,
+             batch_size: int | None = None) -> SyncReport:
+    """One sync, in a worker thread: plain data in, the engine's report out (SyncError raised)."""
+    transport = transport_factory(settings.server_url, settings.token)
+    sizer = BatchSizer(count=batch_size, max_count=batch_size) if batch_size else None
+    try:
+        engine = SyncEngine(vault, transport, progress=progress, cancelled=cancel.is_set, sleep=cancel.wait,
+                            sizer=sizer)
+        return engine.run()
+    finally:
+        transport.close()
+
+
+class _ProgressRelay(QObject):
+    """Carries the engine's progress (sent, total, current batch) to the GUI thread."""
+
+    progressed = Signal(int, int, int)
+
+    def __call__(self, done: int, total: int, batch: int) -> None:
+        self.progressed.emit(done, total, batch)
+
+
+def _readonly_table(headers: list[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class SyncPanel(QWidget):
+    """Synchronise button, cancel, progress, the outcome, the status line, the log and the problems."""
+
+    status_changed = Signal(str)  # the PII-free line for the status bar
+    sync_finished = Signal(object)  # a SyncReport, or the exception that stopped the sync
+    settings_saved = Signal()
+
+    def __init__(self, services: Any, parent: QWidget | None = None, *,
+                 transport_factory: TransportFactory | None = None, batch_size: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_panel")
+        self.services = services
+        self._build()
+        self.controller = SyncController(self, services, transport_factory or _http_transport, batch_size)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        title = QLabel(self.tr("Synchronisation"), self)
+        title.setProperty("role", "title")
+        intro = QLabel(self.tr("Les entretiens terminés partent par lots vers le serveur de collecte. "
+                               "Ceux que le serveur a reçus sont ensuite effacés de ce poste."), self)
+        intro.setWordWrap(True)
+        intro.setProperty("role", "subtitle")
+        buttons = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("Synchroniser"), self)
+        self.sync_button.setObjectName("sync_button")
+        self.sync_button.setProperty("role", "primary")
+        self.cancel_button = QPushButton(self.tr("Annuler"), self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.settings_button = QPushButton(self.tr("Réglages du serveur…"), self)
+        self.settings_button.setObjectName("sync_settings_button")
+        for button in (self.sync_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.settings_button)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("sync_progress_label")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("sync_progress")
+        self.progress_bar.setTextVisible(False)
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setObjectName("sync_outcome")
+        self.outcome_label.setWordWrap(True)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("sync_status")
+        self.status_label.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.log_table = _readonly_table([
+            self.tr("Date"), self.tr("Étude"), self.tr("Lot"), self.tr("Envoyés"), self.tr("Acceptés"),
+            self.tr("Déjà reçus"), self.tr("En conflit"), self.tr("Refusés"), self.tr("Résultat")], self.tabs)
+        self.log_table.setObjectName("sync_log_table")
+        self.problems_table = _readonly_table([
+            self.tr("Entretien"), self.tr("Étude"), self.tr("Terminé le"), self.tr("État"), self.tr("Motif")],
+            self.tabs)
+        self.problems_table.setObjectName("sync_problems_table")
+        self.problems_table.setWordWrap(True)
+        self.tabs.addTab(self.log_table, self.tr("Journal des synchronisations"))
+        self.tabs.addTab(self.problems_table, self.tr("Refusés ou en conflit"))
+        for widget in (title, intro):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        for widget in (self.progress_label, self.progress_bar, self.outcome_label, self.status_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.tabs, 1)
+        self.progress_label.hide()
+        self.progress_bar.hide()
+        self.outcome_label.hide()
+
+    # -- the public API (the main window, tests) -------------------------------------------------
+    def bind(self, vault: Any) -> None:
+        """Show what this open vault holds."""
+        self.controller.bind(vault)
+
+    def unbind(self) -> None:
+        """The vault is closing: stop a running sync, show nothing."""
+        self.controller.unbind()
+
+    def start_sync(self) -> None:
+        self.controller.start_sync()
+
+    def cancel(self) -> None:
+        self.controller.cancel()
+
+    def refresh(self) -> None:
+        self.controller.refresh()
+
+    @property
+    def busy(self) -> bool:
+        return self.controller.busy
+
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    # -- what the controller shows ---------------------------------------------------------------
+    def show_running(self, running: bool, has_vault: bool = True) -> None:
+        self.sync_button.setEnabled(not running and has_vault)
+        self.settings_button.setEnabled(not running and has_vault)
+        self.cancel_button.setEnabled(running)
+        self.progress_label.setVisible(running or self.progress_label.isVisible())
+        self.progress_bar.setVisible(running)
+        if running:
+            self.outcome_label.hide()
+            self.progress_bar.setRange(0, 0)  # busy until the engine knows the total
+            self.progress_label.setText(self.tr("Connexion au serveur de collecte…"))
+
+    def show_progress(self, done: int, total: int, batch: int) -> None:
+        done = min(done, total)
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done if total else 1)
+        text = self.tr("%1 entretien(s) envoyé(s) sur %2").replace("%1", group_digits(done)).replace(
+            "%2", group_digits(total))
+        if batch:
+            text += " — " + self.tr("lot en cours : %1 entretien(s)").replace("%1", group_digits(batch))
+        self.progress_label.setText(text)
+
+    def show_outcome(self, text: str, role: str) -> None:
+        self.outcome_label.setText(text)
+        set_role(self.outcome_label, role)
+        self.outcome_label.show()
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def show_log(self, entries: list[overview.SyncLogEntry]) -> None:
+        outcomes = {"ok": self.tr("Réussi"), "error": self.tr("Échec"), "cancelled": self.tr("Annulé")}
+        self.log_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = [short_datetime(entry.at), entry.study_id or "", (entry.batch_id or "—")[:8]]
+            for column, text in enumerate(values):
+                self.log_table.setItem(row, column, _cell(text))
+            figures = (entry.sent, entry.accepted, entry.duplicate, entry.conflict, entry.rejected)
+            for column, figure in enumerate(figures, start=3):
+                self.log_table.setItem(row, column, _cell(group_digits(figure), number=True))
+            outcome = _cell(outcomes.get(entry.outcome, entry.outcome))
+            if entry.outcome != "ok" or entry.conflict or entry.rejected:
+                outcome.setForeground(state_colour("rejected"))  # type: ignore[arg-type]
+            self.log_table.setItem(row, 8, outcome)
+
+    def show_problems(self, problems: list[overview.ProblemInterview]) -> None:
+        self.problems_table.setRowCount(len(problems))
+        for row, item in enumerate(problems):
+            state = _cell(interview_state_label(item.state))
+            state.setForeground(state_colour(item.state))  # type: ignore[arg-type]
+            cells = [_cell(item.id[:8]), _cell(item.study_id), _cell(short_datetime(item.completed_at)), state,
+                     _cell(item.reason or self.tr("(aucun motif donné)"))]
+            for column, cell in enumerate(cells):
+                self.problems_table.setItem(row, column, cell)
+        self.problems_table.resizeRowsToContents()
+        label = self.tr("Refusés ou en conflit")
+        self.tabs.setTabText(1, f"{label} ({len(problems)})" if problems else label)
+
+
+class SyncController(QObject):
+    """Runs the sync in the pool and keeps the panel's figures up to date."""
+
+    def __init__(self, panel: SyncPanel, services: Any, transport_factory: TransportFactory,
+                 batch_size: int | None) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.services = services
+        self.vault: Any = None
+        self.busy = False
+        self._transport_factory = transport_factory
+        self._batch_size = batch_size
+        self._cancel = threading.Event()
+        self._sent = 0
+        self._run = 0  # drops the result of a sync started on a vault since closed
+        self._relay = _ProgressRelay(self)
+        self.settings_dialog: SyncSettingsDialog | None = None
+        self._connect_signals()
+        self.bind(getattr(services, "vault", None))
+
+    def _connect_signals(self) -> None:
+        self.panel.sync_button.clicked.connect(self._on_sync_clicked)
+        self.panel.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.panel.settings_button.clicked.connect(self._on_settings_clicked)
+        self._relay.progressed.connect(self._on_progress)
+        hub = getattr(self.services, "hub", None)
+        if hub is not None:
+            hub.vault_opened.connect(self.bind)
+            hub.vault_locked.connect(self.unbind)
+
+    # -- vault ------------------------------------------------------------------------------------
+    def bind(self, vault: Any) -> None:
+        self.vault = vault
+        self.panel.show_running(False, vault is not None)
+        self.refresh()
+
+    def unbind(self) -> None:
+        self.cancel()
+        self._run += 1
+        self.busy = False
+        self.vault = None
+        self.panel.show_running(False, False)
+        self.panel.show_log([])
+        self.panel.show_problems([])
+        self.panel.show_status("")
+
+    def refresh(self) -> None:
+        """Read the status line, the log and the problems again (never during a sync)."""
+        if self.vault is None or self.busy:
+            return
+        state = overview.status(self.vault)
+        text = self.status_text(state)
+        self.panel.show_status(text)
+        self.panel.show_log(overview.log_entries(self.vault))
+        self.panel.show_problems(overview.problems(self.vault))
+        self.panel.status_changed.emit(text)
+
+    def status_text(self, state: overview.SyncStatus) -> str:
+        tr = self.panel.tr
+        if state.waiting == 0:
+            parts = [tr("Aucun entretien en attente d'envoi")]
+        elif state.waiting == 1:
+            parts = [tr("1 entretien en attente d'envoi")]
+        else:
+            parts = [tr("%1 entretiens en attente d'envoi").replace("%1", group_digits(state.waiting))]
+        if state.problems:
+            parts.append(tr("%1 refusé(s) ou en conflit").replace("%1", group_digits(state.problems)))
+        if state.last_success:
+            parts.append(tr("dernière synchronisation réussie : %1").replace("%1", short_datetime(state.last_success)))
+        else:
+            parts.append(tr("jamais synchronisé"))
+        return " · ".join(parts)
+
+    # -- the sync ---------------------------------------------------------------------------------
+    def start_sync(self) -> None:
+        if self.vault is None or self.busy:
+            return
+        settings = overview.load_settings(self.vault)
+        if not settings.complete:
+            self.panel.show_outcome(self.panel.tr(
+                "Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »)."), "error")
+            return
+        self.busy, self._sent = True, 0
+        self._cancel = threading.Event()
+        self._run += 1
+        run, vault, relay, cancel = self._run, self.vault, self._relay, self._cancel
+        factory, batch_size = self._transport_factory, self._batch_size
+        self.panel.show_running(True)
+        run_task(lambda: run_sync(vault, settings, relay, cancel, factory, batch_size),
+                 lambda report: self._on_done(run, report), lambda exc: self._on_failed(run, exc),
+                 getattr(self.services, "pool", None))
+
+    def cancel(self) -> None:
+        """Stop between batches: the batch on the wire finishes; the rest leaves with the next sync."""
+        if self.busy:
+            self._cancel.set()
+            self.panel.cancel_button.setEnabled(False)
+            self.panel.progress_label.setText(self.panel.tr("Annulation après le lot en cours…"))
+
+    def _finish(self, run: int) -> bool:
+        if run != self._run:
+            return False
+        self.busy = False
+        self.panel.show_running(False)
+        self.refresh()
+        return True
+
+    def _on_done(self, run: int, report: SyncReport) -> None:
+        if not self._finish(run):
+            return
+        self.panel.show_outcome(self.report_text(report), "warn" if report.conflict or report.rejected else "ok")
+        self.panel.sync_finished.emit(report)
+
+    def _on_failed(self, run: int, exc: BaseException) -> None:
+        if not self._finish(run):
+            return
+        if not isinstance(exc, SyncError):
+            log.error("sync failed: %s", type(exc).__name__)
+        self.panel.show_outcome(self.error_text(exc), "warn" if isinstance(exc, SyncCancelled) else "error")
+        self.panel.sync_finished.emit(exc)
+
+    def report_text(self, report: SyncReport) -> str:
+        tr = self.panel.tr
+        if report.sent == 0 and not report.rejected:
+            return tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
+        text = tr("Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur "
+                  "et effacé(s) de ce poste.").replace("%1", group_digits(report.sent)).replace(
+            "%2", group_digits(report.batches)).replace("%3", group_digits(report.purged))
+        problems = report.conflict + report.rejected
+        if problems:
+            text += " " + tr("%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet "
+                             "« Refusés ou en conflit ».").replace("%1", group_digits(problems))
+        return text
+
+    def error_text(self, exc: BaseException) -> str:
+        tr = self.panel.tr
+        if isinstance(exc, SyncCancelled):
+            return tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
+                      "synchronisation.").replace("%1", group_digits(self._sent))
+        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
+        known = (("jeton d'appareil refusé", tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
+                                                "réglages du serveur ; rien n'a été envoyé ni effacé.")),
+                 ("écriture refusée", tr("Le serveur refuse les envois de ce poste pour cette étude. "
+                                         "Contactez votre responsable d'étude.")),
+                 ("serveur injoignable", tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
+                                            "réessayez : rien n'est perdu.")))
+        for start, text in known:
+            if message.startswith(start):
+                return text
+        if message and current_language() == SOURCE_LANGUAGE:
+            return tr("La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.").replace(
+                "%1", message)
+        return tr("La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.")
+
+    # -- slots ------------------------------------------------------------------------------------
+    def _on_sync_clicked(self) -> None:
+        self.start_sync()
+
+    def _on_cancel_clicked(self) -> None:
+        self.cancel()
+
+    def _on_progress(self, done: int, total: int, batch: int) -> None:
+        if self.busy:
+            self._sent = done
+            self.panel.show_progress(done, total, batch)
+
+    def _on_settings_clicked(self) -> None:
+        if self.vault is None:
+            return
+        self.settings_dialog = SyncSettingsDialog(self.vault, self.panel)
+        self.settings_dialog.saved.connect(self._on_settings_saved)
+        self.settings_dialog.open()
+
+    def _on_settings_saved(self) -> None:
+        self.panel.outcome_label.hide()
+        self.panel.settings_saved.emit()

@@ -1,0 +1,109 @@
+"""What the synchronisation screen reads: what waits, the last success, the sync log, the problems.
+
+Read-only and PII-free (ids, counts, reasons, times); plus the two settings the screen edits.
+No Qt: the GUI calls these, the command line could too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.sync.engine import SETTING_LAST_SYNC, SETTING_SERVER, SETTING_TOKEN, read_setting, write_setting
+
+WAITING_STATES = ("completed", "objected", "sending")  # what the next sync sends
+PROBLEM_STATES = ("rejected", "conflict")  # what stays on the laptop with a reason
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The line of the status bar: what waits and when the last sync succeeded."""
+
+    waiting: int
+    problems: int
+    last_success: str | None  # ISO time, UTC
+
+
+@dataclass(frozen=True)
+class SyncLogEntry:
+    """One line of `sync_log`: a batch, or a failed/cancelled run (batch_id None)."""
+
+    id: int
+    at: str
+    study_id: str | None
+    batch_id: str | None
+    sent: int
+    accepted: int
+    duplicate: int
+    conflict: int
+    rejected: int
+    outcome: str
+    duration_ms: int | None
+
+
+@dataclass(frozen=True)
+class ProblemInterview:
+    """An interview the server refused or found in conflict, with the reason given."""
+
+    id: str
+    study_id: str
+    state: str
+    completed_at: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    server_url: str
+    token: str
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.server_url and self.token)
+
+
+def status(vault: Any) -> SyncStatus:
+    """Counts over every study of the vault, and the time of the last successful sync."""
+    rows = dict(vault.conn.execute("SELECT state, count(*) FROM interview WHERE state IN (?, ?, ?, ?, ?) "
+                                   "GROUP BY state", (*WAITING_STATES, *PROBLEM_STATES)).fetchall())
+    return SyncStatus(waiting=sum(rows.get(s, 0) for s in WAITING_STATES),
+                      problems=sum(rows.get(s, 0) for s in PROBLEM_STATES),
+                      last_success=read_setting(vault, SETTING_LAST_SYNC))
+
+
+def log_entries(vault: Any, limit: int = 500) -> list[SyncLogEntry]:
+    """The latest lines of the sync log, newest first."""
+    rows = vault.conn.execute("SELECT id, at, study_id, batch_id, sent, accepted, duplicate, conflict, rejected, "
+                              "outcome, duration_ms FROM sync_log ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [SyncLogEntry(*tuple(r)) for r in rows]
+
+
+def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
+    """Interviews refused or in conflict, oldest first, with the server's (or the laptop's) reason."""
+    rows = vault.conn.execute(
+        "SELECT id, study_id, state, completed_at, receipt_reason FROM interview WHERE state IN (?, ?) "
+        "ORDER BY completed_at, id LIMIT ?", (*PROBLEM_STATES, limit)).fetchall()
+    return [ProblemInterview(*tuple(r)) for r in rows]
+
+
+def load_settings(vault: Any) -> SyncSettings:
+    return SyncSettings(read_setting(vault, SETTING_SERVER) or "", read_setting(vault, SETTING_TOKEN) or "")
+
+
+def save_settings(vault: Any, server_url: str, token: str) -> SyncSettings:
+    """Check and store the server address and the device token (inside the encrypted vault only)."""
+    url, token = server_url.strip().rstrip("/"), token.strip()
+    if not url:
+        raise EtudesError("indiquez l'adresse du serveur")
+    if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) == 0:
+        raise EtudesError("l'adresse du serveur doit commencer par http:// ou https://")
+    if any(c.isspace() for c in url):
+        raise EtudesError("l'adresse du serveur ne doit pas contenir d'espace")
+    if not token:
+        raise EtudesError("indiquez le jeton d'appareil")
+    if any(c.isspace() for c in token):
+        raise EtudesError("ce jeton d'appareil n'est pas valide")
+    write_setting(vault, SETTING_SERVER, url)
+    write_setting(vault, SETTING_TOKEN, token)
+    return SyncSettings(url, token)
