@@ -222,10 +222,24 @@ def respondents_page(vault: Any, query: RespondentQuery, offset: int, limit: int
     ids = [r[0] for r in vault.conn.execute(
         f"SELECT id FROM respondent INDEXED BY respondent_browse WHERE {where} "
         "ORDER BY last_name, first_name, id LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()]
+    return respondents_by_ids(vault, ids)
+
+
+def respondent_ids(vault: Any, query: RespondentQuery) -> list[int]:
+    """Every matching id in list order, from the index alone (a search: one pass gives the count
+    and every page; the ids are plain integers, no personal data)."""
+    where, params = _respondent_where(query)
+    return [r[0] for r in vault.conn.execute(
+        f"SELECT id FROM respondent INDEXED BY respondent_browse WHERE {where} ORDER BY last_name, first_name, id",
+        params).fetchall()]
+
+
+def respondents_by_ids(vault: Any, ids: Sequence[int]) -> list[RespondentRow]:
+    """These respondents, in the order given."""
     if not ids:
         return []
     rows = vault.conn.execute(
-        f"SELECT {_RESPONDENT_COLUMNS} FROM respondent WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        f"SELECT {_RESPONDENT_COLUMNS} FROM respondent WHERE id IN ({','.join('?' * len(ids))})", list(ids)).fetchall()
     by_id = {r[0]: _respondent(r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 

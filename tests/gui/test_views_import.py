@@ -47,7 +47,7 @@ def test_importing_an_xlsform_from_the_window_stores_and_selects_the_study(works
     assert workspace.message_label.text() == "Étude « Accueil en agence 2026 » importée."
     assert not workspace.problems.isVisible()
     assert workspace.respondents.empty_label.isVisible()  # no sample yet: says what to do
-    assert "importez l'échantillon" in workspace.respondents.empty_label.text()
+    assert "Importez le fichier d'échantillon" in workspace.respondents.empty_label.text()
     workspace.import_study_file(tmp_path / "accueil.xlsx")
     assert "déjà à jour" in workspace.message_label.text()
 

@@ -68,6 +68,9 @@ def test_search_by_name_sample_id_town_and_phone(vault):
     expected = _people(vault, "AND (last_name LIKE '%dubois%' OR first_name LIKE '%dubois%')")
     assert [r.id for r in found] == [p[0] for p in expected] and found
     assert browse.count_respondents(vault, query) == len(expected)
+    ids = browse.respondent_ids(vault, query)
+    assert ids == [p[0] for p in expected]
+    assert browse.respondents_by_ids(vault, ids[5:15]) == found[5:15]
     sample = vault.conn.execute("SELECT sample_id, phone FROM respondent WHERE study_id = ? LIMIT 1 OFFSET 42",
                                 (STUDY,)).fetchone()
     (by_id,) = browse.respondents_page(vault, browse.RespondentQuery(STUDY, search=sample[0]), 0, 10)

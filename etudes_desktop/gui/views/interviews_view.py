@@ -117,7 +117,7 @@ class InterviewsView(QWidget):
         raise ValueError(f"no state filter for {states}")
 
     def show_count(self, shown: int) -> None:
-        noun = self.tr("entretien") if shown == 1 else self.tr("entretiens")
+        noun = self.tr("entretien") if shown <= 1 else self.tr("entretiens")
         self.count_label.setText(f"{group_digits(shown)} {noun}")
 
     def selected_interview(self) -> InterviewRow | None:

@@ -86,6 +86,7 @@ class RespondentsView(QWidget):
         self.empty_label.setObjectName("respondent_empty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(24, 24, 24, 24)
         self.empty_label.hide()
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
@@ -156,14 +157,14 @@ class RespondentsView(QWidget):
             self._show_empty(self.tr("Choisissez une étude à gauche, ou importez-en une."))
             return
         if shown == total:
-            noun = self.tr("personne") if total == 1 else self.tr("personnes")
+            noun = self.tr("personne") if total <= 1 else self.tr("personnes")
             self.count_label.setText(f"{group_digits(total)} {noun}")
         else:
             self.count_label.setText(self.tr("%1 sur %2 personnes").replace("%1", group_digits(shown))
                                      .replace("%2", group_digits(total)))
         if total == 0:
-            self._show_empty(self.tr("Aucune personne dans cette étude : importez l'échantillon "
-                                     "(bouton « Importer un échantillon… »)."))
+            self._show_empty(self.tr("Aucune personne dans cette étude pour l'instant.\n"
+                                     "Importez le fichier d'échantillon reçu : bouton « Importer un échantillon… »."))
         elif shown == 0:
             self._show_empty(self.tr("Personne ne correspond à cette recherche."))
         else:

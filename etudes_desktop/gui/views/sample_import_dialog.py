@@ -67,6 +67,7 @@ class SampleImportDialog(QDialog):
         self.study_id = study_id
         self.path: Path | None = None
         self._busy = False
+        self._close_when_done = False
         self._relay = _ProgressRelay(self)
         self._build(study_title)
         self._connect_signals()
@@ -234,6 +235,16 @@ class SampleImportDialog(QDialog):
         self._busy = False
         self.progress.hide()
         self._update_buttons()
+        if self._close_when_done:
+            super().reject()
+
+    def reject(self) -> None:
+        """Escape, Fermer or the vault locking: a running import finishes first (then closes)."""
+        if self._busy:
+            self._close_when_done = True
+            self.hide()
+            return
+        super().reject()
 
     def _on_progress(self, rows: int, fraction: float) -> None:
         if fraction >= 0:

@@ -201,12 +201,13 @@ class WorkspaceController(QObject):
         if vault is None or summary is None:
             return
         query = browse.RespondentQuery(self.study_id, view.search_text(), view.status_filter())
-        if query.search:
-            count = lambda: browse.count_respondents(vault, query)  # noqa: E731
-        else:  # the summary already counted them per status
-            count = lambda: summary.respondents_with(query.statuses)  # noqa: E731
-        view.model.set_source(count, lambda offset, limit, after: browse.respondents_page(
-            vault, query, offset, limit, after))
+        if query.search:  # one pass over the index: the matching ids give the count and the pages
+            ids = browse.respondent_ids(vault, query)
+            view.model.set_source(lambda: len(ids), lambda offset, limit, _after: browse.respondents_by_ids(
+                vault, ids[offset:offset + limit]))
+        else:  # the summary already counted them per status; pages are read as they are shown
+            view.model.set_source(lambda: summary.respondents_with(query.statuses), lambda offset, limit, after:
+                                  browse.respondents_page(vault, query, offset, limit, after))
         view.show_count(view.model.rowCount(), summary.counters.respondents, has_study=True)
 
     def _on_interview_filters_changed(self) -> None:
