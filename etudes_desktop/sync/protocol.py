@@ -222,17 +222,13 @@ def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(payload.model_dump(mode="json"))).hexdigest()
 
 
-def _strings(value: Any) -> list[str]:
-    """Every string inside a JSON value (answers may nest lists and objects)."""
+def _strings(value: dict[str, Any] | list[Any]) -> list[str]:
+    """Every string inside answers (which may nest lists and objects); flat answers cost one pass."""
     found: list[str] = []
-    stack = [value]
-    while stack:
-        item = stack.pop()
+    for item in value.values() if type(value) is dict else value:
         kind = type(item)
         if kind is str:
             found.append(item)
-        elif kind is dict:
-            stack.extend(item.values())
-        elif kind is list or kind is tuple:
-            stack.extend(item)
+        elif kind is dict or kind is list:
+            found.extend(_strings(item))
     return found
