@@ -206,3 +206,18 @@ def test_tokens_are_stored_hashed_only(live: Live) -> None:
 def test_http_client_speaks_gzip_and_keeps_server_time(live: Live) -> None:
     response = httpx.get(f"{live.url}/health")
     assert response.json()["server_time"] == response.headers[p.SERVER_TIME_HEADER]
+
+
+def test_server_logs_carry_no_interview_content(live: Live, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    item = f.interview(seed=1)
+    item["payload"]["answers"]["q00_text"] = "MARQUEUR-CONFIDENTIEL"
+    item["content_sha256"] = p.content_hash(item["payload"])
+    bad = copy.deepcopy(item)
+    bad["id"] = str(uuid.uuid4())
+    bad["payload"]["attributes"]["email"] = "MARQUEUR-CONFIDENTIEL@example.org"
+    assert live.post(f.batch([item, bad])).status_code == 200
+    assert live.post({**f.batch([item]), "sent_at": "MARQUEUR-CONFIDENTIEL"}).status_code == 422
+    assert "MARQUEUR" not in caplog.text

@@ -252,3 +252,16 @@ def test_a_stale_duplicate_arriving_out_of_order_changes_nothing(field_setup: Fi
     assert late.startswith(b"HTTP/1.1 200") and b'"replayed":true' in late
     assert field_setup.store.stats(s.STUDY)["batches"] == report.batches
     assert_converged(field_setup, ids)
+
+
+def test_clock_offset_is_measured_at_sync_and_travels_unhashed(field_setup: Field) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    ids = s.seed(field_setup.vault, 3)
+    late_laptop = lambda: datetime.now(timezone.utc) - timedelta(hours=1)  # noqa: E731 - a laptop an hour behind
+    report = field_setup.engine(clock=late_laptop).run()
+    assert report.clock_offset_ms == pytest.approx(3_600_000, abs=5_000)
+    stored = list(field_setup.store.iter_interviews(s.STUDY))
+    assert all(r["clock_offset_ms"] == report.clock_offset_ms for r in stored)
+    assert all(r["content_sha256"] == p.content_hash(r["payload"]) for r in stored)
+    assert_converged(field_setup, ids)
