@@ -172,6 +172,11 @@ def test_start_interview_with_the_selected_person_or_unnamed(filled, make_worksp
     with qtbot.waitSignal(view.start_interview_requested) as blocker:
         qtbot.mouseClick(view.respondents.unnamed_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [STUDY, None]
+    view.respondents.table.setFocus()
+    view.respondents.table.selectRow(contactable)
+    with qtbot.waitSignal(view.start_interview_requested) as blocker:  # the keyboard: Enter on the row
+        qtbot.keyClick(view.respondents.table, Qt.Key.Key_Return)
+    assert blocker.args == [STUDY, people[contactable][0]]
 
 
 def test_locking_clears_everything_shown_and_unlocking_brings_it_back(filled, make_workspace):

@@ -102,7 +102,7 @@ class InterviewsView(QWidget):
         self.state_combo.currentIndexChanged.connect(self._on_state_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._on_selection_changed)
-        self.table.doubleClicked.connect(self._on_resume_clicked)
+        self.table.activated.connect(self._on_resume_clicked)  # double click, or Enter on a row
         self.resume_button.clicked.connect(self._on_resume_clicked)
 
     def state_filter(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ query; this widget reports what the person typed, picked and clicked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -108,7 +109,8 @@ class RespondentsView(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_status_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._on_selection_changed)
-        self.table.doubleClicked.connect(self._on_start_clicked)
+        self.table.activated.connect(self._on_start_clicked)  # double click, or Enter on a row
+        QShortcut(QKeySequence.StandardKey.Find, self, self._on_find_shortcut)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.unnamed_button.clicked.connect(self._on_unnamed_clicked)
 
@@ -206,6 +208,10 @@ class RespondentsView(QWidget):
         person = self.selected_respondent()
         if person is not None and self.start_button.isEnabled():
             self.start_requested.emit(person)
+
+    def _on_find_shortcut(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
     def _on_unnamed_clicked(self) -> None:
         self.start_requested.emit(None)
