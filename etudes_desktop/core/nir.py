@@ -37,6 +37,10 @@ _IBAN_RE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])"
 )
 
+# A spreadsheet shows a long number in scientific notation and may export it so ("2,69E+14" with
+# all 15 significant digits behind it): such a number is expanded and checked too.
+_SCIENTIFIC_RE = re.compile(r"(?<![\d.,])(\d)[.,](\d{1,14})[eE]\+(1[2-4])(?!\d)")
+
 SEX_DIGITS = frozenset("123478")
 # Inner field boundaries of a written-out NIR (after sex, year, month, département, commune,
 # order); overseas NIRs have a 3-digit département.
@@ -136,8 +140,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_nir(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of every NIR or NIA found in the text, sorted and non-overlapping."""
-    if len(text) < 13 or not any(sum(map(str.isdigit, m.group())) >= 12 for m in _STRETCH_RE.finditer(text)):
+    if len(text) < 8:
         return []
+    if not any(sum(map(str.isdigit, m.group())) >= 12 for m in _STRETCH_RE.finditer(text)):
+        return _scientific(text) if "E+" in text or "e+" in text else []
     ibans: list[tuple[int, int]] | None = None
     found: list[tuple[int, int]] = []
     for run in _RUN_RE.finditer(text):
@@ -152,7 +158,22 @@ def find_nir(text: str) -> list[tuple[int, int]]:
         offset = run.start()
         groups = [(offset + m.start(), offset + m.end(), m.group(0)) for m in _GROUP_RE.finditer(raw)]
         found.extend(_candidates(groups))
+    if "E+" in text or "e+" in text:
+        found.extend(_scientific(text))
     return _merge(found) if len(found) > 1 else found
+
+
+def _scientific(text: str) -> list[tuple[int, int]]:
+    """Spans of NIRs written in scientific notation (12 to 14 as the exponent)."""
+    spans = []
+    for match in _SCIENTIFIC_RE.finditer(text):
+        lead, fraction, exponent = match.group(1), match.group(2), int(match.group(3))
+        if len(fraction) > exponent:
+            continue
+        digits = lead + fraction + "0" * (exponent - len(fraction))
+        if is_plausible_nir(digits):
+            spans.append(match.span())
+    return spans
 
 
 def contains_nir(text: str) -> bool:

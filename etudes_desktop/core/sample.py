@@ -14,6 +14,8 @@ import bisect
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.nir import find_nir, header_names_nir
@@ -63,9 +65,12 @@ class SampleProblem:
         return f"ligne {self.line}, colonne {self.column} : {self.message}"
 
 
-@dataclass(slots=True)
-class SampleRecord:
-    """One respondent ready to store (normalised values; attributes keyed by header)."""
+class SampleRecord(NamedTuple):
+    """One respondent ready to store (normalised values; attributes keyed by header).
+
+    A named tuple: built by the hundred thousand in an import, so it must be cheap; its fields
+    1 to 14 are the respondent columns in RESPONDENT_FIELDS order.
+    """
 
     line: int
     sample_id: str
@@ -82,7 +87,7 @@ class SampleRecord:
     phone2: str | None = None
     email: str | None = None
     profession: str | None = None
-    attributes: dict[str, str] = field(default_factory=dict)
+    attributes: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass
@@ -253,7 +258,7 @@ def _build(line: int, cells: list[str], plan: _Plan) -> tuple[SampleRecord | Non
         value = cells[i].strip()
         if value:
             attributes[name] = value
-    return SampleRecord(line, *values, attributes=attributes), problems  # type: ignore[arg-type]
+    return SampleRecord(line, *values, attributes), problems  # type: ignore[arg-type]
 
 
 class SampleImport:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-_EMAIL_RE = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,.]{2,}$")
+_EMAIL_FORBIDDEN = re.compile(r"[\s;,<>()\[\]\\\"]")
 _PHONE_NOISE = re.compile(r"[\s.\-/()\u00a0\u202f]")
 _SEXES = {"m": "M", "h": "M", "homme": "M", "masculin": "M", "1": "M",
           "f": "F", "femme": "F", "feminin": "F", "féminin": "F", "2": "F"}
@@ -27,8 +27,14 @@ def normalise_phone(raw: str) -> str | None:
     """'0612345678' for a French number (spaces, dots, +33, 0033, (0) accepted), '+…' for a
     foreign one, '' for an empty cell, None when it is not a phone number."""
     digits = raw.replace(" ", "").replace(".", "")  # the usual writings, without a regex
-    if not digits.isdigit():
-        digits = _PHONE_NOISE.sub("", raw.replace("(0)", ""))
+    if digits.isdigit():
+        if len(digits) == 10 and digits[0] == "0" and digits[1] != "0":
+            return digits
+    elif not digits:
+        return ""
+    elif digits[:3] == "+33" and digits[3:].isdigit() and len(digits) == 12 and digits[3] != "0":
+        return "0" + digits[3:]
+    digits = _PHONE_NOISE.sub("", raw.replace("(0)", ""))
     if not digits:
         return ""
     if digits[0] == "+":
@@ -39,8 +45,8 @@ def normalise_phone(raw: str) -> str | None:
     if not digits.isdigit():
         return None
     if international:
-        if digits.startswith("33"):
-            digits = "0" + digits[2:]
+        if digits.startswith("33"):  # "+33 06 …" happens: the 0 is dropped as in "+33 (0)6 …"
+            digits = "0" + (digits[3:] if digits.startswith("330") and len(digits) == 12 else digits[2:])
         else:
             return "+" + digits if 8 <= len(digits) <= 15 else None
     elif len(digits) == 9 and digits[0] != "0":  # a spreadsheet dropped the leading zero
@@ -53,7 +59,11 @@ def normalise_email(raw: str) -> str | None:
     text = raw.strip().lower()
     if not text:
         return ""
-    return text if _EMAIL_RE.match(text) else None
+    local, at, domain = text.rpartition("@")
+    if (not local or not at or "@" in local or "." not in domain[1:-1] or domain.endswith(".")
+            or domain.startswith(".") or _EMAIL_FORBIDDEN.search(text)):
+        return None
+    return text if len(domain.rpartition(".")[2]) >= 2 else None
 
 
 def parse_date(raw: str) -> dt.date | None:

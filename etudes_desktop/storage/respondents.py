@@ -14,18 +14,24 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Mapping
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.sample import SampleRecord, normalise_email, normalise_phone
-from etudes_desktop.core.sample_mapping import SampleMapping
+from etudes_desktop.core.sample_mapping import RESPONDENT_FIELDS, SampleMapping
 
 SUPPRESSION_SECRET = "suppression-list"
 ALL_STUDIES = "*"  # a suppression entry valid for every study of this vault
 SUPPRESSION_KINDS = ("sample_id", "phone", "email")
 
-_FIELDS = ("sample_id", "title", "last_name", "first_name", "sex", "age", "birth_date", "address",
-           "postcode", "town", "phone", "phone2", "email", "profession")
+_FIELDS = RESPONDENT_FIELDS  # SampleRecord[1:15], in this order
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps(..., kwargs) rebuilds it per call
+
+
+def _attributes_json(attributes: Mapping[str, str]) -> str:
+    return _encode(attributes if type(attributes) is dict else dict(attributes))
+
+
 _INSERT = (
     f"INSERT INTO respondent (study_id, {', '.join(_FIELDS)}, attributes_json, status, created_at) "
     f"VALUES ({', '.join('?' * (len(_FIELDS) + 4))})"
@@ -79,11 +85,7 @@ class RespondentRepository:
         """Insert the records in one transaction (a savepoint inside the caller's); returns the count."""
         created = _now(now)
         counter = _Counter()
-        rows = (
-            (study_id, *(getattr(r, name) for name in _FIELDS),
-             json.dumps(r.attributes, ensure_ascii=False), "to_contact", created)
-            for r in counter.through(records)
-        )
+        rows = ((study_id, *r[1:15], _attributes_json(r.attributes), "to_contact", created) for r in counter.through(records))
         with self.vault.transaction() as conn:
             conn.executemany(_INSERT, rows)
         return counter.count

@@ -182,3 +182,12 @@ def test_headers_naming_a_nir(header):
 )
 def test_ordinary_headers(header):
     assert not header_names_nir(header)
+
+
+def test_scientific_notation_from_a_spreadsheet_export():
+    """Excel shows a 15-digit number as 1,85058E+14 but exports every significant digit."""
+    mantissa = f"{FULL[0]},{FULL[1:]}"
+    assert find_nir(f"NIR : {mantissa}E+14 ;") == [(6, 6 + len(mantissa) + 4)]
+    assert contains_nir(f"{BODY[0]}.{BODY[1:]}E+12")
+    assert not contains_nir("1,85E+14")  # the digits are lost: nothing to protect, nothing to refuse
+    assert not contains_nir("6,02214076E+23 molécules")

@@ -113,6 +113,7 @@ def test_ids_already_in_the_study_are_errors(tmp_path):
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;{CORSICA_NIR}", "Commentaire"),
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;1.85.05.2B.123.456", "Commentaire"),
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;{NIR};;;", "Téléphone"),
+        (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;{NIR[0]},{NIR[1:]}E+14", "Commentaire"),  # Excel export
     ],
 )
 def test_a_nir_in_any_cell_refuses_the_file_even_in_partial_mode(tmp_path, row, column):
