@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import uvicorn
 
 from etudes_desktop.server.app import create_app
-from etudes_desktop.server.store import Store
+from etudes_desktop.server.store import Store, sqlite_url
 
 
 class EmbeddedServer:
@@ -40,13 +41,45 @@ class EmbeddedServer:
         self.port = self._server.servers[0].sockets[0].getsockname()[1]
         return self
 
-    def stop(self) -> None:
+    def stop(self, close_store: bool = False) -> None:
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
+        if close_store:
+            self.store.close()
 
     def __enter__(self) -> EmbeddedServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+DEMO_DEVICE = "poste-démo"
+
+
+def start_demo(data_dir: Path | str, study_id: str, token: str | None = None) -> tuple[EmbeddedServer, str]:
+    """For `--demo`: a server on 127.0.0.1 with its own SQLite store under data_dir, and a token.
+
+    A token from an earlier run (kept by the application in its vault) is reused while it is valid
+    for this study; otherwise the demo device is enrolled again and the new token returned.
+    """
+    store = Store(sqlite_url(Path(data_dir)))
+    device = store.authenticate(token) if token else None
+    if device is None or device.study_id != study_id:
+        if _has_device(store, study_id):
+            store.revoke(study_id=study_id, name=DEMO_DEVICE)
+        _, token = store.enroll(study_id, DEMO_DEVICE)
+    assert token is not None
+    return EmbeddedServer(store).start(), token
+
+
+def _has_device(store: Store, study_id: str) -> bool:
+    from sqlalchemy import select
+
+    from etudes_desktop.server.store import devices
+
+    with store.engine.connect() as conn:
+        query = select(devices.c.id).where(devices.c.study_id == study_id, devices.c.name == DEMO_DEVICE,
+                                           devices.c.revoked_at.is_(None))
+        return conn.execute(query).first() is not None
