@@ -154,6 +154,20 @@ def test_counters_and_interviews_follow_the_vault(vault, make_workspace, qtbot):
     view.refresh()
     assert view.counters.values()["completed"] == "3"
     assert view.current_study_id() == STUDY
+    assert view.interviews.state_filter() == ("draft",) and view.interviews.selected_interview().id == draft
+
+
+def test_refresh_keeps_the_place_in_the_list(filled, make_workspace, qtbot):
+    view = make_workspace(filled)
+    view.select_study(STUDY)
+    table = view.respondents.table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 900)  # laid out for 2,000 rows
+    table.verticalScrollBar().setValue(900)
+    table.selectRow(905)
+    chosen = view.respondents.selected_respondent()
+    view.refresh()
+    assert table.verticalScrollBar().value() == 900
+    assert view.respondents.selected_respondent() == chosen
 
 
 def test_start_interview_with_the_selected_person_or_unnamed(filled, make_workspace, qtbot):

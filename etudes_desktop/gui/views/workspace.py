@@ -170,8 +170,25 @@ class WorkspaceController(QObject):
         summaries = browse.studies(self.vault)
         self._summaries = {s.id: s for s in summaries}
         keep = self.study_id or None
+        places = [self._place(v.table) for v in (self.view.respondents, self.view.interviews)]
         self.study_id = ""  # show_studies re-selects and reloads the lists
         self.view.studies.show_studies(summaries, keep)
+        if keep is not None and self.study_id == keep:  # back where the interviewer was in each list
+            for v, place in zip((self.view.respondents, self.view.interviews), places):
+                self._restore(v.table, place)
+
+    @staticmethod
+    def _place(table: Any) -> tuple[int, int]:
+        rows = table.selectionModel().selectedRows()
+        return table.verticalScrollBar().value(), rows[0].row() if rows else -1
+
+    @staticmethod
+    def _restore(table: Any, place: tuple[int, int]) -> None:
+        scrolled, selected = place
+        if 0 <= selected < table.model().rowCount():
+            table.selectRow(selected)
+        table.doItemsLayout()  # the scroll bar's range follows the new row count now, not later
+        table.verticalScrollBar().setValue(scrolled)
 
     # -- the selected study -------------------------------------------------------------------
     def _on_study_selected(self, study_id: str) -> None:
