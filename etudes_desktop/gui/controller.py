@@ -7,7 +7,7 @@ import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
 from etudes_desktop.gui.hub import Hub
@@ -22,6 +22,7 @@ from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.paths import DataPaths
 
 log = logging.getLogger(__name__)
+WORKSPACE_VIEW = "workspace"
 
 
 class AppController(QObject):
@@ -55,6 +56,7 @@ class AppController(QObject):
         )
         self.window.add_screen(self.unlock_screen)
         self.create_screen: VaultCreateScreen | None = None
+        self.workspace: QWidget | None = None
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
         self.window.show_settings(current_language(), idle_seconds / 60)
@@ -141,11 +143,25 @@ class AppController(QObject):
             self.window.screens.removeWidget(self.create_screen)
             self.create_screen.deleteLater()
             self.create_screen = None
+        self._ensure_workspace()
         self.window.set_locked(False)
-        self.window.show_workspace(self._resume_view)
+        self.window.show_workspace(self._resume_view or WORKSPACE_VIEW)
         self.idle.arm()
         log.info("vault opened")
         self.hub.vault_opened.emit(vault)
+
+    def _ensure_workspace(self) -> None:
+        """Build the studies/respondents/interviews workspace on the first unlock (keeps start-up light).
+
+        It follows the vault through the hub: bound on `vault_opened`, emptied on `vault_locked`.
+        """
+        if self.workspace is not None:
+            return
+        from etudes_desktop.gui.views.services import WorkspaceServices
+        from etudes_desktop.gui.views.workspace import WorkspaceView
+
+        self.workspace = WorkspaceView(WorkspaceServices(vault=None, pool=self._pool, hub=self.hub))
+        self.window.add_view(WORKSPACE_VIEW, self.workspace)
 
     def _on_idle_timeout(self) -> None:
         log.info("auto-lock after %.0f s idle", self.idle.timeout)

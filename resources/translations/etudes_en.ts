@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304" />
+        <source>Aucun entretien en attente d'envoi</source>
+        <translation>No interview waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="306" />
+        <source>1 entretien en attente d'envoi</source>
+        <translation>1 interview waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="308" />
+        <source>%1 entretiens en attente d'envoi</source>
+        <translation>%1 interviews waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="310" />
+        <source>%1 refusé(s) ou en conflit</source>
+        <translation>%1 refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="312" />
+        <source>dernière synchronisation réussie : %1</source>
+        <translation>last successful synchronisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314" />
+        <source>jamais synchronisé</source>
+        <translation>never synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="368" />
+        <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
+        <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="369" />
+        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
+        <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="374" />
+        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet « Refusés ou en conflit ».</source>
+        <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="381" />
+        <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
+        <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="384" />
+        <source>Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du serveur ; rien n'a été envoyé ni effacé.</source>
+        <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="386" />
+        <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d'étude.</source>
+        <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="388" />
+        <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n'est perdu.</source>
+        <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="394" />
+        <source>La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.</source>
+        <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="396" />
+        <source>La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.</source>
+        <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeField</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/widgets.py" line="256" />
@@ -12,22 +90,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="145" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="169" />
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="148" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="172" />
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="161" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="185" />
         <source>La langue choisie s'appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="167" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="191" />
         <source>Verrouillage automatique après %1 min d'inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -154,24 +232,24 @@
 <context>
     <name>CountersBar</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/counters.py" line="40" />
-        <source>personnes à contacter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../etudes_desktop/gui/views/counters.py" line="41" />
-        <source>brouillons en cours</source>
-        <translation type="unfinished" />
+        <source>personnes à contacter</source>
+        <translation>people to contact</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/counters.py" line="42" />
-        <source>entretiens terminés</source>
-        <translation type="unfinished" />
+        <source>brouillons en cours</source>
+        <translation>drafts in progress</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/counters.py" line="43" />
+        <source>entretiens terminés</source>
+        <translation>completed interviews</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="44" />
         <source>en attente de synchronisation</source>
-        <translation type="unfinished" />
+        <translation>waiting for synchronisation</translation>
     </message>
 </context>
 <context>
@@ -246,47 +324,47 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="64" />
         <source>Tous les entretiens</source>
-        <translation type="unfinished" />
+        <translation>All interviews</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="65" />
         <source>Brouillons</source>
-        <translation type="unfinished" />
+        <translation>Drafts</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="66" />
         <source>Terminés</source>
-        <translation type="unfinished" />
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="67" />
         <source>À synchroniser</source>
-        <translation type="unfinished" />
+        <translation>To synchronise</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68" />
         <source>Oppositions</source>
-        <translation type="unfinished" />
+        <translation>Objections</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69" />
         <source>Abandonnés</source>
-        <translation type="unfinished" />
+        <translation>Abandoned</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="93" />
         <source>Reprendre le brouillon</source>
-        <translation type="unfinished" />
+        <translation>Resume the draft</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
         <source>entretien</source>
-        <translation type="unfinished" />
+        <translation>interview</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
         <source>entretiens</source>
-        <translation type="unfinished" />
+        <translation>interviews</translation>
     </message>
 </context>
 <context>
@@ -460,12 +538,12 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="118" />
         <source>Fermer</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="136" />
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="135" />
         <source>… et %1 autre(s)</source>
-        <translation type="unfinished" />
+        <translation>… and %1 more</translation>
     </message>
 </context>
 <context>
@@ -521,62 +599,64 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53" />
         <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
-        <translation type="unfinished" />
+        <translation>Search: last name, first name, identifier, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="89" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="94" />
         <source>Entretien sans personne désignée</source>
-        <translation type="unfinished" />
+        <translation>Interview without a named person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="91" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="96" />
         <source>Commencer l'entretien</source>
-        <translation type="unfinished" />
+        <translation>Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="138" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="143" />
         <source>Tous les statuts</source>
-        <translation type="unfinished" />
+        <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="139" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="144" />
         <source>À contacter ou en cours</source>
-        <translation type="unfinished" />
+        <translation>To contact or in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="157" />
         <source>Choisissez une étude à gauche, ou importez-en une.</source>
-        <translation type="unfinished" />
+        <translation>Choose a study on the left, or import one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="160" />
         <source>personne</source>
-        <translation type="unfinished" />
+        <translation>person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="160" />
         <source>personnes</source>
-        <translation type="unfinished" />
+        <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="163" />
         <source>%1 sur %2 personnes</source>
-        <translation type="unfinished" />
+        <translation>%1 of %2 people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161" />
-        <source>Aucune personne dans cette étude : importez l'échantillon (bouton « Importer un échantillon… »).</source>
-        <translation type="unfinished" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="166" />
+        <source>Aucune personne dans cette étude pour l'instant.
+Importez le fichier d'échantillon reçu : bouton « Importer un échantillon… ».</source>
+        <translation>No person in this study yet.
+Import the sample file you received: “Import a sample…” button.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="164" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="169" />
         <source>Personne ne correspond à cette recherche.</source>
-        <translation type="unfinished" />
+        <translation>Nobody matches this search.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="195" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="200" />
         <source>Cette personne ne doit pas être sollicitée (%1).</source>
-        <translation type="unfinished" />
+        <translation>This person must not be contacted (%1).</translation>
     </message>
 </context>
 <context>
@@ -610,7 +690,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/interview/review.py" line="75" />
         <source>— sans réponse</source>
-        <translation type="unfinished" />
+        <translation>— no answer</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/interview/review.py" line="83" />
@@ -659,149 +739,144 @@
 <context>
     <name>SampleImportDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="61" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="63" />
         <source>Importer un échantillon</source>
-        <translation type="unfinished" />
+        <translation>Import a sample</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="76" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="78" />
         <source>Échantillon de l'étude « %1 »</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="81" />
-        <source>Aucun fichier choisi (CSV ou XLSX).</source>
-        <translation type="unfinished" />
+        <translation>Sample of the study “%1”</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="83" />
+        <source>Aucun fichier choisi (CSV ou XLSX).</source>
+        <translation>No file chosen (CSV or XLSX).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="85" />
         <source>Choisir un fichier…</source>
-        <translation type="unfinished" />
+        <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="87" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="89" />
         <source>Correspondance des colonnes (devinée d'après les en-têtes, modifiable) :</source>
-        <translation type="unfinished" />
+        <translation>Column mapping (guessed from the headers, editable):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="92" />
         <source>Colonne du fichier</source>
-        <translation type="unfinished" />
+        <translation>File column</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="92" />
         <source>Devient</source>
-        <translation type="unfinished" />
+        <translation>Becomes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="94" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="96" />
         <source>Tout ou rien : si une ligne a un problème, rien n'est importé</source>
-        <translation type="unfinished" />
+        <translation>All or nothing: if one row has a problem, nothing is imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="95" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="97" />
         <source>Importer les lignes valides et lister les lignes rejetées</source>
-        <translation type="unfinished" />
+        <translation>Import the valid rows and list the rejected ones</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="116" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="118" />
         <source>Vérifier</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="117" />
-        <source>Importer</source>
-        <translation type="unfinished" />
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119" />
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="121" />
         <source>Fermer</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="135" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="137" />
         <source>Choisir le fichier d'échantillon</source>
-        <translation type="unfinished" />
+        <translation>Choose the sample file</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="136" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="138" />
         <source>Fichiers d'échantillon (*.csv *.txt *.tsv *.xlsx *.xlsm);;Tous les fichiers (*)</source>
-        <translation type="unfinished" />
+        <translation>Sample files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="152" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="154" />
         <source>Fichier refusé.</source>
-        <translation type="unfinished" />
+        <translation>File refused.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="155" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="157" />
         <source>%1 colonnes lues. Vérifiez la correspondance puis importez.</source>
-        <translation type="unfinished" />
+        <translation>%1 columns read. Check the mapping, then import.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="195" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="198" />
         <source>Vérification…</source>
-        <translation type="unfinished" />
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="208" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="211" />
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="219" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="222" />
         <source>Correspondance à corriger.</source>
-        <translation type="unfinished" />
+        <translation>The mapping needs correcting.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="244" />
-        <source>Import : %1 lignes…</source>
-        <translation type="unfinished" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="253" />
+        <source>%1 lignes traitées…</source>
+        <translation>%1 rows processed…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="246" />
-        <source>Vérification : %1 lignes…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="256" />
-        <source>%1 lignes vérifiées : %2 valides.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="259" />
-        <source>%1 ligne(s) seront rejetées :</source>
-        <translation type="unfinished" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="263" />
+        <source>%1 lignes vérifiées : %2 à importer.</source>
+        <translation>%1 rows checked: %2 to import.</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="266" />
+        <source>%1 ligne(s) seront rejetées :</source>
+        <translation>%1 row(s) will be rejected:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="273" />
         <source>Lignes rejetées :</source>
-        <translation type="unfinished" />
+        <translation>Rejected rows:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="275" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="282" />
         <source>Fichier refusé : rien n'a été importé.</source>
-        <translation type="unfinished" />
+        <translation>File refused: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="277" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="285" />
         <source>L'import a échoué : rien n'a été importé.</source>
-        <translation type="unfinished" />
+        <translation>The import failed: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="281" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="289" />
         <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n'a été importé. Retirez ces données puis recommencez :</source>
-        <translation type="unfinished" />
+        <translation>File refused: it contains a social security number (NIR), which is forbidden. Nothing was imported. Remove these data and try again:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="284" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="292" />
         <source>Fichier refusé : rien n'a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
-        <translation type="unfinished" />
+        <translation>File refused: nothing was imported. Correct these rows, or choose “Import the valid rows”:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="295" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="303" />
         <source>… et %1 autre(s)</source>
-        <translation type="unfinished" />
+        <translation>… and %1 more</translation>
     </message>
 </context>
 <context>
@@ -867,37 +942,37 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/studies.py" line="25" />
         <source>Études</source>
-        <translation type="unfinished" />
+        <translation>Studies</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="32" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="35" />
         <source>Aucune étude dans le coffre. Importez le questionnaire (XLSForm) ou le paquet d'étude reçu du responsable d'étude.</source>
-        <translation type="unfinished" />
+        <translation>No study in the vault. Import the questionnaire (XLSForm) or the study package received from the study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="36" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="39" />
         <source>Importer une étude…</source>
-        <translation type="unfinished" />
+        <translation>Import a study…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="38" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="41" />
         <source>Importer un échantillon…</source>
-        <translation type="unfinished" />
+        <translation>Import a sample…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="57" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="60" />
         <source>Identifiant %1, version %2</source>
-        <translation type="unfinished" />
+        <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="72" />
-        <source>%1 personnes · version %2</source>
-        <translation type="unfinished" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="76" />
+        <source>%1 personnes · v%2</source>
+        <translation>%1 people · v%2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="74" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="78" />
         <source>close</source>
-        <translation type="unfinished" />
+        <translation>close</translation>
     </message>
 </context>
 <context>
@@ -905,17 +980,225 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="64" />
         <source>Importer une étude</source>
-        <translation type="unfinished" />
+        <translation>Import a study</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="65" />
         <source>Questionnaires et paquets d'étude (*.xlsx *.xls *.json);;Tous les fichiers (*)</source>
-        <translation type="unfinished" />
+        <translation>Questionnaires and study packages (*.xlsx *.xls *.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="100" />
         <source>fichier illisible (%1)</source>
-        <translation type="unfinished" />
+        <translation>unreadable file (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="108" />
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="110" />
+        <source>Les entretiens terminés partent par lots vers le serveur de collecte. Ceux que le serveur a reçus sont ensuite effacés de ce poste.</source>
+        <translation>Completed interviews go in batches to the collection server. Those the server has received are then erased from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="115" />
+        <source>Synchroniser</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="118" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="121" />
+        <source>Réglages du serveur…</source>
+        <translation>Server settings…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <source>Étude</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <source>Lot</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <source>Envoyés</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <source>Acceptés</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <source>Déjà reçus</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <source>En conflit</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <source>Refusés</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <source>Terminé le</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="148" />
+        <source>Journal des synchronisations</source>
+        <translation>Synchronisation log</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="149" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="240" />
+        <source>Refusés ou en conflit</source>
+        <translation>Refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="195" />
+        <source>Connexion au serveur de collecte…</source>
+        <translation>Connecting to the collection server…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="201" />
+        <source>%1 entretien(s) envoyé(s) sur %2</source>
+        <translation>%1 of %2 interview(s) sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="204" />
+        <source>lot en cours : %1 entretien(s)</source>
+        <translation>current batch: %1 interview(s)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <source>Réussi</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <source>Échec</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <source>Annulé</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="236" />
+        <source>(aucun motif donné)</source>
+        <translation>(no reason given)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="39" />
+        <source>Réglages de la synchronisation</source>
+        <translation>Synchronisation settings</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="60" />
+        <source>Votre responsable d'étude vous communique l'adresse du serveur de collecte et le jeton de ce poste. Ils sont conservés dans le coffre chiffré.</source>
+        <translation>Your study manager gives you the address of the collection server and this computer's token. They are kept in the encrypted vault.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="70" />
+        <source>Afficher le jeton</source>
+        <translation>Show the token</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="71" />
+        <source>Adresse du serveur :</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="72" />
+        <source>Jeton d'appareil :</source>
+        <translation>Device token:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="80" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="81" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="111" />
+        <source>Indiquez l'adresse du serveur.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="113" />
+        <source>L'adresse du serveur doit commencer par http:// ou https://.</source>
+        <translation>The server address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="115" />
+        <source>L'adresse du serveur ne doit pas contenir d'espace.</source>
+        <translation>The server address must not contain spaces.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="116" />
+        <source>Indiquez le jeton d'appareil.</source>
+        <translation>Enter the device token.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="117" />
+        <source>Ce jeton d'appareil n'est pas valide.</source>
+        <translation>This device token is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="121" />
+        <source>Réglages refusés.</source>
+        <translation>Settings refused.</translation>
     </message>
 </context>
 <context>
@@ -1138,47 +1421,47 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="183" />
         <source>Aucune étude sélectionnée</source>
-        <translation type="unfinished" />
+        <translation>No study selected</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="191" />
         <source>Identifiant %1, version %2</source>
-        <translation type="unfinished" />
+        <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="232" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="233" />
         <source>Vérification de « %1 »…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="235" />
-        <source>Étude « %1 » importée.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="235" />
-        <source>Étude « %1 » mise à jour.</source>
-        <translation type="unfinished" />
+        <translation>Checking “%1”…</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <source>Étude « %1 » importée.</source>
+        <translation>Study “%1” imported.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <source>Étude « %1 » mise à jour.</source>
+        <translation>Study “%1” updated.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="237" />
         <source>Étude « %1 » déjà à jour : rien n'a changé.</source>
-        <translation type="unfinished" />
+        <translation>Study “%1” already up to date: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="241" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="242" />
         <source>Étude importée.</source>
-        <translation type="unfinished" />
+        <translation>Study imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="246" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="247" />
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.</source>
-        <translation type="unfinished" />
+        <translation>“%1” refused: %2 problem(s) to correct in the file. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="271" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="272" />
         <source>Échantillon importé.</source>
-        <translation type="unfinished" />
+        <translation>Sample imported.</translation>
     </message>
 </context>
 <context>
@@ -1186,12 +1469,25 @@
     <message>
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="64" />
         <source>Personnes à interroger</source>
-        <translation type="unfinished" />
+        <translation>People to interview</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="65" />
         <source>Entretiens</source>
-        <translation type="unfinished" />
+        <translation>Interviews</translation>
+    </message>
+</context>
+<context>
+    <name>self.panel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="324" />
+        <source>Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »).</source>
+        <translation>Enter the server address and the device token (“Server settings…” button).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="341" />
+        <source>Annulation après le lot en cours…</source>
+        <translation>Cancelling after the current batch…</translation>
     </message>
 </context>
 </TS>

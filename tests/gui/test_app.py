@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths
-from etudes_desktop.gui.main_window import HOME_VIEW
+from etudes_desktop.gui.controller import WORKSPACE_VIEW
 from etudes_desktop.gui.unlock import UnlockScreen
 from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.storage.vault import Vault
@@ -48,7 +48,9 @@ def test_a_fresh_machine_opens_the_creation_screen(make_controller, paths, qtbot
     with qtbot.waitSignal(controller.hub.vault_opened, timeout=2000):
         qtbot.mouseClick(ui.continue_button, Qt.MouseButton.LeftButton)
     assert controller.window.workspace_visible()
-    assert controller.window.current_view_key() == HOME_VIEW
+    assert controller.window.current_view_key() == WORKSPACE_VIEW
+    assert controller.workspace is not None and controller.workspace.isVisible()
+    assert controller.workspace.services.vault is controller.vault, "the workspace follows the hub"
     assert controller.window.state_label.text() == "Coffre ouvert"
     assert controller.window.lock_action.isEnabled()
     assert controller.create_screen is None, "the creation screen is gone for good"
@@ -99,6 +101,7 @@ def test_idle_time_locks_and_unlock_returns_to_the_same_page(make_controller, pa
         controller.idle.check()
     assert controller.locked
     assert not controller.window.workspace_visible() and not field.isVisible(), "content hidden"
+    assert controller.workspace.services.vault is None, "the workspace let go of the vault"
     assert controller.window.screens.currentWidget() is controller.unlock_screen
     assert controller.window.state_label.text() == "Coffre verrouillé"
     assert not controller.window.lock_action.isEnabled()
