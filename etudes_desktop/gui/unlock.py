@@ -8,6 +8,7 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from etudes_desktop.gui.forms import Pages, load_form, make_card
@@ -80,6 +81,9 @@ class UnlockScreen(QWidget):
         ui.confirm_edit.returnPressed.connect(self._on_recover_clicked)
         ui.recover_button.clicked.connect(self._on_recover_clicked)
         self._countdown.timeout.connect(self._on_countdown_tick)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.recover_page)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self._on_back_clicked)
 
     # --- public -------------------------------------------------------------------------
 

@@ -142,8 +142,10 @@ def test_a_wrong_recovery_code_is_refused(qtbot, paths, pool, clock, existing_va
     assert ui.recover_message_label.text() == "Code de secours incorrect."
     assert can_open(paths, GOOD_PASSPHRASE), "nothing changed on disk"
 
-    qtbot.mouseClick(ui.back_button, Qt.MouseButton.LeftButton)
+    ui.code_edit.setFocus()
+    qtbot.keyClick(ui.code_edit, Qt.Key.Key_Escape)  # Escape goes back, like the button
     assert ui.unlock_page.isVisible() and not ui.message_label.isVisible()
+    assert ui.passphrase_edit.hasFocus()
 
 
 def test_demo_mode_shows_the_demo_passphrase(qtbot, paths, pool, clock):
