@@ -77,8 +77,8 @@ class AuditModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(entry, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return entry.event
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.event if index.column() == 1 else self.cell(entry, index.column()) or None
         return None
 
     # -- what a person reads --------------------------------------------------------------------
@@ -91,8 +91,9 @@ class AuditModel(QAbstractTableModel):
             return entry.actor or "—"
         if column == 3:
             return ", ".join(entry.object_ids)
+        shown = [(k, v) for k, v in entry.counts.items() if v] or list(entry.counts.items())[:1]
         return ", ".join(f"{self._counts.get(k, k)} : {group_digits(v) if isinstance(v, int) else v}"
-                         for k, v in entry.counts.items())
+                         for k, v in shown)
 
     def event_label(self, event: str) -> str:
         return self._events.get(event, event)

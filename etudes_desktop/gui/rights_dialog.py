@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,6 +46,7 @@ from etudes_desktop.storage.studies import list_studies
 
 FolderChooser = Callable[[QWidget], "Path | None"]
 SEARCH_LIMIT = 50
+IDENTITY_FIELDS = ("title", "last_name", "first_name", "sex", "age", "birth_date", "profession")
 
 
 def write_access_export(data: dict[str, Any], folder: Path, sample_id: str) -> tuple[Path, Path]:
@@ -125,16 +127,19 @@ class RightsDialog(QDialog):
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        chooser = QHBoxLayout()
+        intro = QLabel(self.tr("Demande d'accès, de rectification ou d'opposition d'une personne de "
+                               "l'échantillon. Chaque demande est inscrite au journal d'audit."), self)
+        intro.setWordWrap(True)
+        chooser = QFormLayout()
         self.study_combo = QComboBox(self)
         self.study_combo.setObjectName("rights_study")
+        self.study_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("rights_search")
         self.search_edit.setPlaceholderText(self.tr("Identifiant, nom, commune ou téléphone"))
         self.search_edit.setClearButtonEnabled(True)
-        chooser.addWidget(QLabel(self.tr("Étude :"), self))
-        chooser.addWidget(self.study_combo, 1)
-        chooser.addWidget(self.search_edit, 1)
+        chooser.addRow(self.tr("Étude :"), self.study_combo)
+        chooser.addRow(self.tr("Rechercher :"), self.search_edit)
         self.people_list = QListWidget(self)
         self.people_list.setObjectName("rights_people")
         self.people_list.setMaximumHeight(130)
@@ -151,6 +156,7 @@ class RightsDialog(QDialog):
         closing = QHBoxLayout()
         closing.addStretch(1)
         closing.addWidget(self.close_button)
+        layout.addWidget(intro)
         layout.addLayout(chooser)
         layout.addWidget(self.people_list)
         layout.addWidget(self.person_label)
@@ -188,13 +194,21 @@ class RightsDialog(QDialog):
     def _build_rectification(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        form = QFormLayout()
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        form.setHorizontalSpacing(10)
         self.field_edits: dict[str, QLineEdit] = {}
-        for name in rights.RECTIFIABLE:
-            edit = QLineEdit(page)
-            edit.setObjectName(f"rectify_{name}")
-            self.field_edits[name] = edit
-            form.addRow(self._labels.get(name, name) + " :", edit)
+        columns = (IDENTITY_FIELDS, tuple(n for n in rights.RECTIFIABLE if n not in IDENTITY_FIELDS))
+        for side, names in enumerate(columns):  # the person on the left, how to reach them on the right
+            for line, name in enumerate(names):
+                edit = QLineEdit(page)
+                edit.setObjectName(f"rectify_{name}")
+                self.field_edits[name] = edit
+                label = QLabel(self._labels.get(name, name) + " :", page)
+                label.setBuddy(edit)
+                form.addWidget(label, line, side * 2)
+                form.addWidget(edit, line, side * 2 + 1)
         self.rectify_button = QPushButton(self.tr("Enregistrer les corrections"), page)
         self.rectify_button.setObjectName("rectify_button")
         self.rectify_button.setProperty("role", "primary")

@@ -135,6 +135,7 @@ class SyncPanel(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("sync_status")
         self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("font-weight: bold; color: #12355b; padding: 4px 0;")
         self.tabs = QTabWidget(self)
         self.log_table = _readonly_table([
             self.tr("Date"), self.tr("Étude"), self.tr("Lot"), self.tr("Envoyés"), self.tr("Acceptés"),
