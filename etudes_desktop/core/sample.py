@@ -92,7 +92,7 @@ class SampleRecord(NamedTuple):
 
 @dataclass
 class SampleScan:
-    """What the first pass found: counts and problems, no personal data except sample ids."""
+    """What the pass over the file found: counts and problems; no personal data but sample ids."""
 
     headers: list[str]
     mapping: SampleMapping
@@ -104,7 +104,7 @@ class SampleScan:
     nir_problems: list[SampleProblem] = field(default_factory=list)
     rejected_lines: set[int] = field(default_factory=set)
     duplicate_ids: set[str] = field(default_factory=set)
-    yielded: int = 0
+    nir_count: int = 0
 
     @property
     def refused_for_nir(self) -> bool:
@@ -117,7 +117,7 @@ class SampleScan:
     def refusal(self, partial: bool) -> "SampleRefused | None":
         """The refusal to raise, if this file may not be imported in this mode."""
         if self.nir_problems:
-            return SampleRefused(_nir_message(self.nir_problems), self.nir_problems, nir=True)
+            return SampleRefused(_nir_message(self.nir_problems, self.nir_count), self.nir_problems, nir=True)
         header_problems = [p for p in self.problems if p.line is None]
         if header_problems or (self.problem_count and not partial):
             shown = header_problems or self.problems
@@ -141,10 +141,10 @@ def _listing(problems: list[SampleProblem], total: int) -> str:
     return "\n".join(lines)
 
 
-def _nir_message(problems: list[SampleProblem]) -> str:
+def _nir_message(problems: list[SampleProblem], total: int) -> str:
     head = ("fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit dans les fichiers "
             "d'échantillon ; rien n'a été importé. Retirez ces données puis recommencez :")
-    return head + "\n" + _listing(problems, len(problems))
+    return head + "\n" + _listing(problems, total)
 
 
 def _problems_message(scan: SampleScan, shown: list[SampleProblem]) -> str:
@@ -154,7 +154,6 @@ def _problems_message(scan: SampleScan, shown: list[SampleProblem]) -> str:
     if shown and shown[0].line is None:
         head = f"fichier refusé : {count} problème(s) dans l'en-tête, rien n'a été importé :"
     return head + "\n" + _listing(shown, count)
-
 
 
 # -- the row plan: converters per column, built once per file ---------------------------------
@@ -295,7 +294,7 @@ class SampleImport:
         """The records to store, while the file stays importable; the report fills as it goes."""
         self.mapping.require_sample_id()
         nir, other = _header_problems(self.headers, self.mapping)
-        scan = SampleScan(self.headers, self.mapping, nir_problems=nir)
+        scan = SampleScan(self.headers, self.mapping, nir_problems=nir, nir_count=len(nir))
         self.scan_result = scan
         for problem in other:
             self._add(scan, problem)
@@ -307,11 +306,10 @@ class SampleImport:
             for line, cells in table.records():
                 scan.total_rows += 1
                 if header_broken:  # refused anyway: only the NIR guard still looks at the rows
-                    scan.nir_problems.extend(_nir_cells(line, cells, self.headers))
+                    self._add_nir(scan, _nir_cells(line, cells, self.headers))
                     continue
                 record = self._check_row(scan, plan, line, cells, id_column, first_line)
                 if record is not None and not self._stopped(scan):
-                    scan.yielded += 1
                     yield record
                 if self._progress and scan.total_rows % _PROGRESS_EVERY == 0:
                     self._progress(scan.total_rows, table.fraction_read(line))
@@ -324,7 +322,7 @@ class SampleImport:
                    first_line: dict[str, int]) -> SampleRecord | None:
         nir = _nir_cells(line, cells, self.headers)
         if nir:
-            scan.nir_problems.extend(nir)
+            self._add_nir(scan, nir)
             scan.rejected_lines.add(line)
             return None
         record, problems = _build(line, cells, plan)
@@ -351,6 +349,12 @@ class SampleImport:
                 self._add(scan, SampleProblem(line, id_column, "identifiant en double (présent sur plusieurs lignes)"))
         scan.problems.sort(key=lambda p: p.line or 0)
         scan.valid_rows = scan.total_rows - scan.rejected_rows - scan.suppressed
+
+    @staticmethod
+    def _add_nir(scan: SampleScan, problems: list[SampleProblem]) -> None:
+        scan.nir_count += len(problems)
+        if len(scan.nir_problems) < _KEPT_PROBLEMS:
+            scan.nir_problems.extend(problems)
 
     @staticmethod
     def _add(scan: SampleScan, problem: SampleProblem) -> None:

@@ -139,6 +139,17 @@ def test_a_whole_nir_column_lists_every_row_and_the_header(tmp_path):
     assert no_digits_of(BODY, str(refusal))
 
 
+def test_a_long_refusal_lists_twenty_places_then_counts_the_rest(tmp_path):
+    lines = [HEADER] + [f"B{i:04d};Mme;Martin;Léa;F;40;;75011;Paris;;;;{NIR}" for i in range(1500)]
+    importer, records = run(write_csv(tmp_path, lines))
+    refusal = importer.refusal()
+    assert refusal is not None and refusal.nir and records == []
+    message = str(refusal)
+    assert message.count("numéro de sécurité sociale (NIR)\n") + message.endswith("(NIR)") >= 20
+    assert "… et 1480 autre(s)" in message
+    assert importer.scan_result.nir_count == 1500 and len(refusal.problems) <= 1000
+
+
 @pytest.mark.parametrize("header", ["N° Sécu", "numero_securite_sociale", "INSEE", "Matricule assuré"])
 def test_a_header_naming_a_nir_refuses_the_file_even_with_empty_cells(tmp_path, header):
     lines = [HEADER + f";{header}"] + [g + ";" for g in GOOD]
