@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(exc.message)
     from etudes_desktop.cli.common import setup_cli_logging
 
-    setup_cli_logging(args)
+    if not getattr(args, "writes_nothing", False):  # `study check` and `preview` leave no file behind
+        setup_cli_logging(args)
     try:
         code = args.handler(args)
     except EtudesError as exc:
