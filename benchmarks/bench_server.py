@@ -104,7 +104,8 @@ def measure(store: Store, count: int, label: str, *, compare: bool) -> list[dict
         rows.append({"name": f"server ingest, batched, {label} ({count} x {ANSWERS} answers)", "value": batched,
                      "unit": "itw/s", "target": ">= 10000", "note": f"{len(bodies)} requests"})
         rows.append({"name": f"server ingest per CPU-second, {label} (HTTP client included)", "value": count / cpu,
-                     "unit": "itw/cpu-s", "note": "what one free core sustains; less sensitive to machine load"})
+                     "unit": "itw/cpu-s", "note": "one free core; " + ("PostgreSQL's own CPU not counted" if label == "PostgreSQL"
+                                                     else "SQLite included")})
         if compare:
             sample = min(count, SINGLE_SAMPLE)  # each request commits (fsync): a sample keeps the run short
             singles = [_body([item]) for item in interviews(sample)]
