@@ -185,7 +185,9 @@ def _header_problems(headers: list[str], mapping: SampleMapping) -> tuple[list[S
     nir, other = [], []
     for name in headers:
         if header_names_nir(name) or find_nir(name):
-            nir.append(SampleProblem(None, name, "cette colonne porte un numéro de sécurité sociale (NIR)"))
+            nir.append(SampleProblem(None, name, "en-tête désignant un numéro de sécurité sociale (NIR) : retirez "
+                                                 "la colonne, ou renommez-la si elle porte autre chose (« code INSEE "
+                                                 "commune » par exemple)"))
     seen: set[str] = set()
     for name in headers:
         if name in seen:

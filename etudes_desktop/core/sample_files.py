@@ -96,7 +96,7 @@ class SampleTable:
         try:
             for cells in self._rows:
                 line += 1
-                if any(c.strip() for c in cells):
+                if any(cells) and not "".join(cells).isspace():
                     yield line, cells
         except UnicodeDecodeError as exc:
             raise EtudesError(f"ligne {line + 1} : caractères illisibles ({self.encoding or 'encodage inconnu'})") from exc
