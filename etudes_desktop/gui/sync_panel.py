@@ -146,8 +146,16 @@ class SyncPanel(QWidget):
             self.tabs)
         self.problems_table.setObjectName("sync_problems_table")
         self.problems_table.setWordWrap(True)
+        problems_page = QWidget(self.tabs)
+        problems_column = QVBoxLayout(problems_page)
+        problems_column.setContentsMargins(6, 6, 6, 6)
+        hint = QLabel(self.tr("Ces entretiens restent sur ce poste et ne seront pas renvoyés tels quels. "
+                              "Signalez-les à votre responsable d'étude avec le motif."), problems_page)
+        hint.setWordWrap(True)
+        problems_column.addWidget(hint)
+        problems_column.addWidget(self.problems_table, 1)
         self.tabs.addTab(self.log_table, self.tr("Journal des synchronisations"))
-        self.tabs.addTab(self.problems_table, self.tr("Refusés ou en conflit"))
+        self.tabs.addTab(problems_page, self.tr("Refusés ou en conflit"))
         for widget in (title, intro):
             layout.addWidget(widget)
         layout.addLayout(buttons)
@@ -228,13 +236,29 @@ class SyncPanel(QWidget):
                 outcome.setForeground(state_colour("rejected"))  # type: ignore[arg-type]
             self.log_table.setItem(row, 8, outcome)
 
+    def reason_text(self, reason: str | None) -> str:
+        """The server's reasons (English codes) in the interface's language; the laptop's are French."""
+        if not reason:
+            return self.tr("(aucun motif donné)")
+        known = (("already received with other content",
+                  self.tr("déjà reçu par le serveur avec un autre contenu")),
+                 ("repeated in batch with other content",
+                  self.tr("présent deux fois dans le lot avec des contenus différents")),
+                 ("study_mismatch", self.tr("appartient à une autre étude que celle de ce poste")),
+                 ("hash_mismatch", self.tr("contenu altéré pendant l'envoi (empreinte différente)")),
+                 ("invalid payload", self.tr("contenu refusé par le serveur (format invalide)")))
+        for start, text in known:
+            if reason.startswith(start):
+                return text
+        return reason
+
     def show_problems(self, problems: list[overview.ProblemInterview]) -> None:
         self.problems_table.setRowCount(len(problems))
         for row, item in enumerate(problems):
-            state = _cell(interview_state_label(item.state))
+            state = _cell(self.tr("Bloqué sur ce poste") if item.refused_locally else interview_state_label(item.state))
             state.setForeground(state_colour(item.state))  # type: ignore[arg-type]
             cells = [_cell(item.id[:8]), _cell(item.study_id), _cell(short_datetime(item.completed_at)), state,
-                     _cell(item.reason or self.tr("(aucun motif donné)"))]
+                     _cell(self.reason_text(item.reason))]
             for column, cell in enumerate(cells):
                 self.problems_table.setItem(row, column, cell)
         self.problems_table.resizeRowsToContents()
@@ -256,6 +280,7 @@ class SyncController(QObject):
         self._batch_size = batch_size
         self._cancel = threading.Event()
         self._sent = 0
+        self._progressed = False
         self._run = 0  # drops the result of a sync started on a vault since closed
         self._relay = _ProgressRelay(self)
         self.settings_dialog: SyncSettingsDialog | None = None
@@ -324,7 +349,7 @@ class SyncController(QObject):
             self.panel.show_outcome(self.panel.tr(
                 "Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »)."), "error")
             return
-        self.busy, self._sent = True, 0
+        self.busy, self._sent, self._progressed = True, 0, False
         self._cancel = threading.Event()
         self._run += 1
         run, vault, relay, cancel = self._run, self.vault, self._relay, self._cancel
@@ -346,6 +371,7 @@ class SyncController(QObject):
             return False
         self.busy = False
         self.panel.show_running(False)
+        self.panel.progress_label.setVisible(self._progressed)  # not "Connexion…" once it is over
         self.refresh()
         return True
 
@@ -405,7 +431,7 @@ class SyncController(QObject):
 
     def _on_progress(self, done: int, total: int, batch: int) -> None:
         if self.busy:
-            self._sent = done
+            self._sent, self._progressed = done, True
             self.panel.show_progress(done, total, batch)
 
     def _on_settings_clicked(self) -> None:

@@ -51,6 +51,7 @@ class ProblemInterview:
     state: str
     completed_at: str | None
     reason: str | None
+    refused_locally: bool = False  # never sent: its content may not leave the laptop as it is
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,9 @@ def log_entries(vault: Any, limit: int = 500) -> list[SyncLogEntry]:
 def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
     """Interviews refused or in conflict, oldest first, with the server's (or the laptop's) reason."""
     rows = vault.conn.execute(
-        "SELECT id, study_id, state, completed_at, receipt_reason FROM interview WHERE state IN (?, ?) "
-        "ORDER BY completed_at, id LIMIT ?", (*PROBLEM_STATES, limit)).fetchall()
-    return [ProblemInterview(*tuple(r)) for r in rows]
+        "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local' FROM interview "
+        "WHERE state IN (?, ?) ORDER BY completed_at, id LIMIT ?", (*PROBLEM_STATES, limit)).fetchall()
+    return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5])) for r in rows]
 
 
 def load_settings(vault: Any) -> SyncSettings:

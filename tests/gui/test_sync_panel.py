@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
@@ -17,7 +20,15 @@ from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import overview
 from etudes_desktop.sync.demo_server import DEMO_STUDY_ID, configure_vault, start_demo_server
-from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncReport, read_setting
+from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.engine import (
+    SETTING_SERVER,
+    SETTING_TOKEN,
+    LockedBatch,
+    SyncReport,
+    build_payload,
+    read_setting,
+)
 from tests.sync import seed as s
 
 
@@ -117,6 +128,7 @@ def test_a_wrong_token_shows_a_french_error(qtbot, vault, server) -> None:
     assert panel.outcome_label.text() == ("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages "
                                           "du serveur ; rien n'a été envoyé ni effacé.")
     assert panel.outcome_label.property("role") == "error"
+    assert panel.progress_label.isHidden()  # no "Connexion au serveur…" left behind
     assert server.count() == 0 and s.states(vault) == {"completed": 3}
     assert _log_column(panel, 8) == ["Échec"]
     assert panel.status_text() == "3 entretiens en attente d'envoi · jamais synchronisé"
@@ -135,9 +147,32 @@ def test_rejected_interviews_stay_visible_with_their_reason(qtbot, vault, server
     assert panel.tabs.tabText(1) == "Refusés ou en conflit (1)"
     table = panel.problems_table
     assert table.rowCount() == 1
-    assert table.item(0, 0).text() == ids[0][:8] and table.item(0, 3).text() == "Refusé par le serveur"
+    assert table.item(0, 0).text() == ids[0][:8] and table.item(0, 3).text() == "Bloqué sur ce poste"
     assert "mention d'information" in table.item(0, 4).text()
     assert "1 refusé(s) ou en conflit" in panel.status_text()
+
+
+def test_a_conflict_on_the_server_is_shown_in_french(qtbot, vault, server) -> None:
+    ids = s.seed(vault, 3)
+    row = vault.conn.execute("SELECT * FROM interview WHERE id = ?", (ids[0],)).fetchone()
+    other = p.InterviewPayload.model_validate({**build_payload(vault.conn, row), "answers": {"q00": 5}})
+    content = other.model_dump(mode="json")
+    batch = LockedBatch(str(uuid.uuid4()), s.STUDY, [{"id": ids[0], "payload": content,
+                                                     "content_sha256": hashlib.sha256(p.canonical_json(content)).hexdigest()}])
+    sent = httpx.post(f"{server.url}{p.BATCHES_PATH}", content=batch.body(None, 0, "2026-11-29T10:00:00.000000Z"),
+                      headers={"Authorization": f"Bearer {server.token}", "Content-Type": p.MEDIA_TYPE})
+    assert sent.status_code == 200  # another laptop already sent this id with other answers
+    overview.save_settings(vault, server.url, server.token)
+    panel = _panel(qtbot, vault, pool=ImmediatePool())
+    with qtbot.waitSignal(panel.sync_finished) as finished:
+        panel.sync_button.click()
+    assert finished.args[0].conflict == 1 and finished.args[0].purged == 2
+    assert panel.outcome_label.property("role") == "warn"
+    table = panel.problems_table
+    assert [table.item(0, c).text() for c in (0, 3, 4)] == [
+        ids[0][:8], "En conflit", "déjà reçu par le serveur avec un autre contenu"]
+    assert _log_column(panel, 6) == ["1"]  # the batch's conflict count
+    assert s.states(vault) == {"conflict": 1}
 
 
 def test_missing_settings_say_where_to_set_them(qtbot, vault) -> None:
