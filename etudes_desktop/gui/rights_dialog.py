@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,7 +63,8 @@ def write_access_export(data: dict[str, Any], folder: Path, sample_id: str) -> t
 
 
 def _choose_folder(parent: QWidget) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Dossier où écrire l'export"))
+    chosen = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("RightsDialog",
+                                                                                  "Dossier où écrire l'export"))
     return Path(chosen) if chosen else None
 
 

@@ -236,6 +236,62 @@ class SyncPanel(QWidget):
                 outcome.setForeground(state_colour("rejected"))  # type: ignore[arg-type]
             self.log_table.setItem(row, 8, outcome)
 
+    # -- texts (here, so lupdate files them under SyncPanel) ---------------------------------------
+    def describe_status(self, state: overview.SyncStatus) -> str:
+        if state.waiting == 0:
+            parts = [self.tr("Aucun entretien en attente d'envoi")]
+        elif state.waiting == 1:
+            parts = [self.tr("1 entretien en attente d'envoi")]
+        else:
+            parts = [self.tr("%1 entretiens en attente d'envoi").replace("%1", group_digits(state.waiting))]
+        if state.problems:
+            parts.append(self.tr("%1 refusé(s) ou en conflit").replace("%1", group_digits(state.problems)))
+        if state.last_success:
+            last = short_datetime(state.last_success)
+            parts.append(self.tr("dernière synchronisation réussie : %1").replace("%1", last))
+        else:
+            parts.append(self.tr("jamais synchronisé"))
+        return " · ".join(parts)
+
+    def describe_report(self, report: SyncReport) -> str:
+        if report.sent == 0 and not report.rejected:
+            return self.tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
+        text = self.tr("Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur "
+                  "et effacé(s) de ce poste.").replace("%1", group_digits(report.sent)).replace(
+            "%2", group_digits(report.batches)).replace("%3", group_digits(report.purged))
+        problems = report.conflict + report.rejected
+        if problems:
+            text += " " + self.tr("%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet "
+                             "« Refusés ou en conflit ».").replace("%1", group_digits(problems))
+        return text
+
+    def describe_error(self, exc: BaseException, sent: int) -> str:
+        if isinstance(exc, SyncCancelled):
+            return self.tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
+                      "synchronisation.").replace("%1", group_digits(sent))
+        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
+        known = (("jeton d'appareil refusé", self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
+                                                "réglages du serveur ; rien n'a été envoyé ni effacé.")),
+                 ("écriture refusée", self.tr("Le serveur refuse les envois de ce poste pour cette étude. "
+                                         "Contactez votre responsable d'étude.")),
+                 ("serveur injoignable", self.tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
+                                            "réessayez : rien n'est perdu.")))
+        for start, text in known:
+            if message.startswith(start):
+                return text
+        if message and current_language() == SOURCE_LANGUAGE:
+            return self.tr("La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.").replace(
+                "%1", message)
+        return self.tr("La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.")
+
+    def show_missing_settings(self) -> None:
+        self.show_outcome(self.tr("Indiquez l'adresse du serveur et le jeton d'appareil (bouton "
+                                  "« Réglages du serveur… »)."), "error")
+
+    def show_cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Annulation après le lot en cours…"))
+
     def reason_text(self, reason: str | None) -> str:
         """The server's reasons (English codes) in the interface's language; the laptop's are French."""
         if not reason:
@@ -318,27 +374,11 @@ class SyncController(QObject):
         if self.vault is None or self.busy:
             return
         state = overview.status(self.vault)
-        text = self.status_text(state)
+        text = self.panel.describe_status(state)
         self.panel.show_status(text)
         self.panel.show_log(overview.log_entries(self.vault))
         self.panel.show_problems(overview.problems(self.vault))
         self.panel.status_changed.emit(text)
-
-    def status_text(self, state: overview.SyncStatus) -> str:
-        tr = self.panel.tr
-        if state.waiting == 0:
-            parts = [tr("Aucun entretien en attente d'envoi")]
-        elif state.waiting == 1:
-            parts = [tr("1 entretien en attente d'envoi")]
-        else:
-            parts = [tr("%1 entretiens en attente d'envoi").replace("%1", group_digits(state.waiting))]
-        if state.problems:
-            parts.append(tr("%1 refusé(s) ou en conflit").replace("%1", group_digits(state.problems)))
-        if state.last_success:
-            parts.append(tr("dernière synchronisation réussie : %1").replace("%1", short_datetime(state.last_success)))
-        else:
-            parts.append(tr("jamais synchronisé"))
-        return " · ".join(parts)
 
     # -- the sync ---------------------------------------------------------------------------------
     def start_sync(self) -> None:
@@ -346,8 +386,7 @@ class SyncController(QObject):
             return
         settings = overview.load_settings(self.vault)
         if not settings.complete:
-            self.panel.show_outcome(self.panel.tr(
-                "Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »)."), "error")
+            self.panel.show_missing_settings()
             return
         self.busy, self._sent, self._progressed = True, 0, False
         self._cancel = threading.Event()
@@ -363,8 +402,7 @@ class SyncController(QObject):
         """Stop between batches: the batch on the wire finishes; the rest leaves with the next sync."""
         if self.busy:
             self._cancel.set()
-            self.panel.cancel_button.setEnabled(False)
-            self.panel.progress_label.setText(self.panel.tr("Annulation après le lot en cours…"))
+            self.panel.show_cancelling()
 
     def _finish(self, run: int) -> bool:
         if run != self._run:
@@ -378,7 +416,8 @@ class SyncController(QObject):
     def _on_done(self, run: int, report: SyncReport) -> None:
         if not self._finish(run):
             return
-        self.panel.show_outcome(self.report_text(report), "warn" if report.conflict or report.rejected else "ok")
+        role = "warn" if report.conflict or report.rejected else "ok"
+        self.panel.show_outcome(self.panel.describe_report(report), role)
         self.panel.sync_finished.emit(report)
 
     def _on_failed(self, run: int, exc: BaseException) -> None:
@@ -386,41 +425,9 @@ class SyncController(QObject):
             return
         if not isinstance(exc, SyncError):
             log.error("sync failed: %s", type(exc).__name__)
-        self.panel.show_outcome(self.error_text(exc), "warn" if isinstance(exc, SyncCancelled) else "error")
+        role = "warn" if isinstance(exc, SyncCancelled) else "error"
+        self.panel.show_outcome(self.panel.describe_error(exc, self._sent), role)
         self.panel.sync_finished.emit(exc)
-
-    def report_text(self, report: SyncReport) -> str:
-        tr = self.panel.tr
-        if report.sent == 0 and not report.rejected:
-            return tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
-        text = tr("Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur "
-                  "et effacé(s) de ce poste.").replace("%1", group_digits(report.sent)).replace(
-            "%2", group_digits(report.batches)).replace("%3", group_digits(report.purged))
-        problems = report.conflict + report.rejected
-        if problems:
-            text += " " + tr("%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet "
-                             "« Refusés ou en conflit ».").replace("%1", group_digits(problems))
-        return text
-
-    def error_text(self, exc: BaseException) -> str:
-        tr = self.panel.tr
-        if isinstance(exc, SyncCancelled):
-            return tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
-                      "synchronisation.").replace("%1", group_digits(self._sent))
-        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
-        known = (("jeton d'appareil refusé", tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
-                                                "réglages du serveur ; rien n'a été envoyé ni effacé.")),
-                 ("écriture refusée", tr("Le serveur refuse les envois de ce poste pour cette étude. "
-                                         "Contactez votre responsable d'étude.")),
-                 ("serveur injoignable", tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
-                                            "réessayez : rien n'est perdu.")))
-        for start, text in known:
-            if message.startswith(start):
-                return text
-        if message and current_language() == SOURCE_LANGUAGE:
-            return tr("La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.").replace(
-                "%1", message)
-        return tr("La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.")
 
     # -- slots ------------------------------------------------------------------------------------
     def _on_sync_clicked(self) -> None:
