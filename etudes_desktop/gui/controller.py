@@ -39,6 +39,7 @@ class AppController(QObject):
         kdf: Any = None,
         hub: Hub | None = None,
         settings: AppSettings | None = None,
+        make_launcher: Any = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -57,6 +58,8 @@ class AppController(QObject):
         self.window.add_screen(self.unlock_screen)
         self.create_screen: VaultCreateScreen | None = None
         self.workspace: QWidget | None = None
+        self.interviews: Any = None
+        self._make_launcher = make_launcher
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
         self.window.show_settings(current_language(), idle_seconds / 60)
@@ -160,8 +163,14 @@ class AppController(QObject):
         from etudes_desktop.gui.views.services import WorkspaceServices
         from etudes_desktop.gui.views.workspace import WorkspaceView
 
+        from etudes_desktop.gui.interview_host import InterviewHost, default_launcher
+
         self.workspace = WorkspaceView(WorkspaceServices(vault=None, pool=self._pool, hub=self.hub))
         self.window.add_view(WORKSPACE_VIEW, self.workspace)
+        self.interviews = InterviewHost(
+            self.window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
+            make_launcher=self._make_launcher or default_launcher,
+        )
 
     def _on_idle_timeout(self) -> None:
         log.info("auto-lock after %.0f s idle", self.idle.timeout)

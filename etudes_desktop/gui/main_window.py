@@ -144,6 +144,12 @@ class MainWindow(QMainWindow):
         self._views[key] = view
         self.workspace.addWidget(view)
 
+    def remove_view(self, key: str) -> None:
+        """Take a view out of the workspace (the caller deletes it)."""
+        view = self._views.pop(key, None)
+        if view is not None:
+            self.workspace.removeWidget(view)
+
     def show_view(self, key: str) -> None:
         self.workspace.setCurrentWidget(self._views[key])
 

@@ -1,0 +1,101 @@
+"""Interviews in the main window: started from the workspace, resumed on the same page after a lock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+
+from etudes_desktop.core.interview import Mode
+from etudes_desktop.gui.controller import WORKSPACE_VIEW
+from etudes_desktop.gui.interview.demo_states import seed_people
+from etudes_desktop.gui.interview.launcher import InterviewLauncher
+from etudes_desktop.gui.interview.sample import sample_package
+from etudes_desktop.gui.interview.study_info import StudyInfo
+from etudes_desktop.gui.interview_host import INTERVIEW_VIEW
+from etudes_desktop.gui.start_interview import START, StartChoice
+from etudes_desktop.storage.interviews import InterviewStore
+from etudes_desktop.storage.studies import save_study
+from etudes_desktop.storage.vault import Vault
+from tests.gui.conftest import GOOD_PASSPHRASE
+
+T0 = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+
+
+def _vault_with_a_study(paths, kdf) -> tuple[str, list[int]]:
+    """A study, three people, a profile and a signed commitment (so no dialog asks for them)."""
+    vault, _code = Vault.create(paths, GOOD_PASSPHRASE, kdf=kdf)
+    package = sample_package()
+    save_study(vault, package)
+    study = StudyInfo.from_package(package)
+    store = InterviewStore(vault)
+    me = store.set_profile("Claire Martin", "ENQ-07")
+    store.sign_commitment(study.study_id, me.pseudonym, "Claire Martin", "2026-11-30", study.commitment_text)
+    people = seed_people(vault, study.study_id, T0)
+    vault.close()
+    return study.study_id, people
+
+
+def _launcher_choosing(respondent_id: int):
+    """The real launcher; the start dialog's answer is given as the interviewer would choose it."""
+
+    def make(vault, study, parent):
+        choice = StartChoice(START, Mode.FACE_TO_FACE, respondent_id)
+        return InterviewLauncher(vault, study, parent=parent, ask_start=lambda *_a: choice)
+
+    return make
+
+
+def _unlock(qtbot, controller) -> None:
+    edit = controller.unlock_screen.ui.passphrase_edit
+    qtbot.keyClicks(edit, GOOD_PASSPHRASE)
+    with qtbot.waitSignal(controller.hub.vault_opened, timeout=5000):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_an_interview_opens_in_the_window_and_comes_back_after_a_lock(make_controller, paths, kdf, qtbot, clock):
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[0]))
+    _unlock(qtbot, controller)
+    window, workspace = controller.window, controller.workspace
+    assert window.current_view_key() == WORKSPACE_VIEW
+
+    workspace.start_interview_requested.emit(study_id, people[0])
+    screen = controller.interviews.screen
+    assert screen is not None and window.current_view_key() == INTERVIEW_VIEW and screen.isVisible()
+    assert screen.gate is not None and screen.current_view() is screen.gate, "the notice comes first"
+    interview_id = screen.flow.interview_id
+
+    clock.advance(600)
+    controller.idle.check()
+    assert controller.locked and not screen.isVisible()
+    assert controller.interviews.screen is None, "the screen holding the closed vault is gone"
+
+    _unlock(qtbot, controller)
+    again = controller.interviews.screen
+    assert again is not None and again.flow.interview_id == interview_id
+    assert window.current_view_key() == INTERVIEW_VIEW and again.current_view() is again.gate
+
+    again.finished.emit("notice")  # the person leaves the interview
+    assert window.current_view_key() == WORKSPACE_VIEW and controller.interviews.screen is None
+
+
+def test_a_lock_in_the_middle_of_the_questions_resumes_on_the_same_page(make_controller, paths, kdf, qtbot, clock):
+    from tests.gui.interview_support import FULL_RUN, agree, fill_page
+
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[1]))
+    _unlock(qtbot, controller)
+    controller.workspace.start_interview_requested.emit(study_id, people[1])
+    screen = controller.interviews.screen
+    agree(screen)
+    for answers in FULL_RUN[:3]:
+        fill_page(screen, answers)
+    page_before = screen.runner.page.key
+
+    controller.window.lock_action.trigger()  # Coffre > Verrouiller maintenant
+    assert controller.locked
+    _unlock(qtbot, controller)
+    again = controller.interviews.screen
+    assert again is not screen
+    assert again.current_view() is again.runner and again.runner.page.key == page_before
