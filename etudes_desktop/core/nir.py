@@ -10,7 +10,11 @@ whatever its spacing. Inside a longer run, a 13- or 15-digit stretch of whole gr
 only when its inner separators sit on the NIR's own field boundaries (``1 85 05 78 006 084 36``),
 so that lists of phone numbers or amounts are not read as one number. With a key, the key must
 match; without it, a plausible structure is enough (a NIR without its key is still a NIR).
-Valid IBANs are recognised first and never reported.
+Valid IBANs are recognised first and never reported. A number in scientific notation, as a
+spreadsheet may export it (``2,69029935025421E+14``), is expanded and checked too.
+
+Column headers: `header_names_nir` recognises NIR, NIA, numéro de sécurité sociale, n° sécu,
+num secu, INSEE (unless it names a place: « code INSEE commune »), matricule assuré, SSN...
 """
 
 from __future__ import annotations
