@@ -259,7 +259,8 @@ class Store:
         # what this INSERT ... ON CONFLICT DO NOTHING inserts; a plain executemany is much faster.
         held = set(self._held_ids(conn, [row["id"] for row in rows]))
         fresh = [row for row in rows if row["id"] not in held]
-        conn.exec_driver_sql(_SQLITE_INSERT, [tuple(row[name] for name in _COLUMNS) for row in fresh])
+        if fresh:
+            conn.exec_driver_sql(_SQLITE_INSERT, [tuple(row[name] for name in _COLUMNS) for row in fresh])
         return {row["id"] for row in fresh}
 
     @staticmethod
