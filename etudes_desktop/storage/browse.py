@@ -48,6 +48,7 @@ class StudySummary:
     counters: StudyCounters
     by_status: dict[str, int] = field(default_factory=dict)  # respondents per status
     by_state: dict[str, int] = field(default_factory=dict)  # interviews per state
+    interviews_known: bool = True  # False while only the respondents were counted
 
     def respondents_with(self, statuses: Iterable[str] = ()) -> int:
         """How many respondents have one of these statuses (all when none given)."""
@@ -136,18 +137,37 @@ def _sum(counts: dict[str, int], keys: Iterable[str]) -> int:
     return sum(counts.get(k, 0) for k in keys)
 
 
-def studies(vault: Any) -> list[StudySummary]:
-    """Every study in the vault with its counters, open studies first, then by title."""
+def _grouped(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, int]]:
+    grouped: dict[str, dict[str, int]] = {}
+    for study_id, key, n in rows:
+        grouped.setdefault(study_id, {})[key] = n
+    return grouped
+
+
+def interview_counts(vault: Any) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """Interviews per study and state, and sync tombstones per study."""
     conn = vault.conn
-    status_rows = conn.execute("SELECT study_id, status, count(*) FROM respondent GROUP BY study_id, status").fetchall()
-    state_rows = conn.execute("SELECT study_id, state, count(*) FROM interview GROUP BY study_id, state").fetchall()
+    states = _grouped(conn.execute("SELECT study_id, state, count(*) FROM interview GROUP BY study_id, state"))
     purged = dict(conn.execute("SELECT study_id, count(*) FROM tombstone GROUP BY study_id").fetchall())
-    statuses: dict[str, dict[str, int]] = {}
-    states: dict[str, dict[str, int]] = {}
-    for study_id, key, n in status_rows:
-        statuses.setdefault(study_id, {})[key] = n
-    for study_id, key, n in state_rows:
-        states.setdefault(study_id, {})[key] = n
+    return states, purged
+
+
+def with_interviews(summary: StudySummary, by_state: dict[str, int], purged: int) -> StudySummary:
+    """The summary completed with its interview counts (see `studies(..., interviews=False)`)."""
+    counters = _counters(summary.by_status, by_state, purged)
+    return StudySummary(summary.id, summary.title, summary.version, summary.imported_at, summary.delivery_date,
+                        summary.closed_at, counters, summary.by_status, by_state, True)
+
+
+def studies(vault: Any, interviews: bool = True) -> list[StudySummary]:
+    """Every study in the vault with its counters, open studies first, then by title.
+
+    With `interviews=False` only respondents are counted (`interviews_known` is False): what
+    the list needs to be shown; `interview_counts` and `with_interviews` complete it after.
+    """
+    conn = vault.conn
+    statuses = _grouped(conn.execute("SELECT study_id, status, count(*) FROM respondent GROUP BY study_id, status"))
+    states, purged = interview_counts(vault) if interviews else ({}, {})
     rows = conn.execute(
         "SELECT id, title, version, imported_at, delivery_date, closed_at FROM study "
         "ORDER BY closed_at IS NOT NULL, title COLLATE NOCASE, id"
@@ -155,7 +175,7 @@ def studies(vault: Any) -> list[StudySummary]:
     return [
         StudySummary(r[0], r[1], r[2], r[3], r[4], r[5],
                      _counters(statuses.get(r[0], {}), states.get(r[0], {}), purged.get(r[0], 0)),
-                     statuses.get(r[0], {}), states.get(r[0], {}))
+                     statuses.get(r[0], {}), states.get(r[0], {}), interviews)
         for r in rows
     ]
 

@@ -117,6 +117,10 @@ def test_studies_with_counters_match_the_tables(vault):
     assert s.interviews_with() == 400
     assert s.respondents_with(("to_contact",)) == len(_people(vault, "AND status = 'to_contact'"))
     assert browse.study_counters(vault, STUDY) == s.counters
+    light = {x.id: x for x in browse.studies(vault, interviews=False)}
+    assert not light[STUDY].interviews_known and light[STUDY].counters.drafts == 0
+    states, purged = browse.interview_counts(vault)
+    assert browse.with_interviews(light[STUDY], states[STUDY], purged.get(STUDY, 0)) == s
     assert browse.study_counters(vault) == s.counters + summaries["autre-2026"].counters
 
 

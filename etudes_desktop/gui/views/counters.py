@@ -45,10 +45,12 @@ class CountersBar(QWidget):
         for counter in (self.to_contact, self.drafts, self.completed, self.waiting_sync):
             layout.addWidget(counter, 1, Qt.AlignmentFlag.AlignTop)
 
-    def show_counters(self, counters: StudyCounters | None) -> None:
-        """The figures of one study; dashes when none is selected."""
+    def show_counters(self, counters: StudyCounters | None, interviews_known: bool = True) -> None:
+        """The figures of one study; dashes when none is selected (or not counted yet)."""
         values = (None,) * 4 if counters is None else (
             counters.to_contact, counters.drafts, counters.completed, counters.waiting_sync)
+        if not interviews_known:
+            values = (values[0], None, None, None)
         for counter, value in zip((self.to_contact, self.drafts, self.completed, self.waiting_sync), values):
             counter.set_value(value)
 

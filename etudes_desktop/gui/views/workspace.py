@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from etudes_desktop.gui.style import set_role
@@ -143,9 +143,10 @@ class WorkspaceController(QObject):
         return self.services.vault
 
     def bind(self, vault: Any) -> None:
+        """Show the list first; interviews are counted right after it is painted."""
         self.services.vault = vault
         self.view.studies.import_study_button.setEnabled(True)
-        self.refresh()
+        self.refresh(interviews_later=True)
 
     def unbind(self) -> None:
         self.services.vault = None
@@ -163,11 +164,13 @@ class WorkspaceController(QObject):
         view.problems.hide()
         view.show_message("")
 
-    def refresh(self) -> None:
+    def refresh(self, interviews_later: bool = False) -> None:
         """Studies with their counters; the current study stays selected."""
         if self.vault is None:
             return
-        summaries = browse.studies(self.vault)
+        summaries = browse.studies(self.vault, interviews=not interviews_later)
+        if interviews_later:
+            QTimer.singleShot(0, self._on_interview_counts_due)
         self._summaries = {s.id: s for s in summaries}
         keep = self.study_id or None
         places = [self._place(v.table) for v in (self.view.respondents, self.view.interviews)]
@@ -176,6 +179,17 @@ class WorkspaceController(QObject):
         if keep is not None and self.study_id == keep:  # back where the interviewer was in each list
             for v, place in zip((self.view.respondents, self.view.interviews), places):
                 self._restore(v.table, place)
+
+    def _on_interview_counts_due(self) -> None:
+        if self.vault is None or all(s.interviews_known for s in self._summaries.values()):
+            return
+        states, purged = browse.interview_counts(self.vault)
+        self._summaries = {k: browse.with_interviews(s, states.get(k, {}), purged.get(k, 0))
+                           for k, s in self._summaries.items()}
+        summary = self._summaries.get(self.study_id)
+        if summary is not None:
+            self.view.counters.show_counters(summary.counters)
+            self._on_interview_filters_changed()
 
     @staticmethod
     def _place(table: Any) -> tuple[int, int]:
@@ -195,7 +209,8 @@ class WorkspaceController(QObject):
         self.study_id = study_id
         view = self.view
         summary = self._summaries.get(study_id)
-        view.counters.show_counters(summary.counters if summary else None)
+        view.counters.show_counters(summary.counters if summary else None,
+                                    summary.interviews_known if summary else True)
         if summary is None or self.vault is None:
             view.study_title.setText(self.tr("Aucune étude sélectionnée"))
             view.respondents.model.clear()
@@ -230,7 +245,8 @@ class WorkspaceController(QObject):
     def _on_interview_filters_changed(self) -> None:
         vault, view = self.vault, self.view.interviews
         summary = self._summaries.get(self.study_id)
-        if vault is None or summary is None:
+        if vault is None or summary is None or not summary.interviews_known:
+            view.model.clear()
             return
         query = browse.InterviewQuery(self.study_id, view.state_filter())
         view.model.set_source(lambda: summary.interviews_with(query.states),
