@@ -1,16 +1,16 @@
-"""The real server in a background thread on 127.0.0.1: for `--demo`, tests and benchmarks."""
+"""The real server in a background thread on 127.0.0.1: for `--demo` (see sync.demo_server), tests and
+benchmarks."""
 
 from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import uvicorn
 
 from etudes_desktop.server.app import create_app
-from etudes_desktop.server.store import Store, sqlite_url
+from etudes_desktop.server.store import Store
 
 
 class EmbeddedServer:
@@ -54,32 +54,3 @@ class EmbeddedServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-
-DEMO_DEVICE = "poste-démo"
-
-
-def start_demo(data_dir: Path | str, study_id: str, token: str | None = None) -> tuple[EmbeddedServer, str]:
-    """For `--demo`: a server on 127.0.0.1 with its own SQLite store under data_dir, and a token.
-
-    A token from an earlier run (kept by the application in its vault) is reused while it is valid
-    for this study; otherwise the demo device is enrolled again and the new token returned.
-    """
-    store = Store(sqlite_url(Path(data_dir)))
-    device = store.authenticate(token) if token else None
-    if device is None or device.study_id != study_id:
-        if _has_device(store, study_id):
-            store.revoke(study_id=study_id, name=DEMO_DEVICE)
-        _, token = store.enroll(study_id, DEMO_DEVICE)
-    assert token is not None
-    return EmbeddedServer(store).start(), token
-
-
-def _has_device(store: Store, study_id: str) -> bool:
-    from sqlalchemy import select
-
-    from etudes_desktop.server.store import devices
-
-    with store.engine.connect() as conn:
-        query = select(devices.c.id).where(devices.c.study_id == study_id, devices.c.name == DEMO_DEVICE,
-                                           devices.c.revoked_at.is_(None))
-        return conn.execute(query).first() is not None

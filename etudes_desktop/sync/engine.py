@@ -478,11 +478,3 @@ def write_setting(vault: Any, key: str, value: Any) -> None:
         conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                      "value_json = excluded.value_json", (key, json.dumps(value)))
 
-
-def sync_status(vault: Any) -> dict[str, Any]:
-    """For the status bar: what waits to be sent, what needs a person, and the last successful sync."""
-    counts = dict(vault.conn.execute("SELECT state, count(*) FROM interview WHERE state IN ('completed', 'objected', "
-                                     "'sending', 'rejected', 'conflict') GROUP BY state").fetchall())
-    return {"waiting": counts.get("completed", 0) + counts.get("objected", 0) + counts.get("sending", 0),
-            "rejected": counts.get("rejected", 0), "conflict": counts.get("conflict", 0),
-            "last_success": read_setting(vault, SETTING_LAST_SYNC)}

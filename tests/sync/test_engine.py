@@ -266,13 +266,3 @@ def test_clock_offset_is_measured_at_sync_and_travels_unhashed(field_setup: Fiel
     assert all(r["content_sha256"] == p.content_hash(r["payload"]) for r in stored)
     assert_converged(field_setup, ids)
 
-
-def test_status_for_the_status_bar(field_setup: Field) -> None:
-    from etudes_desktop.sync.engine import sync_status
-
-    s.seed(field_setup.vault, 4)
-    before = sync_status(field_setup.vault)
-    assert before == {"waiting": 4, "rejected": 0, "conflict": 0, "last_success": None}
-    field_setup.engine().run()
-    after = sync_status(field_setup.vault)
-    assert after["waiting"] == 0 and after["last_success"].endswith("Z")
