@@ -1,7 +1,8 @@
 """`python -m etudes_desktop.gui.screenshots OUTDIR`: every screen, rendered offscreen to PNG.
 
 Drives the real screens on a throw-away vault (fast key derivation), in French, then the two
-first screens in English.
+first screens in English, then the interview and administration screens their packages build
+for this purpose (`gui.interview.screenshot_widgets`, `gui.admin_screens.screenshot_widgets`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from etudes_desktop.gui.controller import AppController  # noqa: E402
 from etudes_desktop.gui.i18n import install_translators  # noqa: E402
@@ -106,7 +108,79 @@ def _unlock_screens(r: Renderer, c: AppController) -> None:
     r.shot(c.window, "delai-apres-echecs")
 
 
-def render_all(outdir: Path) -> list[Path]:
+def _close(c: AppController) -> None:
+    c.shutdown()
+    c.window.close()
+
+
+def _demo_screens(r: Renderer, folder: Path) -> AppController:
+    """The demo folder: its unlock screen, then the workspace over the demo study."""
+    from etudes_desktop.demo import DEMO_PASSPHRASE
+
+    demo = _controller(folder, demo=True)
+    r.shot(demo.window, "demo-deverrouillage")
+    demo.unlock_screen.ui.passphrase_edit.setText(DEMO_PASSPHRASE)
+    demo.unlock_screen.ui.unlock_button.click()
+    r.shot(demo.window, "demo-espace-de-travail")
+    return demo
+
+
+def _english_screens(r: Renderer, app: QApplication, root: Path) -> None:
+    install_translators("en", app)
+    try:
+        c = _controller(root / "en")
+        r.shot(c.window, "en-creation")
+        _close(c)
+        c = _controller(root / "fr")
+        r.shot(c.window, "en-unlock")
+        _close(c)
+    finally:
+        install_translators("fr", app)
+
+
+def _shoot_widgets(r: Renderer, widgets: dict[str, QWidget]) -> None:
+    """Screens built by the other gui packages: the size they chose, else a dialog's hint, else the window's."""
+    for name, widget in widgets.items():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            pass  # the package chose its size
+        elif isinstance(widget, QDialog):
+            widget.adjustSize()
+        else:
+            widget.resize(*WINDOW_SIZE)
+        widget.show()
+        r.shot(widget, name)
+        widget.close()
+
+
+def _package_screens(r: Renderer, demo: AppController, root: Path) -> None:
+    """Interview and administration screens, from the screenshot hooks of their packages."""
+    sections: list[tuple[str, Callable[[], dict[str, QWidget]]]] = [
+        ("interview", lambda: _interview_widgets(root / "interviews")),
+        ("administration", lambda: _admin_widgets(demo, root / "server")),
+    ]
+    for section, build in sections:
+        try:
+            _shoot_widgets(r, build())
+        except Exception as exc:  # noqa: BLE001 - one broken section must not hide the others
+            print(f"screenshots: {section} screens skipped ({type(exc).__name__}: {exc})", file=sys.stderr)
+
+
+def _interview_widgets(folder: Path) -> dict[str, QWidget]:
+    from etudes_desktop.gui.interview import screenshot_widgets
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return screenshot_widgets(folder)
+
+
+def _admin_widgets(demo: AppController, server_dir: Path) -> dict[str, QWidget]:
+    from etudes_desktop.gui.admin_screens import prepare_demo_data, screenshot_widgets
+    from etudes_desktop.gui.views.services import WorkspaceServices
+
+    prepare_demo_data(demo.vault, server_dir)
+    return screenshot_widgets(WorkspaceServices(vault=demo.vault, pool=ImmediatePool()))
+
+
+def render_all(outdir: Path, *, include_packages: bool = True) -> list[Path]:
     """Render every screen; return the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
     for old in outdir.glob("*.png"):
@@ -118,29 +192,17 @@ def render_all(outdir: Path) -> list[Path]:
         root = Path(tmp)
         install_translators("fr", app)
         apply_style(app)
-        c = _creation_screens(r, root / "fr")
-        c.shutdown()
-        c.window.close()
+        _close(_creation_screens(r, root / "fr"))
         c = _controller(root / "fr", clock=_Clock())
         c.unlock_screen.ui.passphrase_edit.setText(SAMPLE_PASSPHRASE)
         c.unlock_screen.ui.unlock_button.click()
         _unlock_screens(r, c)
-        c.shutdown()
-        c.window.close()
-        demo = _controller(root / "demo", demo=True)
-        r.shot(demo.window, "demo-deverrouillage")
-        demo.shutdown()
-        demo.window.close()
-        install_translators("en", app)
-        c = _controller(root / "en")
-        r.shot(c.window, "en-creation")
-        c.shutdown()
-        c.window.close()
-        c = _controller(root / "fr")
-        r.shot(c.window, "en-unlock")
-        c.shutdown()
-        c.window.close()
-        install_translators("fr", app)
+        _close(c)
+        demo = _demo_screens(r, root / "demo")
+        _english_screens(r, app, root)
+        if include_packages:
+            _package_screens(r, demo, root)
+        _close(demo)
     return r.saved
 
 
