@@ -37,8 +37,7 @@ def interview_columns() -> list[Column[InterviewRow]]:
         Column(_t("Personne"), lambda r: r.respondent_name or _t("(sans nom)")),
         Column(_t("Mode"), lambda r: mode_label(r.mode)),
         Column(_t("État"), lambda r: interview_state_label(r.state), lambda r: state_colour(r.state)),
-        Column(_t("Commencé le"), lambda r: short_datetime(r.created_at)),
-        Column(_t("Dernière modification"), lambda r: short_datetime(r.updated_at)),
+        Column(_t("Modifié le"), lambda r: short_datetime(r.updated_at)),
     ]
 
 
@@ -84,9 +83,11 @@ class InterviewsView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((220, 120, 170, 150)):
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person takes what is left
+        metrics = self.fontMetrics()
+        for column, sample in ((1, mode_label("face_to_face")), (2, interview_state_label("rejected")),
+                               (3, "00/00/0000 00:00")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
