@@ -9,6 +9,7 @@ Results are plain frozen dataclasses; no Qt.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -210,12 +211,29 @@ def _respondent_where(query: RespondentQuery) -> tuple[str, list[Any]]:
         params += [f"%{digits}%", f"%{_escape_like(query.search.strip())}%"]
         return " AND ".join(clauses), params
     for word in query.search.split():
-        fields = ["last_name", "first_name", "sample_id", "town"]
+        exact, folded = f"%{_escape_like(word)}%", f"%{_accent_blind(word)}%"
+        terms = [("last_name", folded), ("first_name", folded), ("town", folded), ("sample_id", exact)]
         if _phone_digits(word) is not None:
-            fields.append("phone")  # digits typed: the only search that reads the table
-        clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
-        params += [f"%{_escape_like(word)}%"] * len(fields)
+            terms.append(("phone", exact))  # digits typed: the only search that reads the table
+        clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f, _p in terms) + ")")
+        params += [p for _f, p in terms]
     return " AND ".join(clauses), params
+
+
+_ACCENTABLE = frozenset("aeiouyc")
+
+
+def _accent_blind(word: str) -> str:
+    """A LIKE pattern where every letter that French may accent matches any one character.
+
+    SQLite's LIKE folds ASCII case only: 'lefevre' would miss 'Lefèvre', 'helene' 'HÉLÈNE'.
+    'l_f_vr_' finds them all, at the price of a rare near name (the list only gets wider).
+    """
+    out = []
+    for char in word:
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        out.append("_" if base in _ACCENTABLE else _escape_like(char))
+    return "".join(out)
 
 
 def count_respondents(vault: Any, query: RespondentQuery) -> int:
