@@ -113,7 +113,10 @@ def test_sample_import_shows_the_guessed_mapping_and_imports_every_row(workspace
                      "Âge": "Âge", "Code postal": "Code postal", "Ville": "Commune", "Téléphone": "Téléphone",
                      "Nb actes 2025": "Attribut d'étude"}
     dialog.set_target("Âge", "ignore")  # the person decides the age is not needed
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
     dialog.import_button.click()
+    assert progress and 0 < max(progress) <= 1000 and not dialog.progress.isVisible()
     rows = _respondents(vault)
     assert len(rows) == 1200 and rows[0][:3] == ("E00000", "Lefèvre", "Hélène")
     assert {r[3] for r in rows} == {None} and rows[1][4] == "0612340100"
