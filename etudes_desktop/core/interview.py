@@ -12,6 +12,8 @@ from etudes_desktop.core.errors import EtudesError
 
 
 class Mode(StrEnum):
+    """How answers are collected (the register's five modes)."""
+
     FACE_TO_FACE = "face_to_face"
     PHONE = "phone"
     PAPER = "paper"

@@ -9,14 +9,15 @@ leave the laptop for analysis, and the questionnaire.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 import unicodedata
-from enum import Enum
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
+from etudes_desktop.core.interview import text_sha256 as sha256_text
+from etudes_desktop.core.retention import destruction_date
 from etudes_desktop.core.questionnaire import Questionnaire
 from etudes_desktop.paths import resource_path
 
@@ -48,16 +49,6 @@ _FORBIDDEN_ATTRIBUTE = re.compile(
 )
 
 
-class Mode(str, Enum):
-    """How answers are collected (the register's five modes)."""
-
-    FACE_TO_FACE = "face_to_face"
-    PHONE = "phone"
-    PAPER = "paper"
-    GROUP = "group"
-    INTERNET = "internet"
-
-
 def _normalise(text: str) -> str:
     """Compare texts as a reader would: quotes, apostrophes, dashes and spacing ignored."""
     text = unicodedata.normalize("NFC", text)
@@ -70,10 +61,6 @@ def _normalise(text: str) -> str:
 def contains_mandatory_mention(text: str) -> bool:
     """True when `text` holds the register's mention word for word."""
     return _normalise(MANDATORY_MENTION) in _normalise(text or "")
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=8)
@@ -175,16 +162,7 @@ class StudyPackage(BaseModel):
         """The latest date the insurer's files must be destroyed (None before delivery)."""
         if self.delivery_date is None:
             return None
-        return add_months(self.delivery_date, self.retention.months_after_delivery)
-
-
-def add_months(day: _dt.date, months: int) -> _dt.date:
-    """`day` plus whole months, clamped to the last day of the target month."""
-    import calendar
-
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+        return destruction_date(self.delivery_date, self.retention.months_after_delivery)
 
 
 def package_json_schema() -> dict[str, object]:
