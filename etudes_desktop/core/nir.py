@@ -142,11 +142,23 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _has_long_stretch(text: str) -> bool:
+    """Whether some stretch of digits and separators holds 12 digits or more (a quick look)."""
+    for match in _STRETCH_RE.finditer(text):
+        stretch = match.group()
+        # separators are counted away cheaply first: a spaced phone number stops here
+        if len(stretch) - stretch.count(" ") - stretch.count(".") - stretch.count("-") < 12:
+            continue
+        if sum(map(str.isdigit, stretch)) >= 12:
+            return True
+    return False
+
+
 def find_nir(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of every NIR or NIA found in the text, sorted and non-overlapping."""
     if len(text) < 8:
         return []
-    if not any(sum(map(str.isdigit, m.group())) >= 12 for m in _STRETCH_RE.finditer(text)):
+    if not _has_long_stretch(text):
         return _scientific(text) if "E+" in text or "e+" in text else []
     ibans: list[tuple[int, int]] | None = None
     found: list[tuple[int, int]] = []
