@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -181,6 +182,11 @@ class AuditView(QWidget):
         if self.vault is not None:
             self.model.prepend(audit.entries(self.vault.conn, since_id=self.model.last_id))
             self._show_count()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """New entries are written while the view is hidden: add them on show."""
+        super().showEvent(event)
+        self.refresh()
 
     def rows(self) -> list[list[str]]:
         """What the person reads, row by row (tests, screenshots)."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -187,6 +188,11 @@ class SyncPanel(QWidget):
     @property
     def busy(self) -> bool:
         return self.controller.busy
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Figures change while the panel is hidden (interviews completed): read them again on show."""
+        super().showEvent(event)
+        self.controller.refresh()
 
     def status_text(self) -> str:
         return self.status_label.text()

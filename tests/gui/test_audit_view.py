@@ -47,6 +47,10 @@ def test_refresh_adds_what_is_new(qtbot, vault) -> None:
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 3 and view.rows()[0][1] == "Date de livraison de l'étude enregistrée"
     assert view.count_label.text() == "3 entrées."
+    view.hide()
+    retention.set_delivery_date(vault, "sat", date(2026, 10, 2), now=NOW)
+    view.show()  # shown again: what was written meanwhile is there
+    assert view.model.rowCount() == 4
 
 
 def test_follows_the_vault_being_locked(qtbot, vault) -> None:
