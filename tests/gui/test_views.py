@@ -217,3 +217,16 @@ def test_an_empty_vault_says_what_to_do(vault, make_workspace):
     assert view.respondents.empty_label.isVisible()
     assert not view.studies.import_sample_button.isEnabled()
     assert view.counters.values()["to_contact"] == "–"
+
+
+def test_while_the_vault_is_busy_importing_the_list_reads_nothing_new(filled, make_workspace):
+    view = make_workspace(filled)
+    view.select_study(STUDY)
+    model, table = view.respondents.model, view.respondents.table
+    table.viewport().repaint()
+    read = model.pages_fetched
+    model.set_frozen(True)
+    assert model.index(1500, 0).data() is None and model.pages_fetched == read
+    assert model.index(0, 0).data()  # what was already read stays on screen
+    model.set_frozen(False)
+    assert model.index(1500, 0).data() and model.pages_fetched == read + 1

@@ -176,3 +176,16 @@ def test_an_unreadable_sample_file_is_explained(workspace, vault, tmp_path):
     assert dialog.status_label.text() == "Fichier refusé."
     assert "format de fichier non pris en charge" in dialog.problem_lines()[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_form_is_checked_in_the_background_and_stored_on_return(qtbot, vault, tmp_path):
+    """The real thread pool: the window stays responsive while the form is read."""
+    view = WorkspaceView(WorkspaceServices(vault=vault))  # no pool given: Qt's global pool
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.importer.imported, timeout=30_000) as blocker:
+        view.import_study_file(_form(tmp_path / "accueil.xlsx"))
+        assert view.message_label.text() == "Vérification de « accueil.xlsx »…"
+    assert blocker.args == ["accueil-2026", "created"]
+    assert [s[0] for s in _studies(vault)] == ["accueil-2026"]
+    assert view.studies.study_titles() == ["Accueil en agence 2026"]

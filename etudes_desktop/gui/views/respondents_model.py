@@ -45,6 +45,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._fetch: Callable[[int, int, Row | None], list[Row]] | None = None
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self.pages_fetched = 0  # for the benchmark and tests: how many pages were read
+        self._frozen = False
 
     # -- the source ---------------------------------------------------------------------------
     def set_source(self, count: Callable[[], int], fetch: Callable[[int, int, Row | None], list[Row]]) -> None:
@@ -73,6 +74,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             return None
         number, within = divmod(row, self._page_size)
         page = self._pages.get(number)
+        if page is None and self._frozen:
+            return None
         if page is None:
             previous = self._pages.get(number - 1)
             after = previous[-1] if previous is not None and len(previous) == self._page_size else None
@@ -84,6 +87,13 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         else:
             self._pages.move_to_end(number)
         return page[within] if within < len(page) else None
+
+    def set_frozen(self, frozen: bool) -> None:
+        """While frozen, pages not yet read stay blank: the vault's connection is busy elsewhere
+        (a sample import writing from the pool); painting must not read from it meanwhile."""
+        self._frozen = frozen
+        if not frozen and self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1))
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())

@@ -55,6 +55,7 @@ class SampleImportDialog(QDialog):
     """Choose the file, check the mapping, pick all-or-nothing or partial, import."""
 
     imported = Signal(str)  # the French summary of what was imported
+    busy_changed = Signal(bool)  # a check or an import is running in the pool (it uses the vault)
 
     def __init__(self, services: WorkspaceServices, study_id: str, study_title: str,
                  parent: QWidget | None = None) -> None:
@@ -225,6 +226,7 @@ class SampleImportDialog(QDialog):
 
     def _begin(self, text: str) -> None:
         self._busy = True
+        self.busy_changed.emit(True)
         self._clear_report()
         self.status_label.setText(text)
         self.progress.setRange(0, 0)  # busy until the first progress report tells how far
@@ -233,6 +235,7 @@ class SampleImportDialog(QDialog):
 
     def _end(self) -> None:
         self._busy = False
+        self.busy_changed.emit(False)
         self.progress.hide()
         self._update_buttons()
         if self._close_when_done:

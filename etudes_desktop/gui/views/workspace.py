@@ -292,12 +292,17 @@ class WorkspaceController(QObject):
         summary = self._summaries[self.study_id]
         dialog = SampleImportDialog(self.services, summary.id, summary.title, self.view)
         dialog.imported.connect(self._on_sample_imported)
+        dialog.busy_changed.connect(self._on_sample_busy)
         dialog.finished.connect(self._on_sample_dialog_finished)
         self.sample_dialog = dialog
         dialog.open()
         if path is not None:
             dialog.load_file(path)
         return dialog
+
+    def _on_sample_busy(self, busy: bool) -> None:
+        for model in (self.view.respondents.model, self.view.interviews.model):
+            model.set_frozen(busy)
 
     def _on_sample_imported(self, summary_text: str) -> None:
         self.refresh()
