@@ -113,10 +113,7 @@ def test_sample_import_shows_the_guessed_mapping_and_imports_every_row(workspace
                      "Âge": "Âge", "Code postal": "Code postal", "Ville": "Commune", "Téléphone": "Téléphone",
                      "Nb actes 2025": "Attribut d'étude"}
     dialog.set_target("Âge", "ignore")  # the person decides the age is not needed
-    progress: list[int] = []
-    dialog.progress.valueChanged.connect(progress.append)
     dialog.import_button.click()
-    assert progress and 0 < max(progress) <= 1000 and not dialog.progress.isVisible()
     rows = _respondents(vault)
     assert len(rows) == 1200 and rows[0][:3] == ("E00000", "Lefèvre", "Hélène")
     assert {r[3] for r in rows} == {None} and rows[1][4] == "0612340100"
@@ -189,3 +186,21 @@ def test_the_form_is_checked_in_the_background_and_stored_on_return(qtbot, vault
     assert blocker.args == ["accueil-2026", "created"]
     assert [s[0] for s in _studies(vault)] == ["accueil-2026"]
     assert view.studies.study_titles() == ["Accueil en agence 2026"]
+
+
+def test_a_large_sample_imports_in_the_background_with_a_moving_progress_bar(qtbot, vault, tmp_path):
+    insert_study(vault)
+    view = WorkspaceView(WorkspaceServices(vault=vault))  # Qt's global pool: the window stays live
+    qtbot.addWidget(view)
+    view.show()
+    dialog = view.open_sample_import(_csv(tmp_path / "grand.csv", _good_rows(5000)))
+    qtbot.addWidget(dialog)
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(dialog.imported, timeout=60_000):
+        dialog.import_button.click()
+        assert dialog.progress.isVisible() and not dialog.import_button.isEnabled()
+    assert progress and 0 < max(progress) <= 1000
+    assert not dialog.progress.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.status_label.text() == "5000 répondant(s) importé(s) dans l'étude bench-2026."
+    assert len(_respondents(vault)) == 5000 and view.respondents.model.rowCount() == 5000

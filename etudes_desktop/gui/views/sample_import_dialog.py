@@ -250,6 +250,8 @@ class SampleImportDialog(QDialog):
         super().reject()
 
     def _on_progress(self, rows: int, fraction: float) -> None:
+        if not self._busy:  # a report queued from a reading thread, arriving after the end
+            return
         if fraction >= 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * min(1.0, fraction)))
