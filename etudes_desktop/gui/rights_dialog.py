@@ -206,7 +206,7 @@ class RightsDialog(QDialog):
                 edit = QLineEdit(page)
                 edit.setObjectName(f"rectify_{name}")
                 self.field_edits[name] = edit
-                label = QLabel(self._labels.get(name, name) + " :", page)
+                label = QLabel(self.tr("%1 :").replace("%1", self._labels.get(name, name)), page)
                 label.setBuddy(edit)
                 form.addWidget(label, line, side * 2)
                 form.addWidget(edit, line, side * 2 + 1)

@@ -142,6 +142,10 @@ class SyncPanel(QWidget):
             self.tr("Date"), self.tr("Étude"), self.tr("Lot"), self.tr("Envoyés"), self.tr("Acceptés"),
             self.tr("Déjà reçus"), self.tr("En conflit"), self.tr("Refusés"), self.tr("Résultat")], self.tabs)
         self.log_table.setObjectName("sync_log_table")
+        log_header = self.log_table.horizontalHeader()
+        log_header.setStretchLastSection(False)
+        log_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the study gives way, elided
+        self.log_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.problems_table = _readonly_table([
             self.tr("Entretien"), self.tr("Étude"), self.tr("Terminé le"), self.tr("État"), self.tr("Motif")],
             self.tabs)
@@ -234,6 +238,7 @@ class SyncPanel(QWidget):
             values = [short_datetime(entry.at), entry.study_id or "", (entry.batch_id or "—")[:8]]
             for column, text in enumerate(values):
                 self.log_table.setItem(row, column, _cell(text))
+            self.log_table.item(row, 1).setToolTip(entry.study_id or "")  # elided when space is short
             figures = (entry.sent, entry.accepted, entry.duplicate, entry.conflict, entry.rejected)
             for column, figure in enumerate(figures, start=3):
                 self.log_table.setItem(row, column, _cell(group_digits(figure), number=True))
