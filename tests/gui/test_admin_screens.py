@@ -6,10 +6,13 @@ from etudes_desktop.demo import seed_demo
 from etudes_desktop.gui.admin_screens import prepare_demo_data, screenshot_widgets
 from etudes_desktop.gui.tasks import ImmediatePool
 from etudes_desktop.gui.views.services import WorkspaceServices
+from etudes_desktop.storage.studies import list_studies
+from etudes_desktop.sync.demo_server import DEMO_STUDY_ID
 
 
 def test_screenshot_widgets_show_demo_data(qtbot, vault, tmp_path) -> None:
     seed_demo(vault)
+    assert [s.id for s in list_studies(vault)] == [DEMO_STUDY_ID]  # the study the demo server enrols for
     prepare_demo_data(vault, tmp_path / "server", synced=12, waiting=3)
     widgets = screenshot_widgets(WorkspaceServices(vault=vault, pool=ImmediatePool()))
     for widget in widgets.values():
