@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.core.interview import CALL_OUTCOME_LABELS_FR, CallOutcome, aapor_code
+from etudes_desktop.core.interview import CallOutcome, aapor_code
+from etudes_desktop.gui.interview.labels import callback_columns, outcome_label
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
 from etudes_desktop.storage.interviews import Callback, Interviewer, InterviewStore
@@ -49,7 +50,7 @@ class CallOutcomeDialog(QDialog):
         self.outcome_group = QButtonGroup(self)
         self.outcome_buttons: dict[CallOutcome, QRadioButton] = {}
         for position, outcome in enumerate(CallOutcome):
-            text = f"&{position + 1}  {self.tr(CALL_OUTCOME_LABELS_FR[outcome])}"
+            text = f"&{position + 1}  {outcome_label(outcome)}"
             button = QRadioButton(text, self)
             button.setToolTip(self.tr("Code AAPOR %1").replace("%1", aapor_code(outcome)))
             code = QLabel(self.tr("AAPOR %1").replace("%1", aapor_code(outcome)), self)
@@ -145,8 +146,6 @@ class CallbackList(QWidget):
 
     call_requested = Signal(int)  # respondent id
 
-    COLUMNS = ("Rendez-vous", "Personne", "Téléphone", "N° d'échantillon")
-
     def __init__(self, *, now: Callable[[], datetime] = _local_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._now = now
@@ -154,8 +153,8 @@ class CallbackList(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Rappels prévus"), self)
         title.setProperty("role", "title")
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table = QTableWidget(0, len(callback_columns()), self)
+        self.table.setHorizontalHeaderLabels(callback_columns())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from etudes_desktop.core.interview import MODE_LABELS_FR, Mode
+from etudes_desktop.core.interview import Mode
+from etudes_desktop.gui.interview.labels import mode_label
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.contact_list import RespondentBrief
 
@@ -32,7 +33,7 @@ class StartInterviewDialog(QDialog):
     """Layout and a little state; `search` is a service call (contact_list.contactable)."""
 
     def __init__(self, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]], *,
-                 parent: QWidget | None = None) -> None:
+                 preselect: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self._search = search
@@ -42,6 +43,11 @@ class StartInterviewDialog(QDialog):
         self._build()
         self._connect_signals()
         self._on_search(self.search_edit.text())
+        if preselect is not None:
+            try:
+                self.select_respondent(preselect)
+            except LookupError:
+                pass  # no longer contactable: the list shows who is
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -83,7 +89,7 @@ class StartInterviewDialog(QDialog):
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[Mode, QRadioButton] = {}
         for position, mode in enumerate(self.study.interview_modes):
-            button = QRadioButton(f"&{position + 1}  {self.tr(MODE_LABELS_FR[mode])}", box)
+            button = QRadioButton(f"&{position + 1}  {mode_label(mode)}", box)
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             row.addWidget(button)
@@ -159,6 +165,6 @@ class StartInterviewDialog(QDialog):
 
     @classmethod
     def ask(cls, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]],
-            parent: QWidget | None = None) -> StartChoice | None:
-        dialog = cls(study, search, parent=parent)
+            parent: QWidget | None = None, preselect: int | None = None) -> StartChoice | None:
+        dialog = cls(study, search, preselect=preselect, parent=parent)
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

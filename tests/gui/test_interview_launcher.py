@@ -45,9 +45,9 @@ class Person:
             dialog.reject()
         return dialog.result() == CommitmentDialog.DialogCode.Accepted
 
-    def start(self, study, search, parent):
+    def start(self, study, search, parent, preselect=None):
         self.seen.append("start")
-        dialog = StartInterviewDialog(study, search, parent=parent)
+        dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent)
         self.qtbot.addWidget(dialog)
         dialog.set_mode(self.mode)
         (dialog.call_button if self.call else dialog.start_button).click()
@@ -77,8 +77,10 @@ def test_first_run_asks_profile_and_commitment_then_opens_the_notice(qtbot, env:
     assert screen.current_view() is screen.gate  # every interview begins with the notice
     assert env.store.get(screen.flow.interview_id).respondent_id == env.people[2]  # first in the list: Garcia
     second = Person(qtbot)
-    qtbot.addWidget(_launcher(env, second).new_interview())
+    screen = _launcher(env, second).new_interview(respondent_id=env.people[0])
+    qtbot.addWidget(screen)
     assert second.seen == ["start"]  # profile and signature are remembered
+    assert env.store.get(screen.flow.interview_id).respondent_id == env.people[0]  # chosen in the workspace
 
 
 def test_no_interview_starts_without_the_signed_commitment(qtbot, env: Env):

@@ -50,14 +50,14 @@ class InterviewLauncher:
     def search(self, text: str) -> list[contact_list.RespondentBrief]:
         return contact_list.contactable(self.vault, self.study.study_id, text)
 
-    def new_interview(self) -> InterviewScreen | None:
-        """Profile, commitment, choice; then the interview screen on its notice gate."""
+    def new_interview(self, respondent_id: int | None = None) -> InterviewScreen | None:
+        """Profile, commitment, choice (`respondent_id` preselected); then the screen on its notice gate."""
         interviewer = self._ask_profile(self.store, self.parent)
         if interviewer is None:
             return None
         if not self._ask_commitment(self.store, self.study, interviewer, self.parent):
             return None
-        choice = self._ask_start(self.study, self.search, self.parent)
+        choice = self._ask_start(self.study, self.search, self.parent, respondent_id)
         if choice is None:
             return None
         if choice.action == CALL:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from etudes_desktop.core.interview import MODE_LABELS_FR, Decision, Mode
+from etudes_desktop.core.interview import Decision, Mode
+from etudes_desktop.gui.interview.labels import mode_label
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import utc_now
 from etudes_desktop.gui.interview.signals import emit
@@ -52,7 +53,7 @@ class NoticeGate(QWidget):
         layout.setContentsMargins(28, 20, 28, 20)
         title = QLabel(self.tr("Mention d'information — avant toute question"), self)
         title.setProperty("role", "title")
-        subtitle = QLabel(f"{self.study.title} — {self.tr(MODE_LABELS_FR[self.mode])}", self)
+        subtitle = QLabel(f"{self.study.title} — {mode_label(self.mode)}", self)
         subtitle.setProperty("role", "subtitle")
         subtitle.setWordWrap(True)
         layout.addWidget(title)
