@@ -199,3 +199,40 @@ def test_no_personal_data_in_logs_or_audit(vault, study, tmp_path, caplog):
     for value in PERSONAL + ["A001", "C001"]:
         assert value not in logged
         assert value not in audited
+
+
+def test_read_ahead_keeps_order_and_passes_errors_on():
+    from etudes_desktop.storage.sample_import import read_ahead
+
+    assert list(read_ahead(iter(range(10_001)), batch=7, depth=2)) == list(range(10_001))
+
+    def failing():
+        yield from range(50)
+        raise EtudesError("ligne 52 : caractères illisibles (cp1252)")
+
+    seen = []
+    with pytest.raises(EtudesError, match="ligne 52"):
+        for item in read_ahead(failing(), batch=10):
+            seen.append(item)
+    assert seen == list(range(50))
+
+
+def test_read_ahead_stops_its_reader_when_the_consumer_stops():
+    import threading
+
+    from etudes_desktop.storage.sample_import import read_ahead
+
+    produced = []
+
+    def endless():
+        n = 0
+        while True:
+            produced.append(n)
+            yield n
+            n += 1
+
+    stream = read_ahead(endless(), batch=5, depth=2)
+    assert [next(stream) for _ in range(3)] == [0, 1, 2]
+    stream.close()  # what happens when storing fails mid-way
+    assert not any(t.name == "sample-reader" for t in threading.enumerate())
+    assert len(produced) < 100
