@@ -166,3 +166,40 @@ def test_a_draft_left_on_the_review_page_resumes_there(qtbot, env: Env):
         fill_page(screen, answers)
     resumed = env.screen(qtbot, interview)
     assert resumed.current_view() is resumed.review and not resumed.review.read_only
+
+
+def test_repeats_get_a_page_per_occurrence_and_resume_with_every_occurrence(qtbot, env: Env):
+    from dataclasses import replace
+
+    from etudes_desktop.core.questionnaire import Item, ItemType, Questionnaire
+
+    def q(name, kind, label):
+        return Item(name=name, type=kind, label={"default": label})
+
+    form = Questionnaire(form_id="foyer", title="Foyer", items=[
+        q("nb", ItemType.INTEGER, "Combien de personnes vivent au foyer ?"),
+        Item(name="enfant", type=ItemType.REPEAT, label={"default": "Enfant"}, children=[
+            q("prenom", ItemType.TEXT, "Prénom de l'enfant"), q("age_enfant", ItemType.INTEGER, "Son âge")]),
+        q("fin", ItemType.NOTE, "Merci."),
+    ])
+    env.study = replace(env.study, questionnaire=form)
+    interview = env.start(Mode.FACE_TO_FACE)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    runner = screen.runner
+    fill_page(screen, {"nb": "3"})
+    assert runner.page.key == "prenom[1]" and runner.add_repeat_button.isVisible()
+    assert "Enfant" in runner.add_repeat_button.text()
+    fill_page(screen, {"prenom[1]": "Léo"})
+    give(runner.field("age_enfant[1]"), "7")
+    runner.add_repeat_button.click()
+    assert runner.page.key == "prenom[2]"
+    fill_page(screen, {"prenom[2]": "Inès"})
+    fill_page(screen, {"age_enfant[2]": "4"})
+    assert runner.page.key == "fin" and not runner.add_repeat_button.isVisible()
+    assert env.store.answers(interview) == {"nb": 3, "prenom[1]": "Léo", "age_enfant[1]": 7,
+                                            "prenom[2]": "Inès", "age_enfant[2]": 4}
+    resumed = env.screen(qtbot, interview)
+    assert resumed.runner.page.key == "fin"
+    resumed.runner.back_button.click()
+    assert resumed.runner.page.key == "age_enfant[2]" and resumed.runner.field("age_enfant[2]").text() == "4"

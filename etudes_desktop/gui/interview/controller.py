@@ -114,6 +114,7 @@ class InterviewFlow:
             session = Session(self.study.questionnaire)
             for key, value in self.store.answers(self.interview_id).items():
                 try:
+                    _ensure_instances(session, key)
                     session.set_answer(key, value)
                 except EtudesError:
                     continue  # an answer the form no longer asks: kept in the vault, not shown
@@ -162,6 +163,38 @@ class InterviewFlow:
 
     def previous_page(self, current: str) -> Any:
         return self.session.previous_page(current)
+
+    def repeat_of(self, page_key: str) -> tuple[str, tuple[int, ...]] | None:
+        """The innermost repeat the person may extend around this page: (name, parent index)."""
+        from etudes_desktop.core.session import parse_key
+        from etudes_desktop.core.session_graph import REPEAT_COUNT
+
+        name, index = parse_key(page_key)
+        infos = self.session.compiled.infos
+        for depth in range(len(infos[name].scope) - 1, -1, -1):
+            repeat = infos[name].scope[depth]
+            if REPEAT_COUNT not in infos[repeat].slots:
+                return repeat, index[:depth]
+        return None
+
+    def repeat_label(self, repeat: str) -> str:
+        session = self.session
+        return session.questionnaire.text(session.compiled.infos[repeat].item.label, session.language) or repeat
+
+    def add_repeat(self, repeat: str, parent: tuple[int, ...]) -> Any:
+        """Add an occurrence; return its first visible page."""
+        from etudes_desktop.core.session import parse_key
+
+        self._require_gate()
+        session = self.session
+        _name, new_index = parse_key(session.add_repeat(repeat, parent))
+        infos = session.compiled.infos
+        for page in session.pages():
+            name, index = parse_key(page.key)
+            scope = infos[name].scope
+            if page.visible and repeat in scope and index[: scope.index(repeat) + 1] == new_index:
+                return page
+        return None
 
     def go_to(self, position: str) -> None:
         self._require_gate()
@@ -215,6 +248,22 @@ class InterviewFlow:
 
     def abandon(self) -> None:
         self.store.abandon(self.interview_id)
+
+
+def _ensure_instances(session: Any, key: str) -> None:
+    """Recreate the repeat occurrences a stored answer belongs to (resuming a draft)."""
+    from etudes_desktop.core.session import parse_key
+    from etudes_desktop.core.session_graph import REPEAT_COUNT
+
+    name, index = parse_key(key)
+    info = session.compiled.infos.get(name)
+    if info is None or len(index) != len(info.scope):
+        return
+    for depth, repeat in enumerate(info.scope):
+        if REPEAT_COUNT in session.compiled.infos[repeat].slots:
+            continue
+        while session.repeat_count(repeat, index[:depth]) <= index[depth]:
+            session.add_repeat(repeat, index[:depth])
 
 
 def display_answer(session: Any, key: str) -> str:

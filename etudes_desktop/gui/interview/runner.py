@@ -87,8 +87,12 @@ class RunnerView(QWidget):
         self.keys_label.setProperty("role", "subtitle")
         self.keys_label.setWordWrap(True)
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_repeat_button = QPushButton("", self)
+        self.add_repeat_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_repeat_button.setShortcut("Ctrl+Shift+A")
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.add_repeat_button)
         bottom.addWidget(self.next_button)
         layout.addLayout(bottom)
         layout.addWidget(self.keys_label)
@@ -96,6 +100,7 @@ class RunnerView(QWidget):
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
+        self.add_repeat_button.clicked.connect(self._on_add_repeat)
 
     # -- pages ------------------------------------------------------------------------------------
     def show_page(self, page: Any) -> None:
@@ -117,6 +122,10 @@ class RunnerView(QWidget):
         self.page_message.clear()
         self._update_progress()
         self.back_button.setEnabled(self.flow.previous_page(page.key) is not None)
+        repeat = self.flow.repeat_of(page.key)
+        self.add_repeat_button.setVisible(repeat is not None)
+        if repeat is not None:
+            self.add_repeat_button.setText(self.tr("+ Ajouter : %1 (Ctrl+Maj+A)").replace("%1", self.flow.repeat_label(repeat[0])))
         self.focus_field(0)
         emit(self.page_shown, page.key)
 
@@ -176,6 +185,15 @@ class RunnerView(QWidget):
         keys = [f.key for f in self.fields if f.focus_widgets()]
         if key in keys:
             self.focus_field(keys.index(key))
+
+    def _on_add_repeat(self) -> None:
+        repeat = self.flow.repeat_of(self.page.key) if self.page is not None else None
+        if repeat is None:
+            return
+        self.flush()
+        page = self.flow.add_repeat(*repeat)
+        if page is not None:
+            self.show_page(page)
 
     # -- navigation ---------------------------------------------------------------------------------
     def flush(self) -> None:
