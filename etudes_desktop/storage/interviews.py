@@ -219,8 +219,13 @@ class InterviewStore:
         )
 
     # -- answers ----------------------------------------------------------------------------------
-    def save_answer(self, interview_id: str, name: str, value: Any, position: str | None = None) -> None:
-        """Commit one answer (None clears it); refused without an agreeing consent."""
+    def save_answer(self, interview_id: str, name: str, value: Any, position: str | None = None,
+                    notice: tuple[str, str] | None = None) -> None:
+        """Commit one answer (None clears it); refused without an agreeing consent.
+
+        `notice` (version, SHA-256 of the text shown today), when given, must be the notice the
+        latest consent agreed to: a draft begun before the notice changed is refused.
+        """
         if isinstance(value, str):
             _refuse_nir(value)
         with self._vault.transaction() as conn:
@@ -228,10 +233,13 @@ class InterviewStore:
             if interview.state is not State.DRAFT:
                 raise EtudesError("l'entretien est terminé : ses réponses ne sont plus modifiables")
             decision = conn.execute(
-                "SELECT decision FROM consent WHERE interview_id = ? ORDER BY id DESC LIMIT 1", (interview_id,)
+                "SELECT decision, notice_version, text_sha256 FROM consent WHERE interview_id = ? "
+                "ORDER BY id DESC LIMIT 1", (interview_id,)
             ).fetchone()
             if decision is None or decision["decision"] != Decision.AGREES.value:
                 raise EtudesError("aucune question avant la mention d'information et l'accord de la personne")
+            if notice is not None and (decision["notice_version"], decision["text_sha256"]) != tuple(notice):
+                raise EtudesError("la mention d'information a changé : délivrez la nouvelle version avant de continuer")
             now = _iso(self._clock())
             if value is None or value == "" or value == []:
                 conn.execute("DELETE FROM answer WHERE interview_id = ? AND name = ?", (interview_id, name))

@@ -52,6 +52,8 @@ def _run_until_killed(folder: Path, interview_id: str, saves_before_kill: int) -
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10)
+    # what the child printed between our last read and its death counts too: it was shown saved
+    lines += [line.split(" ", 2) for line in child.stdout.read().splitlines() if line.count(" ") >= 1]
     assert saved >= saves_before_kill, child.stderr.read()[-2000:]
     return lines
 

@@ -149,3 +149,16 @@ def test_the_gate_works_from_the_keyboard(qtbot, env: Env):
     qtbot.keyClick(gate.agree_button, Qt.Key.Key_Return)
     assert env.store.may_ask_questions(interview, env.study.notice.version, env.study.notice.sha256)
     assert screen.current_view() is screen.runner
+
+
+def test_the_store_refuses_an_answer_under_a_consent_to_an_older_notice(qtbot, env: Env):
+    from etudes_desktop.core.errors import EtudesError
+
+    interview = env.start(Mode.PHONE)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    notice = env.study.notice
+    env.store.save_answer(interview, "age", 33, notice=(notice.version, notice.sha256))
+    with pytest.raises(EtudesError, match="a changé"):
+        env.store.save_answer(interview, "age", 34, notice=("2027-01", notice.sha256))
+    assert env.store.answers(interview) == {"age": 33}

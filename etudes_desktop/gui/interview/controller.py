@@ -139,7 +139,9 @@ class InterviewFlow:
             return AnswerResult(key, False, _sentence(str(exc)))
         stored = session.answer(key)
         try:
-            self.store.save_answer(self.interview_id, key, stored, position=page_key)
+            notice = self.study.notice
+            self.store.save_answer(self.interview_id, key, stored, position=page_key,
+                                   notice=(notice.version, notice.sha256))
         except EtudesError as exc:
             session.set_answer(key, previous)
             return AnswerResult(key, False, _sentence(str(exc)))
