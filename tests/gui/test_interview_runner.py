@@ -203,3 +203,14 @@ def test_repeats_get_a_page_per_occurrence_and_resume_with_every_occurrence(qtbo
     assert resumed.runner.page.key == "fin"
     resumed.runner.back_button.click()
     assert resumed.runner.page.key == "age_enfant[2]" and resumed.runner.field("age_enfant[2]").text() == "4"
+
+
+def test_a_date_that_does_not_exist_is_refused_in_the_format_typed(qtbot, env: Env):
+    interview = env.start(Mode.FACE_TO_FACE)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    screen.runner.show_page(screen.flow.page("contact"))
+    give(screen.runner.field("date_contact"), "31/02/2026")
+    screen.runner.next_button.click()
+    assert screen.runner.field("date_contact").message_label.text() == "Saisissez une date qui existe, au format JJ/MM/AAAA."
+    assert "date_contact" not in env.store.answers(interview)

@@ -150,9 +150,10 @@ class RunnerView(QWidget):
         result = self.flow.answer(key, value, page_key=self.page.key if self.page else None)
         field = self.field(key)
         if not result.saved:
-            field.show_error(self._format_message(field) if field.kind in FORMAT_MESSAGES and value is not None
-                             and "NIR" not in (result.error or "") else result.error)
-            self._refused[key] = result.error or ""
+            message = (self._format_message(field) if field.kind in FORMAT_MESSAGES and value is not None
+                       and "NIR" not in (result.error or "") else result.error or "")
+            field.show_error(message)
+            self._refused[key] = message
             if not isinstance(field, LineField):  # typed text stays for correction; choices revert
                 field.set_value(self.flow.session.answer(key))
             return
