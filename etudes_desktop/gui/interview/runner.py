@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -21,9 +21,9 @@ from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.interview.signals import emit
 
 FORMAT_MESSAGES = {
-    ItemType.DATE: "Saisissez une date qui existe, au format JJ/MM/AAAA.",
-    ItemType.TIME: "Saisissez une heure au format HH:MM.",
-    ItemType.DATETIME: "Saisissez une date et une heure au format JJ/MM/AAAA HH:MM.",
+    ItemType.DATE: QT_TRANSLATE_NOOP("RunnerView", "Saisissez une date qui existe, au format JJ/MM/AAAA."),
+    ItemType.TIME: QT_TRANSLATE_NOOP("RunnerView", "Saisissez une heure au format HH:MM."),
+    ItemType.DATETIME: QT_TRANSLATE_NOOP("RunnerView", "Saisissez une date et une heure au format JJ/MM/AAAA HH:MM."),
 }
 
 
