@@ -214,3 +214,22 @@ def test_a_date_that_does_not_exist_is_refused_in_the_format_typed(qtbot, env: E
     screen.runner.next_button.click()
     assert screen.runner.field("date_contact").message_label.text() == "Saisissez une date qui existe, au format JJ/MM/AAAA."
     assert "date_contact" not in env.store.answers(interview)
+
+
+def test_a_draft_can_be_left_for_later_and_a_person_may_stop_at_any_time(qtbot, env: Env):
+    interview = env.start(Mode.PHONE, env.people[0])
+    screen = env.screen(qtbot, interview)
+    assert screen.suspend_button.isVisible() and not screen.stop_button.isVisible()  # on the notice
+    agree(screen)
+    fill_page(screen, {})
+    screen.runner.field("age").editor.setText("61")
+    with qtbot.waitSignal(screen.finished) as left:
+        screen.suspend_button.click()
+    assert left.args == ["questions"] and env.store.answers(interview) == {"age": 61}  # typed, then kept
+    resumed = env.screen(qtbot, interview)
+    assert resumed.runner.page.key == "age" and resumed.stop_button.isVisible()
+    resumed.stop_button.click()
+    assert env.store.get(interview).state is State.DRAFT  # one more click to confirm
+    resumed.confirm_stop_button.click()
+    assert env.store.get(interview).state is State.ABANDONED and env.store.answers(interview) == {}
+    assert resumed.current_view() is resumed.end and not resumed.suspend_button.isVisible()

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import Decision
@@ -49,8 +49,8 @@ class EndView(QWidget):
             Phase.OBJECTED: (self.tr("Opposition enregistrée"), self.tr(
                 "La personne a exercé son droit d'opposition : aucune question ne lui a été posée. Elle ne sera plus "
                 "sollicitée pour cette étude et ses coordonnées ont été effacées.")),
-            Phase.ABANDONED: (self.tr("Entretien reporté"), self.tr(
-                "La personne ne souhaite pas répondre maintenant : aucune réponse n'a été recueillie.")),
+            Phase.ABANDONED: (self.tr("Entretien arrêté"), self.tr(
+                "La personne ne répond pas maintenant : aucune réponse n'est conservée pour cet entretien.")),
             Phase.COMPLETED: (self.tr("Entretien terminé"), self.tr(
                 "Les réponses sont enregistrées et verrouillées ; elles partiront à la prochaine synchronisation.")),
         }
@@ -74,6 +74,7 @@ class InterviewScreen(QWidget):
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_bar())
         layout.addWidget(self.stack)
         self.runner = RunnerView(flow, self.stack)
         self.review = ReviewView(self.stack)
@@ -87,8 +88,44 @@ class InterviewScreen(QWidget):
             self.stack.addWidget(view)
         self._connect_signals()
         self.open()
+        self._update_bar()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """Leave a draft for later, or record that the person stops (while questions are open)."""
+        bar = QHBoxLayout()
+        bar.setContentsMargins(28, 8, 28, 0)
+        self.suspend_button = QPushButton(self.tr("Reprendre &plus tard"), self)
+        self.stop_button = QPushButton(self.tr("La personne &arrête l'entretien…"), self)
+        self.stop_label = QLabel(self.tr("Les réponses déjà données seront effacées."), self)
+        self.stop_label.setProperty("role", "warn")
+        self.confirm_stop_button = QPushButton(self.tr("&Confirmer l'arrêt"), self)
+        self.cancel_stop_button = QPushButton(self.tr("A&nnuler"), self)
+        for button in (self.suspend_button, self.stop_button, self.confirm_stop_button, self.cancel_stop_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard path stays in the questions
+        bar.addStretch(1)
+        for widget in (self.stop_label, self.confirm_stop_button, self.cancel_stop_button, self.stop_button,
+                       self.suspend_button):
+            bar.addWidget(widget)
+        self._show_stop_confirmation(False)
+        return bar
+
+    def _show_stop_confirmation(self, shown: bool) -> None:
+        for widget in (self.stop_label, self.confirm_stop_button, self.cancel_stop_button):
+            widget.setVisible(shown)
+
+    def _update_bar(self) -> None:
+        current = self.stack.currentWidget()
+        asking = current in (self.runner, self.review) and not self.review.read_only
+        self.suspend_button.setVisible(current is self.gate or asking)
+        self.stop_button.setVisible(asking)
+        self._show_stop_confirmation(False)
 
     def _connect_signals(self) -> None:
+        self.stack.currentChanged.connect(self._on_view_changed)
+        self.suspend_button.clicked.connect(self._on_suspend)
+        self.stop_button.clicked.connect(self._on_stop)
+        self.confirm_stop_button.clicked.connect(self._on_confirm_stop)
+        self.cancel_stop_button.clicked.connect(self._on_cancel_stop)
         self.runner.review_requested.connect(self._on_review_requested)
         self.review.back_requested.connect(self._on_review_back)
         self.review.page_requested.connect(self._on_review_page)
@@ -141,6 +178,7 @@ class InterviewScreen(QWidget):
                 "%1", _local(row.completed_at))
         self.review.show_rows(self.flow.review_rows(), read_only=read_only, heading=heading)
         self.stack.setCurrentWidget(self.review)
+        self._update_bar()
 
     # -- slots ----------------------------------------------------------------------------------------
     def _on_decided(self, delivered_at: datetime, decision: Decision) -> None:
@@ -174,6 +212,29 @@ class InterviewScreen(QWidget):
             self._show_review()
             return
         self.end.show_phase(Phase.COMPLETED)
+        self.stack.setCurrentWidget(self.end)
+
+    def _on_view_changed(self, _index: int) -> None:
+        self._update_bar()
+
+    def _on_suspend(self) -> None:
+        if self.stack.currentWidget() is self.runner:
+            self.runner.flush()  # what is typed is given before leaving
+        emit(self.finished, self.flow.phase().value)
+
+    def _on_stop(self) -> None:
+        self._show_stop_confirmation(True)
+
+    def _on_cancel_stop(self) -> None:
+        self._show_stop_confirmation(False)
+
+    def _on_confirm_stop(self) -> None:
+        try:
+            self.flow.abandon()
+        except EtudesError as exc:
+            self._show_error(exc)
+            return
+        self.end.show_phase(Phase.ABANDONED)
         self.stack.setCurrentWidget(self.end)
 
     def _on_end_closed(self) -> None:
