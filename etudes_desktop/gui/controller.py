@@ -23,6 +23,8 @@ from etudes_desktop.paths import DataPaths
 
 log = logging.getLogger(__name__)
 WORKSPACE_VIEW = "workspace"
+SYNC_VIEW = "synchronisation"
+AUDIT_VIEW = "audit"
 
 
 class AppController(QObject):
@@ -59,6 +61,8 @@ class AppController(QObject):
         self.create_screen: VaultCreateScreen | None = None
         self.workspace: QWidget | None = None
         self.interviews: Any = None
+        self.services: Any = None
+        self.retention: Any = None
         self._make_launcher = make_launcher
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
@@ -154,23 +158,44 @@ class AppController(QObject):
         self.hub.vault_opened.emit(vault)
 
     def _ensure_workspace(self) -> None:
-        """Build the studies/respondents/interviews workspace on the first unlock (keeps start-up light).
+        """Build the views on the first unlock (keeps start-up light).
 
-        It follows the vault through the hub: bound on `vault_opened`, emptied on `vault_locked`.
+        The workspace (studies, respondents, interviews), the synchronisation panel, the audit
+        log and the retention banner share one WorkspaceServices and follow the vault through
+        the hub: bound on `vault_opened`, emptied on `vault_locked`.
         """
         if self.workspace is not None:
             return
+        from etudes_desktop.gui.audit_view import AuditView
+        from etudes_desktop.gui.interview_host import InterviewHost, default_launcher
+        from etudes_desktop.gui.retention_banner import RetentionBanner, RetentionScheduler
+        from etudes_desktop.gui.sync_panel import SyncPanel
         from etudes_desktop.gui.views.services import WorkspaceServices
         from etudes_desktop.gui.views.workspace import WorkspaceView
 
-        from etudes_desktop.gui.interview_host import InterviewHost, default_launcher
-
-        self.workspace = WorkspaceView(WorkspaceServices(vault=None, pool=self._pool, hub=self.hub))
-        self.window.add_view(WORKSPACE_VIEW, self.workspace)
+        self.services = WorkspaceServices(vault=None, pool=self._pool, hub=self.hub)
+        window = self.window
+        self.workspace = WorkspaceView(self.services)
+        window.add_view(WORKSPACE_VIEW, self.workspace)
+        window.add_view_action(WORKSPACE_VIEW, self.tr("Études et entretiens"), "Ctrl+1")
+        window.add_view(SYNC_VIEW, SyncPanel(self.services))
+        window.add_view_action(SYNC_VIEW, self.tr("Synchronisation"), "Ctrl+2")
+        window.add_view(AUDIT_VIEW, AuditView(self.services))
+        window.add_view_action(AUDIT_VIEW, self.tr("Journal d'audit"), "Ctrl+3")
+        window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
+        banner = RetentionBanner()
+        window.add_banner(banner)
+        self.retention = RetentionScheduler(banner, pool=self._pool, hub=self.hub, parent=self)
         self.interviews = InterviewHost(
-            self.window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
+            window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
             make_launcher=self._make_launcher or default_launcher,
         )
+
+    def _on_rights_requested(self) -> None:
+        from etudes_desktop.gui.rights_dialog import RightsDialog
+
+        study = getattr(self.workspace, "controller", None)
+        RightsDialog.show_for(self.services, (study.study_id if study else "") or None, parent=self.window)
 
     def _on_idle_timeout(self) -> None:
         log.info("auto-lock after %.0f s idle", self.idle.timeout)

@@ -47,9 +47,17 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget(self)
         self.screens.setObjectName("screens")
         self.setCentralWidget(self.screens)
-        self.workspace = QStackedWidget(self.screens)
+        self.workspace_page = QWidget(self.screens)
+        page_layout = QVBoxLayout(self.workspace_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        self._banners = QVBoxLayout()
+        self._banners.setContentsMargins(12, 0, 12, 0)
+        page_layout.addLayout(self._banners)
+        self.workspace = QStackedWidget(self.workspace_page)
         self.workspace.setObjectName("workspace")
-        self.screens.addWidget(self.workspace)
+        page_layout.addWidget(self.workspace, 1)
+        self.screens.addWidget(self.workspace_page)
         self._views: dict[str, QWidget] = {}
         self.add_view(HOME_VIEW, HomeView(self.workspace))
         self._build_menus()
@@ -58,6 +66,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Coffre"))
+        self.vault_menu = menu
         self.lock_action = QAction(self.tr("&Verrouiller maintenant"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)
@@ -68,6 +77,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addActions([self.lock_action, self.quit_action])  # shortcuts work with the menu closed
+        self.view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
+        self._unlocked_actions: list[QAction] = [self.lock_action]
         self._build_settings_menu()
 
     def _build_settings_menu(self) -> None:
@@ -124,14 +135,41 @@ class MainWindow(QMainWindow):
         """Show the workspace, on `view_key` if given (the page left when the window locked)."""
         if view_key in self._views:
             self.workspace.setCurrentWidget(self._views[view_key])  # type: ignore[index]
-        self.screens.setCurrentWidget(self.workspace)
+        self.screens.setCurrentWidget(self.workspace_page)
 
     def workspace_visible(self) -> bool:
-        return self.screens.currentWidget() is self.workspace
+        return self.screens.currentWidget() is self.workspace_page
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A band above every workspace view (e.g. retention notices); it shows and hides itself."""
+        self._banners.addWidget(banner)
+
+    def add_view_action(self, key: str, text: str, shortcut: str) -> QAction:
+        """An entry of the Affichage menu that shows a registered view (only while unlocked)."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+        self.view_menu.addAction(action)
+        self.addAction(action)
+        self._add_unlocked_action(action)
+        return action
+
+    def add_vault_action(self, text: str, slot: object) -> QAction:
+        """An entry of the Coffre menu, above Verrouiller (only while unlocked)."""
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.vault_menu.insertAction(self.lock_action, action)
+        self._add_unlocked_action(action)
+        return action
+
+    def _add_unlocked_action(self, action: QAction) -> None:
+        self._unlocked_actions.append(action)
+        action.setEnabled(self.lock_action.isEnabled())
 
     def set_locked(self, locked: bool, *, vault_exists: bool = True) -> None:
         """Menu and status bar follow the vault's state."""
-        self.lock_action.setEnabled(not locked)
+        for action in getattr(self, "_unlocked_actions", [self.lock_action]):
+            action.setEnabled(not locked)
         if not vault_exists:
             self.state_label.setText(self.tr("Aucun coffre"))
         else:

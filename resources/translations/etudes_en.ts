@@ -2,84 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="fr_FR">
 <context>
-    <name />
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304" />
-        <source>Aucun entretien en attente d'envoi</source>
-        <translation>No interview waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="306" />
-        <source>1 entretien en attente d'envoi</source>
-        <translation>1 interview waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="308" />
-        <source>%1 entretiens en attente d'envoi</source>
-        <translation>%1 interviews waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="310" />
-        <source>%1 refusé(s) ou en conflit</source>
-        <translation>%1 refused or in conflict</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="312" />
-        <source>dernière synchronisation réussie : %1</source>
-        <translation>last successful synchronisation: %1</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314" />
-        <source>jamais synchronisé</source>
-        <translation>never synchronised</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="368" />
-        <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
-        <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="369" />
-        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
-        <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="374" />
-        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet « Refusés ou en conflit ».</source>
-        <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="381" />
-        <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
-        <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="384" />
-        <source>Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du serveur ; rien n'a été envoyé ni effacé.</source>
-        <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="386" />
-        <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d'étude.</source>
-        <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="388" />
-        <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n'est perdu.</source>
-        <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="394" />
-        <source>La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.</source>
-        <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="396" />
-        <source>La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.</source>
-        <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgeField</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/widgets.py" line="256" />
@@ -90,70 +12,281 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="169" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="180" />
+        <source>Études et entretiens</source>
+        <translation>Studies and interviews</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="182" />
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="184" />
+        <source>Journal d'audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="185" />
+        <source>Droits des personnes (accès, rectification, opposition)…</source>
+        <translation>People's rights (access, rectification, objection)…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="203" />
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="172" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="206" />
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="185" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="219" />
         <source>La langue choisie s'appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="191" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="225" />
         <source>Verrouillage automatique après %1 min d'inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <source>Enquêteur</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <source>Objets</source>
+        <translation>Objects</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="37" />
+        <source>Nombres</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="39" />
+        <source>Engagement de confidentialité signé</source>
+        <translation>Confidentiality commitment signed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="40" />
+        <source>Date de livraison de l'étude enregistrée</source>
+        <translation>Study delivery date recorded</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="41" />
+        <source>Lot synchronisé</source>
+        <translation>Batch synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="42" />
+        <source>Destruction à échéance de conservation</source>
+        <translation>Destruction at the end of retention</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="43" />
+        <source>Droit d'accès exercé</source>
+        <translation>Right of access exercised</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="44" />
+        <source>Rectification de coordonnées</source>
+        <translation>Contact details rectified</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="45" />
+        <source>Opposition enregistrée</source>
+        <translation>Objection recorded</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="46" />
+        <source>Échantillon importé</source>
+        <translation>Sample imported</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="47" />
+        <source>Étude importée</source>
+        <translation>Study imported</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="48" />
+        <source>Étude mise à jour</source>
+        <translation>Study updated</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="49" />
+        <source>Opposition à l'entretien</source>
+        <translation>Objection to the interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <source>acceptés</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <source>déjà reçus</source>
+        <translation>already received</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <source>en conflit</source>
+        <translation>in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <source>refusés</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <source>effacés</source>
+        <translation>erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <source>entretiens</source>
+        <translation>interviews</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <source>champs</source>
+        <translation>fields</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <source>personnes</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <source>brouillons</source>
+        <translation>drafts</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="55" />
+        <source>appels</source>
+        <translation>calls</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="55" />
+        <source>entretiens effacés</source>
+        <translation>interviews erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="56" />
+        <source>réponses effacées</source>
+        <translation>answers erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="56" />
+        <source>lignes</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57" />
+        <source>importées</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57" />
+        <source>écartées (liste d'opposition)</source>
+        <translation>set aside (objection list)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="134" />
+        <source>Journal d'audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="136" />
+        <source>Ce qui a été fait sur ce poste : événements, identifiants et nombres, jamais de données personnelles. Le journal ne peut être ni modifié ni effacé.</source>
+        <translation>What was done on this computer: events, identifiers and counts, never personal data. The log can be neither changed nor erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="143" />
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="198" />
+        <source>Aucune entrée.</source>
+        <translation>No entry.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="200" />
+        <source>1 entrée.</source>
+        <translation>1 entry.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="202" />
+        <source>%1 entrées.</source>
+        <translation>%1 entries.</translation>
+    </message>
+</context>
+<context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="35" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="36" />
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="43" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="44" />
         <source>Issue de l'appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="54" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="55" />
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="55" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="56" />
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="70" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="71" />
         <source>&amp;Rendez-vous le :</source>
         <translation>&amp;Appointment on:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="75" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="76" />
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="84" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="85" />
         <source>&amp;Enregistrer l'appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="86" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="87" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="118" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="119" />
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -161,22 +294,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="155" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="154" />
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="164" />
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="166" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="185" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="184" />
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
@@ -322,47 +455,47 @@
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="64" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="63" />
         <source>Tous les entretiens</source>
         <translation>All interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="65" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="64" />
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="66" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="65" />
         <source>Terminés</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="67" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="66" />
         <source>À synchroniser</source>
         <translation>To synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="67" />
         <source>Oppositions</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68" />
         <source>Abandonnés</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="93" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="94" />
         <source>Reprendre le brouillon</source>
         <translation>Resume the draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="121" />
         <source>entretien</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="120" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="121" />
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
@@ -375,57 +508,62 @@
         <translation> — demo</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="60" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="68" />
         <source>&amp;Coffre</source>
         <translation>&amp;Vault</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="61" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="70" />
         <source>&amp;Verrouiller maintenant</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="64" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="73" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="74" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="80" />
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="85" />
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="75" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="86" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="84" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="95" />
         <source>&amp;Verrouillage automatique</source>
         <translation>&amp;Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="88" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="99" />
         <source>Après %1 min d'inactivité</source>
         <translation>After %1 min of inactivity</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="105" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="116" />
         <source>Mode démonstration : données fictives</source>
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="136" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="174" />
         <source>Aucun coffre</source>
         <translation>No vault yet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="138" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="176" />
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="138" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="176" />
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
@@ -433,102 +571,102 @@
 <context>
     <name>NoticeGate</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="53" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="54" />
         <source>Mention d'information — avant toute question</source>
         <translation>Information notice — before any question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="61" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="62" />
         <source>La mention a changé depuis le début de cet entretien : délivrez la nouvelle version et recueillez à nouveau la décision de la personne avant de continuer.</source>
         <translation>The notice has changed since this interview began: deliver the new version and record the person's decision again before continuing.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="72" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="73" />
         <source>Mention « %1 », version %2</source>
         <translation>Notice “%1”, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="89" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="90" />
         <source>Imprimer la mention (PDF) à remettre à la personne…</source>
         <translation>Print the notice (PDF) to hand to the person…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="101" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="102" />
         <source>Décision de la personne :</source>
         <translation>The person's decision:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="102" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="103" />
         <source>&amp;Accepte de répondre</source>
         <translation>&amp;Agrees to answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="104" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="105" />
         <source>S'&amp;oppose (droit d'opposition)</source>
         <translation>&amp;Objects (right to object)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="105" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="106" />
         <source>&amp;Pas maintenant</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="115" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="116" />
         <source>Aucune question ne sera posée ; la personne ne sera plus sollicitée pour cette étude et ses coordonnées seront effacées.</source>
         <translation>No question will be asked; the person will not be contacted again for this study and their contact details will be erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="119" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="120" />
         <source>&amp;Confirmer l'opposition</source>
         <translation>&amp;Confirm the objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="120" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="121" />
         <source>A&amp;nnuler</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="129" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="130" />
         <source>Lisez ce texte à la personne mot pour mot, sans le résumer ni le reformuler, avant toute question.</source>
         <translation>Read this text to the person word for word, without summarising or rephrasing it, before any question.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="132" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="133" />
         <source>Saisie d'un questionnaire papier : vérifiez que le formulaire papier portait cette mention, dans cette version, avant de saisir la moindre réponse.</source>
         <translation>Keying in a paper questionnaire: check that the paper form carried this notice, in this version, before keying in any answer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="134" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="135" />
         <source>Tournez l'écran vers la personne et laissez-lui le temps de lire la mention. Vous pouvez aussi lui en remettre une copie imprimée.</source>
         <translation>Turn the screen towards the person and give them time to read the notice. You can also hand them a printed copy.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="139" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="140" />
         <source>J'ai lu la mention mot pour mot à la personne</source>
         <translation>I read the notice word for word to the person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="141" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="142" />
         <source>Le questionnaire papier portait cette mention (version %1)</source>
         <translation>The paper questionnaire carried this notice (version %1)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="142" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="143" />
         <source>La personne a lu la mention à l'écran ou sur papier</source>
         <translation>The person read the notice on screen or on paper</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="189" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="190" />
         <source>Enregistrer la mention en PDF</source>
         <translation>Save the notice as PDF</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="191" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="192" />
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="197" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="198" />
         <source>Mention d'information</source>
         <translation>Information notice</translation>
     </message>
@@ -597,66 +735,102 @@
 <context>
     <name>RespondentsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="54" />
         <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
         <translation>Search: last name, first name, identifier, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="94" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="95" />
         <source>Entretien sans personne désignée</source>
         <translation>Interview without a named person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="96" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="97" />
         <source>Commencer l'entretien</source>
         <translation>Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="143" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="145" />
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="144" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="146" />
         <source>À contacter ou en cours</source>
         <translation>To contact or in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="157" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="159" />
         <source>Choisissez une étude à gauche, ou importez-en une.</source>
         <translation>Choose a study on the left, or import one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="160" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="162" />
         <source>personne</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="160" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="162" />
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="163" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="165" />
         <source>%1 sur %2 personnes</source>
         <translation>%1 of %2 people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="166" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="168" />
         <source>Aucune personne dans cette étude pour l'instant.
 Importez le fichier d'échantillon reçu : bouton « Importer un échantillon… ».</source>
         <translation>No person in this study yet.
 Import the sample file you received: “Import a sample…” button.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="169" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="171" />
         <source>Personne ne correspond à cette recherche.</source>
         <translation>Nobody matches this search.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="200" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="202" />
         <source>Cette personne ne doit pas être sollicitée (%1).</source>
         <translation>This person must not be contacted (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBanner</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="75" />
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="98" />
+        <source>demain</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="99" />
+        <source>dans %1 jours</source>
+        <translation>in %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="100" />
+        <source>Étude « %1 » : les fichiers fournis et les coordonnées seront détruits de ce poste le %2 (%3). Synchronisez les entretiens terminés avant cette date.</source>
+        <translation>Study “%1”: the supplied files and contact details will be destroyed on this computer on %2 (%3). Synchronise the completed interviews before that date.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="106" />
+        <source>Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et %4 appel(s) ont été détruits de ce poste.</source>
+        <translation>Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionScheduler</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="186" />
+        <source>La vérification des durées de conservation a échoué ; nouvel essai dans une heure.</source>
+        <translation>Checking the retention periods failed; new attempt in one hour.</translation>
     </message>
 </context>
 <context>
@@ -709,6 +883,214 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
 </context>
 <context>
+    <name>RightsDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="66" />
+        <source>Dossier où écrire l'export</source>
+        <translation>Folder to write the export to</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="94" />
+        <source>Droits des personnes</source>
+        <translation>People's rights</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <source>Civilité</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <source>Téléphone 2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="125" />
+        <source>Profession</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="131" />
+        <source>Demande d'accès, de rectification ou d'opposition d'une personne de l'échantillon. Chaque demande est inscrite au journal d'audit.</source>
+        <translation>A request for access, rectification or objection from a person in the sample. Every request is written to the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="140" />
+        <source>Identifiant, nom, commune ou téléphone</source>
+        <translation>Identifier, name, town or phone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="142" />
+        <source>Étude :</source>
+        <translation>Study:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="143" />
+        <source>Rechercher :</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="147" />
+        <source>Choisissez la personne concernée dans la liste.</source>
+        <translation>Choose the person concerned in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="152" />
+        <source>Accès</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="153" />
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="154" />
+        <source>Opposition</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="156" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="170" />
+        <source>Tout ce que ce poste détient sur la personne : coordonnées, mentions d'information, entretiens non encore transmis, traces des envois.</source>
+        <translation>Everything this computer holds about the person: contact details, information notices, interviews not yet sent, traces of uploads.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="174" />
+        <source>Afficher les données détenues</source>
+        <translation>Show the data held</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="176" />
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="209" />
+        <source>%1 :</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="213" />
+        <source>Enregistrer les corrections</source>
+        <translation>Save the corrections</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="231" />
+        <source>L'opposition efface les coordonnées de la personne et ses réponses non encore transmises, l'inscrit sur la liste d'opposition (elle ne sera plus contactée pour cette étude) et enregistre la demande au journal d'audit. Cette opération est définitive.</source>
+        <translation>The objection erases the person's contact details and answers not yet sent, puts them on the objection list (they will not be contacted again for this study) and records the request in the audit log. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="235" />
+        <source>Je confirme que la personne s'oppose au traitement de ses données.</source>
+        <translation>I confirm that the person objects to the processing of their data.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="238" />
+        <source>Enregistrer l'opposition</source>
+        <translation>Record the objection</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="285" />
+        <source>Aucune personne d'identifiant « %1 » dans cette étude.</source>
+        <translation>No person with identifier “%1” in this study.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="321" />
+        <source>Personne : %1 — %2 · statut : %3</source>
+        <translation>Person: %1 — %2 · status: %3</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="322" />
+        <source>coordonnées effacées</source>
+        <translation>contact details erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="342" />
+        <source>La demande a été refusée.</source>
+        <translation>The request was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="369" />
+        <source>Impossible d'écrire dans ce dossier : choisissez-en un autre.</source>
+        <translation>Cannot write to this folder: choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="372" />
+        <source>Export écrit : %1 et %2. À remettre à la personne, puis à supprimer de ce poste.</source>
+        <translation>Export written: %1 and %2. Hand it to the person, then delete it from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="389" />
+        <source>Aucune modification à enregistrer.</source>
+        <translation>No change to save.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="399" />
+        <source>Coordonnées corrigées : %1.</source>
+        <translation>Contact details corrected: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="416" />
+        <source>Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera plus contactée.</source>
+        <translation>Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
+    </message>
+</context>
+<context>
     <name>RunnerView</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/runner.py" line="80" />
@@ -739,142 +1121,142 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>SampleImportDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="63" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="64" />
         <source>Importer un échantillon</source>
         <translation>Import a sample</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="78" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="79" />
         <source>Échantillon de l'étude « %1 »</source>
         <translation>Sample of the study “%1”</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="83" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="84" />
         <source>Aucun fichier choisi (CSV ou XLSX).</source>
         <translation>No file chosen (CSV or XLSX).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="85" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="86" />
         <source>Choisir un fichier…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="89" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
         <source>Correspondance des colonnes (devinée d'après les en-têtes, modifiable) :</source>
         <translation>Column mapping (guessed from the headers, editable):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="92" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93" />
         <source>Colonne du fichier</source>
         <translation>File column</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="92" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93" />
         <source>Devient</source>
         <translation>Becomes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="96" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="97" />
         <source>Tout ou rien : si une ligne a un problème, rien n'est importé</source>
         <translation>All or nothing: if one row has a problem, nothing is imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="97" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="98" />
         <source>Importer les lignes valides et lister les lignes rejetées</source>
         <translation>Import the valid rows and list the rejected ones</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="118" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119" />
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="120" />
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="121" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="122" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="137" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="138" />
         <source>Choisir le fichier d'échantillon</source>
         <translation>Choose the sample file</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="138" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="139" />
         <source>Fichiers d'échantillon (*.csv *.txt *.tsv *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Sample files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="154" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="155" />
         <source>Fichier refusé.</source>
         <translation>File refused.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="157" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="158" />
         <source>%1 colonnes lues. Vérifiez la correspondance puis importez.</source>
         <translation>%1 columns read. Check the mapping, then import.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="198" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="199" />
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="211" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="212" />
         <source>Import…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="222" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="223" />
         <source>Correspondance à corriger.</source>
         <translation>The mapping needs correcting.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="253" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="258" />
         <source>%1 lignes traitées…</source>
         <translation>%1 rows processed…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="263" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="268" />
         <source>%1 lignes vérifiées : %2 à importer.</source>
         <translation>%1 rows checked: %2 to import.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="266" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271" />
         <source>%1 ligne(s) seront rejetées :</source>
         <translation>%1 row(s) will be rejected:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="273" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="278" />
         <source>Lignes rejetées :</source>
         <translation>Rejected rows:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="282" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="287" />
         <source>Fichier refusé : rien n'a été importé.</source>
         <translation>File refused: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="285" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="290" />
         <source>L'import a échoué : rien n'a été importé.</source>
         <translation>The import failed: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="289" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="294" />
         <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n'a été importé. Retirez ces données puis recommencez :</source>
         <translation>File refused: it contains a social security number (NIR), which is forbidden. Nothing was imported. Remove these data and try again:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="292" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="297" />
         <source>Fichier refusé : rien n'a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
         <translation>File refused: nothing was imported. Correct these rows, or choose “Import the valid rows”:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="303" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="308" />
         <source>… et %1 autre(s)</source>
         <translation>… and %1 more</translation>
     </message>
@@ -882,57 +1264,57 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>StartInterviewDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="40" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="41" />
         <source>Nouvel entretien</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="48" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="54" />
         <source>Nouvel entretien — %1</source>
         <translation>New interview — %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="53" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="59" />
         <source>Rechercher par nom, n° d'échantillon ou commune</source>
         <translation>Search by name, sample number or town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="55" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="61" />
         <source>&amp;Personne à interroger :</source>
         <translation>&amp;Person to interview:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="60" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="66" />
         <source>Personne non nommée (panel, recrutement sur place)</source>
         <translation>Unnamed person (panel, on-the-spot recruitment)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="69" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="75" />
         <source>Noter un appel &amp;sans entretien…</source>
         <translation>Record a call &amp;without an interview…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="70" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="76" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="71" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="77" />
         <source>&amp;Commencer l'entretien</source>
         <translation>&amp;Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="81" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="87" />
         <source>Mode de recueil</source>
         <translation>Collection mode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="145" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="151" />
         <source>Choisissez une personne dans la liste.</source>
         <translation>Choose a person from the list.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="146" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="152" />
         <source>Aucune personne à contacter ne correspond.</source>
         <translation>No person to contact matches.</translation>
     </message>
@@ -996,141 +1378,261 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="108" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="109" />
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="110" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="111" />
         <source>Les entretiens terminés partent par lots vers le serveur de collecte. Ceux que le serveur a reçus sont ensuite effacés de ce poste.</source>
         <translation>Completed interviews go in batches to the collection server. Those the server has received are then erased from this computer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="115" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="116" />
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="118" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="119" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="121" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="122" />
         <source>Réglages du serveur…</source>
         <translation>Server settings…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
         <source>Étude</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
         <source>Lot</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="140" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
         <source>Acceptés</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
         <source>Déjà reçus</source>
         <translation>Already received</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
         <source>En conflit</source>
         <translation>In conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
         <source>Refusés</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="141" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
         <source>Entretien</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
         <source>Terminé le</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="144" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="148" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="157" />
+        <source>Ces entretiens restent sur ce poste et ne seront pas renvoyés tels quels. Signalez-les à votre responsable d'étude avec le motif.</source>
+        <translation>These interviews stay on this computer and will not be resent as they are. Report them to your study manager with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="162" />
         <source>Journal des synchronisations</source>
         <translation>Synchronisation log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="149" />
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="240" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="163" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332" />
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="195" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="214" />
         <source>Connexion au serveur de collecte…</source>
         <translation>Connecting to the collection server…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="201" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="220" />
         <source>%1 entretien(s) envoyé(s) sur %2</source>
         <translation>%1 of %2 interview(s) sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="204" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="223" />
         <source>lot en cours : %1 entretien(s)</source>
         <translation>current batch: %1 interview(s)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
         <source>Réussi</source>
         <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
         <source>Échec</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="216" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="236" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="253" />
+        <source>Aucun entretien en attente d'envoi</source>
+        <translation>No interview waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="255" />
+        <source>1 entretien en attente d'envoi</source>
+        <translation>1 interview waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="257" />
+        <source>%1 entretiens en attente d'envoi</source>
+        <translation>%1 interviews waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="259" />
+        <source>%1 refusé(s) ou en conflit</source>
+        <translation>%1 refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="262" />
+        <source>dernière synchronisation réussie : %1</source>
+        <translation>last successful synchronisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="264" />
+        <source>jamais synchronisé</source>
+        <translation>never synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="269" />
+        <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
+        <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270" />
+        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
+        <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="275" />
+        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet « Refusés ou en conflit ».</source>
+        <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281" />
+        <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
+        <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="284" />
+        <source>Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du serveur ; rien n'a été envoyé ni effacé.</source>
+        <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286" />
+        <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d'étude.</source>
+        <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288" />
+        <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n'est perdu.</source>
+        <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294" />
+        <source>La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.</source>
+        <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296" />
+        <source>La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.</source>
+        <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299" />
+        <source>Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »).</source>
+        <translation>Enter the server address and the device token (“Server settings…” button).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304" />
+        <source>Annulation après le lot en cours…</source>
+        <translation>Cancelling after the current batch…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309" />
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311" />
+        <source>déjà reçu par le serveur avec un autre contenu</source>
+        <translation>already received by the server with different content</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313" />
+        <source>présent deux fois dans le lot avec des contenus différents</source>
+        <translation>present twice in the batch with different contents</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314" />
+        <source>appartient à une autre étude que celle de ce poste</source>
+        <translation>belongs to another study than this computer's</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315" />
+        <source>contenu altéré pendant l'envoi (empreinte différente)</source>
+        <translation>content altered in transit (different fingerprint)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316" />
+        <source>contenu refusé par le serveur (format invalide)</source>
+        <translation>content refused by the server (invalid format)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="325" />
+        <source>Bloqué sur ce poste</source>
+        <translation>Blocked on this computer</translation>
     </message>
 </context>
 <context>
@@ -1204,12 +1706,12 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="101" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="105" />
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="201" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="205" />
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
@@ -1277,7 +1779,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="149" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="153" />
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
@@ -1419,47 +1921,47 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="183" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="215" />
         <source>Aucune étude sélectionnée</source>
         <translation>No study selected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="191" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="223" />
         <source>Identifiant %1, version %2</source>
         <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="233" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="266" />
         <source>Vérification de « %1 »…</source>
         <translation>Checking “%1”…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="269" />
         <source>Étude « %1 » importée.</source>
         <translation>Study “%1” imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="236" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="269" />
         <source>Étude « %1 » mise à jour.</source>
         <translation>Study “%1” updated.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="237" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="270" />
         <source>Étude « %1 » déjà à jour : rien n'a changé.</source>
         <translation>Study “%1” already up to date: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="242" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275" />
         <source>Étude importée.</source>
         <translation>Study imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="247" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="280" />
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.</source>
         <translation>“%1” refused: %2 problem(s) to correct in the file. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="272" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="310" />
         <source>Échantillon importé.</source>
         <translation>Sample imported.</translation>
     </message>
@@ -1475,19 +1977,6 @@ Import the sample file you received: “Import a sample…” button.</translati
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="65" />
         <source>Entretiens</source>
         <translation>Interviews</translation>
-    </message>
-</context>
-<context>
-    <name>self.panel</name>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="324" />
-        <source>Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »).</source>
-        <translation>Enter the server address and the device token (“Server settings…” button).</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="341" />
-        <source>Annulation après le lot en cours…</source>
-        <translation>Cancelling after the current batch…</translation>
     </message>
 </context>
 </TS>

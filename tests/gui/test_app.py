@@ -268,3 +268,35 @@ def test_lock_lets_a_running_task_finish_before_closing_the_vault(make_controlle
     controller.lock()
     assert written == [1], "the answer was committed before the vault closed"
     qtbot.waitUntil(lambda: controller.locked, timeout=2000)
+
+
+def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_controller, paths, existing_vault, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from etudes_desktop.gui.controller import AUDIT_VIEW, SYNC_VIEW
+    from etudes_desktop.gui.rights_dialog import RightsDialog
+
+    controller = make_controller(paths)
+    window = controller.window
+    assert window.view_menu.actions() == [], "no view before the first unlock"
+    _unlock(qtbot, controller)
+    views = {a.text(): a for a in window.view_menu.actions()}
+    assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit"]
+    assert all(a.isEnabled() for a in views.values())
+    views["Synchronisation"].trigger()
+    assert window.current_view_key() == SYNC_VIEW and window.view(SYNC_VIEW).isVisible()
+    views["Journal d'audit"].trigger()
+    assert window.current_view_key() == AUDIT_VIEW
+    views["Études et entretiens"].trigger()
+    assert window.current_view_key() == WORKSPACE_VIEW
+
+    rights = next(a for a in window.vault_menu.actions() if a.text().startswith("Droits des personnes"))
+    rights.trigger()  # window-modal, not blocking
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RightsDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    views["Synchronisation"].trigger()
+    controller.lock()
+    assert not dialogs[0].isVisible(), "the lock closed the dialog"
+    assert not any(a.isEnabled() for a in views.values()) and not rights.isEnabled()
+    _unlock(qtbot, controller)
+    assert window.current_view_key() == SYNC_VIEW, "back where the person was"

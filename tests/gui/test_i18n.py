@@ -17,7 +17,7 @@ from etudes_desktop.paths import DataPaths
 from tests.gui.conftest import GOOD_PASSPHRASE, OTHER_PASSPHRASE, FakeClock
 
 # Texts that are the same in both languages on purpose.
-SAME_IN_ALL_LANGUAGES = {"Études terrain", "Français", "English"}  # languages named in their own
+SAME_IN_ALL_LANGUAGES = {"Études terrain", "Français", "English", "Synchronisation"}  # names, and one word English shares
 # Widgets that show data (a code, a study's own title), not interface text.
 DATA_WIDGETS = {"recovery_code_label", "study_title"}
 WINDOW_SIZES = [(980, 700), (800, 600)]
