@@ -204,3 +204,13 @@ def test_a_large_sample_imports_in_the_background_with_a_moving_progress_bar(qtb
     assert not dialog.progress.isVisible() and dialog.import_button.isEnabled()
     assert dialog.status_label.text() == "5000 répondant(s) importé(s) dans l'étude bench-2026."
     assert len(_respondents(vault)) == 5000 and view.respondents.model.rowCount() == 5000
+
+
+def test_one_sample_dialog_per_study(workspace, vault, tmp_path):
+    insert_study(vault)
+    workspace.refresh()
+    first = workspace.open_sample_import()
+    again = workspace.open_sample_import(_csv(tmp_path / "e.csv", _good_rows(3)))
+    assert again is first and first.file_label.text() == "e.csv"
+    first.close_button.click()
+    assert workspace.controller.sample_dialog is None

@@ -289,11 +289,18 @@ class WorkspaceController(QObject):
     def open_sample_import(self, path: str | Path | None = None) -> SampleImportDialog | None:
         if self.vault is None or not self.study_id:
             return None
+        if self.sample_dialog is not None and self.sample_dialog.study_id == self.study_id:
+            self.sample_dialog.raise_()  # one dialog per study: bring it back rather than open another
+            if path is not None:
+                self.sample_dialog.load_file(path)
+            return self.sample_dialog
+        if self.sample_dialog is not None:
+            self.sample_dialog.reject()
         summary = self._summaries[self.study_id]
         dialog = SampleImportDialog(self.services, summary.id, summary.title, self.view)
         dialog.imported.connect(self._on_sample_imported)
         dialog.busy_changed.connect(self._on_sample_busy)
-        dialog.finished.connect(self._on_sample_dialog_finished)
+        dialog.finished.connect(lambda _result, closed=dialog: self._on_sample_dialog_finished(closed))
         self.sample_dialog = dialog
         dialog.open()
         if path is not None:
@@ -309,10 +316,10 @@ class WorkspaceController(QObject):
         self.view.show_message(summary_text, "ok")
         self._status(self.tr("Échantillon importé."))
 
-    def _on_sample_dialog_finished(self, _result: int) -> None:
-        dialog, self.sample_dialog = self.sample_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
+    def _on_sample_dialog_finished(self, dialog: SampleImportDialog) -> None:
+        if self.sample_dialog is dialog:
+            self.sample_dialog = None
+        dialog.deleteLater()
 
     def _status(self, text: str) -> None:
         hub = self.services.hub
