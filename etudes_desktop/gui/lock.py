@@ -101,14 +101,17 @@ class ClipboardGuard(QObject):
         super().__init__(parent)
         self._digests: set[bytes] = set()
         self._clipboard: QClipboard = QGuiApplication.clipboard()
-        self._clipboard.dataChanged.connect(self._on_clipboard_changed)
+        self._modes = [QClipboard.Mode.Clipboard]
+        if self._clipboard.supportsSelection():  # X11: selecting text fills the primary selection
+            self._modes.append(QClipboard.Mode.Selection)
+        self._clipboard.changed.connect(self._on_clipboard_changed)
 
-    def _on_clipboard_changed(self) -> None:
+    def _on_clipboard_changed(self, mode: QClipboard.Mode) -> None:
         # Ours when one of our windows has the focus as the clipboard changes (a copy or cut
         # from a field); text copied in another application arrives while we are inactive.
-        if QApplication.focusWidget() is None:
+        if QApplication.focusWidget() is None or mode not in self._modes:
             return
-        text = self._clipboard.text()
+        text = self._clipboard.text(mode)
         if text:
             self._digests.add(_digest(text))
 
@@ -117,15 +120,17 @@ class ClipboardGuard(QObject):
         self._digests.add(_digest(text))
 
     def clear_ours(self) -> bool:
-        """On lock: empty the clipboard if it still holds our text; True if it did."""
-        text = self._clipboard.text()
-        held = bool(text) and _digest(text) in self._digests
-        if held:
-            self._clipboard.clear()
-            if self._clipboard.text():
-                self._clipboard.setText("")
+        """On lock: empty the clipboard (and X11 selection) still holding our text; True if it did."""
+        cleared = False
+        for mode in self._modes:
+            text = self._clipboard.text(mode)
+            if text and _digest(text) in self._digests:
+                self._clipboard.clear(mode)
+                if self._clipboard.text(mode):
+                    self._clipboard.setText("", mode)
+                cleared = True
         self._digests.clear()
-        return held
+        return cleared
 
     def stop(self) -> None:
-        self._clipboard.dataChanged.disconnect(self._on_clipboard_changed)
+        self._clipboard.changed.disconnect(self._on_clipboard_changed)
