@@ -13,11 +13,13 @@ BASE_POINT_SIZE = 11
 def apply_style(app: QApplication) -> None:
     """A readable base font and the application stylesheet."""
     font = app.font()
-    font.setPointSize(BASE_POINT_SIZE)
-    app.setFont(font)
+    if font.pointSize() != BASE_POINT_SIZE:
+        font.setPointSize(BASE_POINT_SIZE)
+        app.setFont(font)
     qss = resource_path("styles", "app.qss")
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    text = qss.read_text(encoding="utf-8") if qss.exists() else ""
+    if app.styleSheet() != text:  # re-polishing every widget is costly: only when it changes
+        app.setStyleSheet(text)
 
 
 def set_role(widget: QWidget, role: str) -> None:
