@@ -15,7 +15,7 @@ _keep: list[Any] = []  # vaults and temp folders behind the screenshot widgets
 def screenshot_widgets(workdir: Path | None = None) -> dict[str, Any]:
     """Name -> widget, each in a state worth showing (French, fictitious data)."""
     import tempfile
-    from datetime import datetime, timedelta
+    from datetime import datetime
 
     from etudes_desktop.gui.interview.demo_states import build_states
 
@@ -23,4 +23,4 @@ def screenshot_widgets(workdir: Path | None = None) -> dict[str, Any]:
         holder = tempfile.TemporaryDirectory(prefix="etudes-interview-shots-")
         _keep.append(holder)
         workdir = Path(holder.name)
-    return build_states(workdir, _keep, now=datetime.now().astimezone() + timedelta(0))
+    return build_states(workdir, _keep, now=datetime.now().astimezone())
