@@ -85,3 +85,14 @@ def test_rights_access_rectify_object_from_the_command_line(data, tmp_path):
     assert after["contact"]["last_name"] is None and after["status"] == "objected"
     unknown = _etudes(data, "rights", "access", "sat", "NOPE")
     assert unknown.returncode == 1 and "aucune personne" in unknown.stderr
+
+
+def test_study_set_delivery_date_drives_retention(data):
+    result = _etudes(data, "--json", "study", "set", "sat", "--delivery-date", "2026-10-15", "--retention-months", "3")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["destroy_on"] == "2027-01-15"
+    assert _etudes(data, "--json", "retention", "run", "--today", "2026-12-01").stdout.count('"sat"') == 0
+    longer = _etudes(data, "study", "set", "sat", "--delivery-date", "2026-10-15", "--retention-months", "9")
+    assert longer.returncode == 1 and "entre 0 et 6" in longer.stderr
+    unknown = _etudes(data, "study", "set", "nope", "--delivery-date", "2026-10-15")
+    assert unknown.returncode == 1 and "inconnue" in unknown.stderr

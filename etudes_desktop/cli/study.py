@@ -1,4 +1,4 @@
-"""`etudes study` commands: check, preview, import, list."""
+"""`etudes study` commands: check, preview, import, list, set."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from etudes_desktop.cli.common import emit, open_vault
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.form_problems import FormError
+from etudes_desktop.core.retention import destruction_date, parse_day
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     imported.add_argument("file", type=Path, help="fichier .xlsx, .xls ou .json")
     imported.set_defaults(handler=cmd_import)
     commands.add_parser("list", help="les études du coffre").set_defaults(handler=cmd_list)
+    setter = commands.add_parser("set", help="date de livraison et conservation d'une étude")
+    setter.add_argument("study", help="identifiant de l'étude")
+    setter.add_argument("--delivery-date", type=parse_day, required=True, help="date de livraison (AAAA-MM-JJ)")
+    setter.add_argument("--retention-months", type=int, default=None,
+                        help="destruction des fichiers fournis N mois après la livraison (6 au plus)")
+    setter.set_defaults(handler=cmd_set)
 
 
 def _load(path: Path) -> Any:
@@ -120,4 +127,19 @@ def cmd_list(args: Any) -> int:
         for s in studies
     ]
     emit(args, [s.as_dict() for s in studies], "\n".join(lines) or "aucune étude dans le coffre")
+    return 0
+
+
+def cmd_set(args: Any) -> int:
+    """Record the delivery date that starts the retention clock."""
+    from etudes_desktop.storage import retention
+
+    with open_vault(args) as vault:
+        retention.set_delivery_date(vault, args.study, args.delivery_date, args.retention_months)
+        months = vault.conn.execute("SELECT retention_months FROM study WHERE id = ?", (args.study,)).fetchone()[0]
+    destroy_on = destruction_date(args.delivery_date, months)
+    emit(args, {"study": args.study, "delivery_date": args.delivery_date.isoformat(), "retention_months": months,
+                "destroy_on": destroy_on.isoformat()},
+         f"{args.study} : livrée le {args.delivery_date:%d/%m/%Y}, fichiers fournis détruits au plus tard le "
+         f"{destroy_on:%d/%m/%Y}")
     return 0
