@@ -57,9 +57,11 @@ class InterviewHost(QObject):
         study = load_study_info(self.vault, study_id) if self.vault is not None else None
         return None if study is None else self._make_launcher(self.vault, study, self.window)
 
-    def _on_start_requested(self, study_id: str, _respondent_id: object) -> None:
+    def _on_start_requested(self, study_id: str, respondent_id: object) -> None:
+        """The person picked in the workspace comes preselected (None: the interviewer picks one)."""
         launcher = self._launcher(study_id)
-        screen = launcher.new_interview() if launcher is not None else None
+        preselect = respondent_id if isinstance(respondent_id, int) else None
+        screen = launcher.new_interview(preselect) if launcher is not None else None
         if screen is not None:
             self._show(study_id, screen)
         elif launcher is not None and getattr(launcher, "last_call", None) is not None:
