@@ -178,7 +178,9 @@ class AppController(QObject):
         self.workspace = WorkspaceView(self.services)
         window.add_view(WORKSPACE_VIEW, self.workspace)
         window.add_view_action(WORKSPACE_VIEW, self.tr("Études et entretiens"), "Ctrl+1")
-        window.add_view(SYNC_VIEW, SyncPanel(self.services))
+        sync_panel = SyncPanel(self.services)
+        sync_panel.sync_finished.connect(self._on_sync_finished)
+        window.add_view(SYNC_VIEW, sync_panel)
         window.add_view_action(SYNC_VIEW, self.tr("Synchronisation"), "Ctrl+2")
         window.add_view(AUDIT_VIEW, AuditView(self.services))
         window.add_view_action(AUDIT_VIEW, self.tr("Journal d'audit"), "Ctrl+3")
@@ -190,6 +192,11 @@ class AppController(QObject):
             window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
             make_launcher=self._make_launcher or default_launcher,
         )
+
+    def _on_sync_finished(self, _outcome: object) -> None:
+        """A sync changes the workspace's figures and purges people: re-read the lists (no stale names)."""
+        if self.workspace is not None and self.vault is not None:
+            self.workspace.refresh()
 
     def _on_rights_requested(self) -> None:
         from etudes_desktop.gui.rights_dialog import RightsDialog
