@@ -180,6 +180,9 @@ class AppController(QObject):
         window.add_view_action(WORKSPACE_VIEW, self.tr("Études et entretiens"), "Ctrl+1")
         sync_panel = SyncPanel(self.services)
         sync_panel.sync_finished.connect(self._on_sync_finished)
+        sync_panel.status_changed.connect(window.set_sync_status)
+        self.hub.interviews_changed.connect(sync_panel.refresh)
+        self.hub.vault_locked.connect(self._on_locked_clear_sync_status)
         window.add_view(SYNC_VIEW, sync_panel)
         window.add_view_action(SYNC_VIEW, self.tr("Synchronisation"), "Ctrl+2")
         window.add_view(AUDIT_VIEW, AuditView(self.services))
@@ -192,6 +195,9 @@ class AppController(QObject):
             window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
             make_launcher=self._make_launcher or default_launcher,
         )
+
+    def _on_locked_clear_sync_status(self) -> None:
+        self.window.set_sync_status("")
 
     def _on_sync_finished(self, _outcome: object) -> None:
         """A sync changes the workspace's figures and purges people: re-read the lists (no stale names)."""

@@ -5,6 +5,7 @@ Local signals stay on their widgets; only what several parts of the window must 
 - `vault_opened(object)`: a `Vault` was created or unlocked; views rebind to it.
 - `vault_locked()`: the vault was closed (auto-lock or "Verrouiller"); views drop what they show.
 - `status_message(str)`: a short, PII-free line for the status bar.
+- `interviews_changed()`: an interview or a call was recorded; counters and the sync line re-read.
 """
 
 from __future__ import annotations
@@ -18,3 +19,4 @@ class Hub(QObject):
     vault_opened = Signal(object)
     vault_locked = Signal()
     status_message = Signal(str)
+    interviews_changed = Signal()

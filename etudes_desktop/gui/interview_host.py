@@ -66,6 +66,7 @@ class InterviewHost(QObject):
             self._show(study_id, screen)
         elif launcher is not None and getattr(launcher, "last_call", None) is not None:
             self.workspace.controller.refresh()  # a call outcome was recorded
+            self.hub.interviews_changed.emit()
 
     def _on_resume_requested(self, interview_id: str) -> None:
         self._resume(self.workspace.controller.study_id, interview_id)
@@ -88,6 +89,7 @@ class InterviewHost(QObject):
         self._drop_screen()
         self.window.show_view(self._return_view)
         self.workspace.controller.refresh()
+        self.hub.interviews_changed.emit()
 
     def _drop_screen(self) -> None:
         if self.screen is None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from etudes_desktop import APP_NAME
@@ -28,6 +28,42 @@ class HomeView(QWidget):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addStretch(1)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that gives way in a narrow window: elided, the whole text in its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._elide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.width()) if self.isVisible() else hint.width(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def _elide(self) -> None:
+        width = self.width() if self.isVisible() else 10_000
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width - 4, 0))
+        super().setText(shown)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +146,9 @@ class MainWindow(QMainWindow):
             self.idle_actions[int(idle_minutes)].setChecked(True)
 
     def _build_status_bar(self, demo: bool) -> None:
+        self.sync_label = ElidedLabel(self)
+        self.sync_label.setObjectName("sync_label")
+        self.statusBar().addWidget(self.sync_label, 1)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state_label")
         self.statusBar().addPermanentWidget(self.state_label)
@@ -165,6 +204,11 @@ class MainWindow(QMainWindow):
     def _add_unlocked_action(self, action: QAction) -> None:
         self._unlocked_actions.append(action)
         action.setEnabled(self.lock_action.isEnabled())
+
+    def set_sync_status(self, text: str) -> None:
+        """What waits for the server and the last successful sync (no personal data)."""
+        self.sync_label.setVisible(bool(text))
+        self.sync_label.setText(text)
 
     def set_locked(self, locked: bool, *, vault_exists: bool = True) -> None:
         """Menu and status bar follow the vault's state."""

@@ -262,7 +262,9 @@ def test_first_run_to_sync_and_purge(qtbot, make_controller, paths, tmp_path, de
     window, workspace = controller.window, controller.workspace
     assert isinstance(window.screens.currentWidget(), UnlockScreen)
     assert window.state_label.text() == "Coffre verrouillé" and not window.workspace_visible()
+    assert window.sync_label.text() == ""  # nothing about the vault's content while locked
     _unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("5 entretiens en attente d'envoi"), timeout=3000)
     workspace = controller.workspace
     qtbot.waitUntil(lambda: workspace.interviews.model.rowCount() == 5, timeout=3000)
     model = workspace.interviews.model
@@ -293,6 +295,7 @@ def test_first_run_to_sync_and_purge(qtbot, make_controller, paths, tmp_path, de
     assert panel.progress_bar.maximum() == 5 and panel.progress_label.text() == "5 entretien(s) envoyé(s) sur 5"
     assert panel.outcome_label.text().startswith("Synchronisation réussie : 5 entretien(s) envoyé(s)")
     assert panel.status_text().startswith("Aucun entretien en attente d'envoi · dernière synchronisation réussie")
+    assert window.sync_label.text() == panel.status_text(), "the status bar shows what waits and the last sync"
     assert (report.sent, report.accepted, report.purged, report.rejected, report.conflict) == (5, 5, 5, 0, 0)
 
     # On the laptop: tombstones only, and nothing of the sample's people.
