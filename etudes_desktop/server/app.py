@@ -12,6 +12,7 @@ import os
 import zlib
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
@@ -118,7 +119,10 @@ class Server:
 
     def parse_batch(self, raw: bytes) -> p.Batch:
         try:
-            data = json.loads(raw)
+            try:
+                data = orjson.loads(raw)  # several times faster than json.loads on large batches
+            except orjson.JSONDecodeError:  # what orjson refuses (NaN, huge integers...) is judged by json
+                data = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ApiError(422, "malformed_json", "le corps de la requête n'est pas du JSON valide",
                            [{"loc": [], "msg": str(exc), "type": "json_invalid"}]) from None

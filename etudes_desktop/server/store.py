@@ -27,7 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.sync.protocol import Batch, BatchReceipts, InterviewPayload, Receipt, canonical_json
+from etudes_desktop.sync.protocol import Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
 TOKEN_PREFIX = "etd_"
@@ -357,10 +357,35 @@ def _validate(raw: dict[str, Any], study_id: str, claimed: str) -> tuple[str | N
         return f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}", "", None
     if payload.study_id != study_id:
         return "study_mismatch: payload belongs to another study", "", None
-    blob = canonical_json(payload.model_dump(mode="json"))
+    blob = _canonical_blob(raw, payload)
     if hashlib.sha256(blob).hexdigest() != claimed:
         return "hash_mismatch: content_sha256 does not match the canonical content", "", None
     return None, blob.decode("utf-8"), payload
+
+
+_PAYLOAD_FIELDS = frozenset(InterviewPayload.model_fields)
+_CONSENT_FIELDS = frozenset(ConsentRecord.model_fields)
+_NESTED = frozenset({"consent", "answers", "attributes"})
+
+
+def _canonical_blob(raw: dict[str, Any], payload: InterviewPayload) -> bytes:
+    """`canonical_json(payload.model_dump(mode="json"))`, without the dump when it cannot change anything.
+
+    raw was decoded from the request's JSON and validated into payload. When it holds every
+    field, with strings (or null) where the model keeps strings, the dump equals raw: validation
+    keeps JSON strings, integers, booleans, lists and objects as they are (enums are stored as
+    their values, unions keep the JSON type). The one exception, a non-finite float among the
+    answers (which the dump turns into null), makes canonical_json(raw) raise, and so takes
+    the dump, as does any other shape."""
+    consent = raw.get("consent")
+    if (raw.keys() == _PAYLOAD_FIELDS and type(consent) is dict and consent.keys() == _CONSENT_FIELDS
+            and all(type(v) is str for v in consent.values())
+            and all(type(v) is str or v is None for k, v in raw.items() if k not in _NESTED)):
+        try:
+            return canonical_json(raw)
+        except (ValueError, TypeError):
+            pass
+    return canonical_json(payload.model_dump(mode="json"))
 
 
 def _fill_repeats(batch: Batch, out: dict[str, Receipt]) -> list[Receipt]:

@@ -1,0 +1,58 @@
+"""The server hashes a payload's JSON as decoded when that equals the model's dump: same bytes either way."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etudes_desktop.server.store import _canonical_blob
+from etudes_desktop.sync.protocol import InterviewPayload, canonical_json
+
+SHA = "a" * 64
+TIME = "2026-11-29T10:00:00Z"
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
+                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12))
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(st.text(max_size=6), inner, max_size=4)),
+                      max_leaves=12)
+attributes = st.dictionaries(st.sampled_from(["age_band", "region", "segment", "score"]),
+                             st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                                       st.sampled_from(["35-44", "IDF", "é", ""])), max_size=3)
+
+
+def _payload(answers: dict, attrs: dict, drop: str | None) -> dict:
+    body = {
+        "study_id": "s-1", "study_version": "1.0", "state": "completed", "mode": "phone", "interviewer": "enq",
+        "created_at": TIME, "completed_at": TIME,
+        "consent": {"notice_id": "n", "notice_version": "1", "text_sha256": SHA, "mode": "phone",
+                    "interviewer": "enq", "delivered_at": TIME, "decided_at": TIME, "decision": "agrees"},
+        "answers": answers, "attributes": attrs,
+    }
+    if drop:
+        body.pop(drop)
+    return body
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers=st.dictionaries(st.text(max_size=8), values, max_size=6), attrs=attributes,
+       drop=st.sampled_from([None, None, "completed_at", "answers", "attributes"]))
+def test_same_bytes_as_the_dump(answers: dict, attrs: dict, drop: str | None) -> None:
+    try:
+        text = json.dumps(_payload(answers, attrs, drop))
+    except ValueError:
+        return
+    raw = json.loads(text)  # the server only ever sees decoded JSON
+    model = InterviewPayload.model_validate(raw)
+    try:
+        expected = canonical_json(model.model_dump(mode="json"))
+    except ValueError as exc:  # a non-finite attribute: both ways refuse it
+        try:
+            _canonical_blob(raw, model)
+        except ValueError as again:
+            assert type(again) is type(exc)
+            return
+        raise AssertionError("the fast path accepted what the dump refuses") from None
+    assert _canonical_blob(raw, model) == expected
