@@ -26,7 +26,7 @@ test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+	ETUDES_BENCH_DATABASE_URL=$${ETUDES_BENCH_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m etudes_desktop.gui.screenshots docs/screenshots
