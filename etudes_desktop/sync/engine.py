@@ -22,11 +22,13 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_all
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from etudes_desktop.core.errors import EtudesError
@@ -115,7 +117,12 @@ class LockedBatch:
         interviews = [{**item, "clock_offset_ms": offset_ms} for item in self.items]
         batch = {"protocol_version": p.PROTOCOL_VERSION, "batch_id": self.batch_id, "device_id": device_id,
                  "study_id": self.study_id, "sent_at": sent_at, "interviews": interviews}
-        return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            # the same JSON as json.dumps, ten times faster: payloads are model dumps whose
+            # canonical form was already encoded (so no NaN or infinity is left to write)
+            return orjson.dumps(batch)
+        except orjson.JSONEncodeError:  # integers beyond 64 bits
+            return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def utc_now() -> datetime:
@@ -222,17 +229,26 @@ class SyncEngine:
         return report
 
     def _pipeline(self, report: SyncReport, total: int) -> None:
-        """Lock the next batch in a helper thread while this one is on the wire (the vault's own lock
-        keeps their transactions apart; a batch locked but not sent is resumed by the next sync)."""
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-lock") as helper:
+        """The vault's work runs in a helper thread, in order, while batches are on the wire: the
+        next batch is locked, and the last one's receipts applied, during the current request (the
+        vault's own lock keeps their transactions apart). A batch locked but not sent, or sent but
+        not yet applied, is resumed by the next sync (the server replays its receipts)."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-vault") as helper:
             upcoming = helper.submit(self._lock, report.study_id, self.sizer.count)
+            applying: list[Future[None]] = []
             try:
-                # nothing locked ahead: look again, a batch given back (timeout, 413) may be waiting
-                while not self._stop_requested() and (batch := upcoming.result() or self._lock(
-                        report.study_id, self.sizer.count)):
+                # nothing locked ahead: look again once the receipts are applied, a batch given
+                # back (timeout, 413, unanswered) may be waiting
+                while not self._stop_requested() and (batch := upcoming.result() or (
+                        _settle(applying) or self._lock(report.study_id, self.sizer.count))):
                     upcoming = helper.submit(self._lock, report.study_id, self.sizer.count)
-                    self._deliver(batch, report, total)
+                    self._deliver(batch, report, total, helper=helper, applying=applying)
+                _settle(applying)
             except BaseException:
+                wait_all(applying)  # receipts already received are applied first
+                for done in applying:
+                    if done.exception() is not None:
+                        log.warning("sync: applying receipts failed too (%s)", type(done.exception()).__name__)
                 unsent = upcoming.result()
                 if unsent:
                     self._release(unsent)  # locked ahead but never sent: back to the queue
@@ -256,7 +272,9 @@ class SyncEngine:
             raise SyncCancelled()
         return False
 
-    def _deliver(self, batch: LockedBatch, report: SyncReport, total: int) -> None:
+    def _deliver(self, batch: LockedBatch, report: SyncReport, total: int, *, helper: Executor | None = None,
+                 applying: list[Future[None]] | None = None) -> None:
+        """Send one batch and apply its receipts: here, or queued on helper (see `_pipeline`)."""
         self._stop_requested()
         self.progress(report.sent, total, len(batch.items))
         receipts = self._send(batch, report)
@@ -264,7 +282,11 @@ class SyncEngine:
             return  # released for smaller batches; the loop picks the interviews up again
         report.batches += 1
         report.sent += len(batch.items)
-        self._apply(batch, receipts, report)
+        if helper is None or applying is None:
+            self._apply(batch, receipts, report)
+        else:
+            applying.append(helper.submit(self._apply, batch, receipts, report))
+            _settle(applying, finished_only=True)  # an error in an earlier batch stops the sync now
         self.progress(report.sent, total, 0)
 
     # -- one batch over the network ------------------------------------------------------------
@@ -438,6 +460,12 @@ class SyncEngine:
                      (_iso(self.clock()), study_id, batch_id, sent, counts.get("accepted", 0),
                       counts.get("duplicate", 0), counts.get("conflict", 0), counts.get("rejected", 0), outcome,
                       duration_ms))
+
+
+def _settle(futures: list[Future[None]], *, finished_only: bool = False) -> None:
+    """Wait for queued work (or only collect what has finished) and re-raise its first error."""
+    while futures and (not finished_only or futures[0].done()):
+        futures.pop(0).result()
 
 
 class _Released(Exception):
