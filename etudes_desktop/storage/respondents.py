@@ -11,7 +11,8 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Mapping
@@ -26,10 +27,18 @@ SUPPRESSION_KINDS = ("sample_id", "phone", "email")
 
 _FIELDS = RESPONDENT_FIELDS  # SampleRecord[1:15], in this order
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps(..., kwargs) rebuilds it per call
+_string = encode_basestring  # the C escaper json itself uses; raises TypeError for anything but a str
 
 
 def _attributes_json(attributes: Mapping[str, str]) -> str:
-    return _encode(attributes if type(attributes) is dict else dict(attributes))
+    """json.dumps(attributes, ensure_ascii=False), the same text; text keys and values (always so in a
+    sample import) are written directly, without the encoder's per-call set-up."""
+    if not attributes:
+        return "{}"
+    try:
+        return "{" + ", ".join([_string(k) + ": " + _string(v) for k, v in attributes.items()]) + "}"
+    except TypeError:  # a number or None somewhere: the encoder's own conversions
+        return _encode(attributes if type(attributes) is dict else dict(attributes))
 
 
 _INSERT = (
@@ -84,11 +93,11 @@ class RespondentRepository:
     def insert_many(self, study_id: str, records: Iterable[SampleRecord], now: datetime | None = None) -> int:
         """Insert the records in one transaction (a savepoint inside the caller's); returns the count."""
         created = _now(now)
-        counter = _Counter()
-        rows = ((study_id, *r[1:15], _attributes_json(r.attributes), "to_contact", created) for r in counter.through(records))
+        rows = ((study_id, *r[1:15], _attributes_json(r[15]), "to_contact", created) for r in records)
         with self.vault.transaction() as conn:
+            before = conn.total_changes  # respondent has no trigger: the difference is the rows inserted
             conn.executemany(_INSERT, rows)
-        return counter.count
+            return int(conn.total_changes - before)
 
     def count(self, study_id: str, status: str | None = None) -> int:
         sql, params = "SELECT count(*) FROM respondent WHERE study_id = ?", [study_id]
@@ -150,18 +159,6 @@ class RespondentRepository:
     def save_mapping(self, study_id: str, mapping: SampleMapping) -> None:
         with self.vault.transaction() as conn:
             conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (mapping.to_json(), study_id))
-
-
-class _Counter:
-    """Counts the items of an iterable as they stream through."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def through(self, items: Iterable[SampleRecord]) -> Iterator[SampleRecord]:
-        for item in items:
-            self.count += 1
-            yield item
 
 
 # -- suppression list -------------------------------------------------------------------------
