@@ -10,10 +10,10 @@ import json
 import logging
 import os
 import zlib
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class ApiError(Exception):
@@ -86,6 +89,16 @@ class Server:
                            "cet identifiant de lot a déjà servi pour un autre contenu") from None
         return self.json(receipts.model_dump(mode="json"))
 
+    async def audit(self, request: Request) -> Response:
+        """The device's audit log travels too: entries stored once each, whatever the re-sends."""
+        device = await self.authenticate(request)
+        raw = await self.read_body(request)
+        upload = await run_in_threadpool(self.parse_model, p.AuditUpload, raw)
+        if upload.device_id is not None and upload.device_id != device.id:
+            raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
+        received, upto = await run_in_threadpool(self.store.ingest_audit, device, upload.entries)
+        return self.json(p.AuditAck(received=received, upto=upto, server_time=self.now()).model_dump())
+
     async def authenticate(self, request: Request) -> Device:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
@@ -118,6 +131,10 @@ class Server:
         return body
 
     def parse_batch(self, raw: bytes) -> p.Batch:
+        return self.parse_model(p.Batch, raw)
+
+    def parse_model(self, model: type[ModelT], raw: bytes) -> ModelT:
+        """JSON body -> protocol model; 422 with details (never the input) when malformed."""
         try:
             try:
                 data = orjson.loads(raw)  # several times faster than json.loads on large batches
@@ -127,10 +144,12 @@ class Server:
             raise ApiError(422, "malformed_json", "le corps de la requête n'est pas du JSON valide",
                            [{"loc": [], "msg": str(exc), "type": "json_invalid"}]) from None
         try:
-            return p.Batch.model_validate(data)
+            return model.model_validate(data)
         except ValidationError as exc:
             details = exc.errors(include_input=False, include_url=False, include_context=False)
-            raise ApiError(422, "invalid_batch", f"lot invalide ({exc.error_count()} erreur(s))",
+            what = "lot" if model is p.Batch else "envoi"
+            raise ApiError(422, f"invalid_{'batch' if model is p.Batch else 'body'}",
+                           f"{what} invalide ({exc.error_count()} erreur(s))",
                            json.loads(json.dumps(details, default=str))) from None
 
 
@@ -187,6 +206,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route("/openapi.json", server.openapi, methods=["GET"]),
         Route(p.DEVICE_PATH, server.device, methods=["GET"]),
         Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
+        Route(p.AUDIT_PATH, server.audit, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={
         ApiError: on_api_error, HTTPException: on_http_error, OperationalError: on_database_down,

@@ -34,7 +34,8 @@ def openapi_document() -> dict[str, Any]:
     """The whole document; schemas come from the same models the client and server use."""
     _, schemas = models_json_schema(
         [(p.Batch, "validation"), (p.InterviewPayload, "validation"), (p.BatchReceipts, "serialization"),
-         (p.DeviceInfo, "serialization"), (p.Health, "serialization"), (p.ErrorBody, "serialization")],
+         (p.DeviceInfo, "serialization"), (p.Health, "serialization"), (p.ErrorBody, "serialization"),
+         (p.AuditUpload, "validation"), (p.AuditAck, "serialization")],
         ref_template=_REF,
     )
     bearer = [{"deviceToken": []}]
@@ -64,6 +65,13 @@ def openapi_document() -> dict[str, Any]:
                 "summary": "envoyer un lot d'entretiens", "operationId": "postBatch", "security": bearer,
                 "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("Batch")}}},
                 "responses": {"200": receipts, **_errors(401, 403, 409, 413, 415, 422, 500, 503)},
+            }},
+            p.AUDIT_PATH: {"post": {
+                "summary": "envoyer le journal d'audit de l'appareil (événements, identifiants, comptes)",
+                "operationId": "postAudit", "security": bearer,
+                "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("AuditUpload")}}},
+                "responses": {"200": _json("AuditAck", "entrées conservées une fois chacune"),
+                              **_errors(401, 403, 413, 415, 422, 500, 503)},
             }},
         },
         "components": {

@@ -27,7 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.sync.protocol import Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
+from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
 TOKEN_PREFIX = "etd_"
@@ -68,6 +68,19 @@ batches = Table(
     Column("size", Integer, nullable=False),
     Column("received_at", String(40), nullable=False),
     Column("receipts_json", Text, nullable=False),
+)
+
+audit_entries = Table(
+    "audit_entries", metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("entry_id", BigInteger, primary_key=True),
+    Column("study_id", String(128), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("event", String(64), nullable=False),
+    Column("actor", String(64)),
+    Column("object_ids_json", Text, nullable=False),
+    Column("counts_json", Text, nullable=False),
+    Column("received_at", String(40), nullable=False),
 )
 
 
@@ -326,6 +339,21 @@ class Store:
                     "clock_offset_ms": row.clock_offset_ms, "payload": json.loads(row.payload_json),
                 }
 
+    def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
+        """Store a device's audit entries once each (ON CONFLICT DO NOTHING on device and entry id);
+        returns (entries stored now, highest entry id held for this device)."""
+        now = iso(self.clock())
+        rows = [{"device_id": device.id, "entry_id": e.id, "study_id": device.study_id, "at": e.at, "event": e.event,
+                 "actor": e.actor, "object_ids_json": json.dumps(e.object_ids, ensure_ascii=False),
+                 "counts_json": json.dumps(e.counts), "received_at": now} for e in entries]
+        with self.engine.begin() as conn:
+            before = conn.execute(select(func.count()).select_from(audit_entries).where(
+                audit_entries.c.device_id == device.id)).scalar_one()
+            conn.execute(self._insert(audit_entries).on_conflict_do_nothing(), rows)
+            after, upto = conn.execute(select(func.count(), func.max(audit_entries.c.entry_id)).where(
+                audit_entries.c.device_id == device.id)).one()
+        return int(after - before), int(upto or 0)
+
     def stats(self, study_id: str) -> dict[str, Any]:
         """Counts of a study (no personal data): interviews by state and mode, devices, batches."""
         with self.engine.connect() as conn:
@@ -338,13 +366,15 @@ class Store:
             n_batches = conn.execute(select(func.count()).select_from(batches).where(
                 batches.c.study_id == study_id)).scalar_one()
             device_rows = conn.execute(select(devices.c.revoked_at).where(devices.c.study_id == study_id)).all()
+            n_audit = conn.execute(select(func.count()).select_from(audit_entries).where(
+                audit_entries.c.study_id == study_id)).scalar_one()
         return {
             "study_id": study_id, "interviews": sum(by_state.values()),
             "by_state": {"completed": by_state.get("completed", 0), "objected": by_state.get("objected", 0)},
             "by_mode": by_mode, "batches": n_batches,
             "devices": {"active": sum(1 for r in device_rows if r.revoked_at is None),
                         "revoked": sum(1 for r in device_rows if r.revoked_at is not None)},
-            "first_received_at": first, "last_received_at": last,
+            "first_received_at": first, "last_received_at": last, "audit_entries": n_audit,
         }
 
 

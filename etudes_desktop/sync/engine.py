@@ -106,6 +106,7 @@ class SyncReport:
     seconds: float = 0.0
     outcome: str = "ok"
     remaining: int = 0
+    audit_sent: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -228,6 +229,7 @@ class SyncEngine:
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
+            report.audit_sent = self._send_audit(report)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
             self._log(report.study_id or None, None, report, started, report.outcome)
@@ -356,6 +358,18 @@ class SyncEngine:
                 report.retries += 1
             log.info("sync retry %d in %.1f s", attempt, wait)
             self.sleep(wait)
+
+    def _send_audit(self, report: SyncReport) -> int:
+        """The audit log travels with the interviews (ids and counts only), once each."""
+        from etudes_desktop.sync import audit_upload
+
+        if self._stop_requested():
+            return 0
+        try:
+            return audit_upload.upload(self.vault, self.device_id, lambda body: self._call(
+                lambda: self.transport.post_audit(body, self.request_timeout), report))
+        except audit_upload.AuditRefused as exc:
+            raise SyncError(f"journal d'audit refusé par le serveur ({exc})") from None
 
     # -- the vault side --------------------------------------------------------------------------
     def _count(self, study_id: str, states: tuple[str, ...]) -> int:

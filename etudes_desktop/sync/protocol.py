@@ -32,6 +32,8 @@ MEDIA_TYPE = "application/json"
 BATCHES_PATH = "/v1/batches"
 DEVICE_PATH = "/v1/device"
 HEALTH_PATH = "/health"
+AUDIT_PATH = "/v1/audit"
+MAX_AUDIT_ENTRIES = 2000
 SERVER_TIME_HEADER = "X-Server-Time"
 MAX_INTERVIEWS_PER_BATCH = 5000
 
@@ -185,6 +187,40 @@ class BatchReceipts(BaseModel):
     server_time: str
     replayed: bool = Field(False, description="true when this batch had been received before")
     receipts: list[Receipt]
+
+
+class AuditEntry(_Strict):
+    """One entry of the laptop's audit log: an event, ids and counts, never personal data."""
+
+    id: int = Field(ge=1)
+    at: str = Field(min_length=1, max_length=40)
+    event: str = Field(pattern=r"^[a-z0-9_.]{1,64}$")
+    actor: str | None = Field(default=None, max_length=64)
+    object_ids: list[str] = Field(default_factory=list, max_length=200)
+    counts: dict[str, int] = Field(default_factory=dict)
+
+    @field_validator("object_ids")
+    @classmethod
+    def _ids_only(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if len(item) > 128 or _EMAIL_RE.search(item) or _PHONE_RE.search(item) or contains_nir(item):
+                raise ValueError("an audit object id looks like personal data")
+        return value
+
+
+class AuditUpload(BaseModel):
+    """The audit entries a device has not sent yet; entry ids make a re-send harmless."""
+
+    model_config = ConfigDict(extra="forbid")
+    protocol_version: Literal[1] = PROTOCOL_VERSION
+    device_id: str | None = None
+    entries: list[AuditEntry] = Field(min_length=1, max_length=MAX_AUDIT_ENTRIES)
+
+
+class AuditAck(BaseModel):
+    received: int = Field(description="entries stored now (a re-sent entry is not counted twice)")
+    upto: int = Field(description="the highest entry id the server holds for this device")
+    server_time: str
 
 
 class DeviceInfo(BaseModel):

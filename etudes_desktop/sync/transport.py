@@ -61,6 +61,8 @@ class Transport(Protocol):
 
     def post_batch(self, body: bytes, timeout: float) -> Reply: ...
 
+    def post_audit(self, body: bytes, timeout: float) -> Reply: ...
+
     def close(self) -> None: ...
 
 
@@ -81,6 +83,9 @@ class HttpTransport:
 
     def post_batch(self, body: bytes, timeout: float) -> Reply:
         return self._send("POST", p.BATCHES_PATH, body, timeout)
+
+    def post_audit(self, body: bytes, timeout: float) -> Reply:
+        return self._send("POST", p.AUDIT_PATH, body, timeout)
 
     def _send(self, method: str, path: str, body: bytes | None, timeout: float | None) -> Reply:
         headers = {"Content-Type": p.MEDIA_TYPE}

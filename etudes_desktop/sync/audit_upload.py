@@ -1,0 +1,50 @@
+"""The laptop's audit log travels with sync: entries not yet sent, in chunks, idempotent by entry id.
+
+The entries hold events, ids and counts only (storage/audit.py); the server keeps each once per
+device, so a chunk re-sent after a lost answer is harmless.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from etudes_desktop.storage import audit
+from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.transport import Reply
+
+SETTING_AUDIT_UPTO = "sync.audit_sent_upto"
+CHUNK = 1000
+
+
+class AuditRefused(Exception):
+    """The server refused the upload (its message, in French)."""
+
+
+def pending(vault: Any, limit: int = CHUNK) -> list[audit.AuditEntry]:
+    """Entries the server has not acknowledged yet, oldest first."""
+    row = vault.conn.execute("SELECT value_json FROM setting WHERE key = ?", (SETTING_AUDIT_UPTO,)).fetchone()
+    upto = int(json.loads(row[0])) if row else 0
+    return audit.entries(vault.conn, since_id=upto, limit=limit)
+
+
+def upload(vault: Any, device_id: str | None, post: Callable[[bytes], Reply]) -> int:
+    """Send every pending entry; returns how many the server acknowledged. `post` does the retries."""
+    sent = 0
+    while entries := pending(vault):
+        body = json.dumps({
+            "protocol_version": p.PROTOCOL_VERSION, "device_id": device_id,
+            "entries": [e.as_dict() for e in entries],
+        }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        reply = post(body)
+        if reply.status != 200:
+            raise AuditRefused(reply.message())
+        last = entries[-1].id
+        with vault.transaction() as conn:
+            conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                         "value_json = excluded.value_json", (SETTING_AUDIT_UPTO, json.dumps(last)))
+        sent += len(entries)
+        if len(entries) < CHUNK:
+            break
+    return sent

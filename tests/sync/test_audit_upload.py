@@ -1,0 +1,70 @@
+"""The audit log travels with sync: once each, resumed after a lost answer, no personal data."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import httpx
+from sqlalchemy import select
+
+from etudes_desktop.server.store import audit_entries
+from etudes_desktop.storage import audit
+from etudes_desktop.sync import audit_upload
+from tests.sync import seed as s
+from tests.sync.conftest import Field
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+
+
+def _held(field: Field) -> list[tuple[int, str]]:
+    with field.store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            select(audit_entries.c.entry_id, audit_entries.c.event).order_by(audit_entries.c.entry_id))]
+
+
+def test_audit_entries_travel_once_each(field_setup: Field) -> None:
+    s.seed(field_setup.vault, 5)
+    with field_setup.vault.transaction() as conn:
+        audit.record(conn, NOW, "rights_access", "ENQ-07", [s.STUDY, "respondent:3"], {"interviews": 1})
+    report = field_setup.engine().run()
+    local = audit.entries(field_setup.vault.conn)
+    assert report.audit_sent == len(local) and report.audit_sent >= 2  # the access and the sync batch
+    held = _held(field_setup)
+    assert [e for e, _ in held] == [e.id for e in local]
+    assert "rights_access" in {event for _, event in held}
+    with field_setup.vault.transaction() as conn:
+        audit.record(conn, NOW, "rights_rectification", "ENQ-07", [s.STUDY, "respondent:4"], {"fields": 1})
+    again = field_setup.engine().run()
+    assert again.audit_sent == 1  # only what is new since the last sync
+    held_after = _held(field_setup)
+    assert len(held_after) == len(audit.entries(field_setup.vault.conn))
+    assert len({e for e, _ in held_after}) == len(held_after), "never twice"
+    assert field_setup.store.stats(s.STUDY)["audit_entries"] == len(held_after)
+
+
+def test_a_lost_acknowledgement_resends_harmlessly(field_setup: Field) -> None:
+    with field_setup.vault.transaction() as conn:
+        for n in range(3):
+            audit.record(conn, NOW, "sample.import", None, [s.STUDY], {"rows": n})
+    entries = audit_upload.pending(field_setup.vault)
+    body = json.dumps({"protocol_version": 1, "entries": [e.as_dict() for e in entries]}).encode()
+    headers = {"Authorization": f"Bearer {field_setup.token}", "Content-Type": "application/json"}
+    first = httpx.post(field_setup.server.url + "/v1/audit", content=body, headers=headers)
+    assert first.status_code == 200 and first.json()["received"] == 3
+    # the laptop never saw that answer: the next sync sends the same entries again
+    assert len(audit_upload.pending(field_setup.vault)) == 3
+    field_setup.engine().run()
+    assert [e for e, _ in _held(field_setup)][:3] == [e.id for e in entries]
+    assert audit_upload.pending(field_setup.vault) == []
+
+
+def test_personal_data_in_an_audit_entry_is_refused_by_the_server(field_setup: Field) -> None:
+    headers = {"Authorization": f"Bearer {field_setup.token}", "Content-Type": "application/json"}
+    bad = {"protocol_version": 1, "entries": [{"id": 1, "at": NOW.isoformat(), "event": "rights_access",
+                                               "object_ids": ["camille.leroy@example.fr"], "counts": {}}]}
+    reply = httpx.post(field_setup.server.url + "/v1/audit", json=bad, headers=headers)
+    assert reply.status_code == 422 and "camille" not in reply.text
+    unauthenticated = httpx.post(field_setup.server.url + "/v1/audit", json=bad)
+    assert unauthenticated.status_code == 401
+    assert _held(field_setup) == []
