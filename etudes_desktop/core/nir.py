@@ -144,8 +144,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _has_long_stretch(text: str) -> bool:
     """Whether some stretch of digits and separators holds 12 digits or more (a quick look)."""
-    for match in _STRETCH_RE.finditer(text):
-        stretch = match.group()
+    for stretch in _STRETCH_RE.findall(text):
         # separators are counted away cheaply first: a spaced phone number stops here
         if len(stretch) - stretch.count(" ") - stretch.count(".") - stretch.count("-") < 12:
             continue

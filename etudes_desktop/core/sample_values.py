@@ -133,6 +133,11 @@ def _postcode(value: str) -> str | None:
 
 
 def _phone(value: str) -> str | None:
+    digits = value.replace(" ", "").replace(".", "")
+    if len(digits) == 10 and digits[0] == "0" and digits[1] != "0" and digits.isdigit():
+        return digits  # the common writings, as normalise_phone reads them, without its second call
+    if len(digits) == 12 and digits[:3] == "+33" and digits[3] != "0" and digits[3:].isdigit():
+        return "0" + digits[3:]
     phone = normalise_phone(value)
     if phone is None:
         raise InvalidValue("numéro de téléphone invalide")
