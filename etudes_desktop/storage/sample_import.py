@@ -9,16 +9,13 @@ even for the instant before the rollback. Logs carry counts, never a value from 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterator
-from queue import Empty, Queue
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem, SampleRecord, SampleRefused
+from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem, SampleRefused
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
 
@@ -55,62 +52,6 @@ class SampleImportReport:
                 "problems": [str(p) for p in self.problems], "mapping": self.mapping.columns}
 
 
-ProgressEvent = tuple[int, "float | None"]
-
-
-def read_ahead(records: Iterator[SampleRecord], *, events: list[ProgressEvent] | None = None,
-               progress: Progress | None = None, batch: int = 2000, depth: int = 4) -> Iterator[SampleRecord]:
-    """The same records, read and checked by a second thread a few batches ahead.
-
-    SQLite releases the GIL while it stores, so reading the file and storing it overlap. The
-    progress events the reader appends to `events` are handed to `progress` in the consuming
-    thread, as their batch is consumed. Errors of the reader reach the consumer; a consumer
-    that stops early stops the reader.
-    """
-    pending = events if events is not None else []
-    queue: Queue[tuple[list[SampleRecord], list[ProgressEvent]] | BaseException | None] = Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def hand_over(chunk: list[SampleRecord]) -> None:
-        taken = pending[:]
-        del pending[:]
-        queue.put((chunk, taken))
-
-    def produce() -> None:
-        try:
-            chunk: list[SampleRecord] = []
-            for record in records:
-                if stop.is_set():
-                    return
-                chunk.append(record)
-                if len(chunk) >= batch:
-                    hand_over(chunk)
-                    chunk = []
-            hand_over(chunk)
-            queue.put(None)
-        except BaseException as exc:  # noqa: BLE001 - handed over to the consuming thread
-            queue.put(exc)
-
-    reader = threading.Thread(target=produce, name="sample-reader", daemon=True)
-    reader.start()
-    try:
-        while (item := queue.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            chunk, reported = item
-            yield from chunk
-            for rows, fraction in reported if progress else ():
-                progress(rows, fraction)
-    finally:
-        stop.set()
-        while reader.is_alive():  # unblock a reader waiting on a full queue
-            try:
-                queue.get(timeout=0.05)
-            except Empty:
-                pass
-        reader.join()
-
-
 def _actor(conn: Any) -> str | None:
     row = conn.execute("SELECT pseudonym FROM interviewer WHERE id = 1").fetchone()
     return row[0] if row else None
@@ -137,9 +78,7 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
                   partial: bool = False, now: datetime | None = None,
                   progress: Progress | None = None) -> SampleImportReport:
     """Check then import a sample file into a study. Raises SampleRefused / EtudesError if refused."""
-    events: list[ProgressEvent] = []  # filled by the reading thread, reported by this one
-    importer = prepare_import(vault, study_id, path, mapping, partial=partial,
-                              progress=(lambda rows, fraction: events.append((rows, fraction))) if progress else None)
+    importer = prepare_import(vault, study_id, path, mapping, partial=partial, progress=progress)
     at = now or datetime.now(timezone.utc)
     repo = RespondentRepository(vault)
     cache = vault.conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -147,7 +86,7 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
     try:
         with vault.transaction() as conn:
             before = conn.execute("SELECT coalesce(max(id), 0) FROM respondent").fetchone()[0]
-            repo.insert_many(study_id, read_ahead(importer.records(), events=events, progress=progress), at)
+            repo.insert_many(study_id, importer.records(), at)
             refusal = importer.refusal()
             if refusal is not None:
                 raise refusal  # rolls back every row stored so far
