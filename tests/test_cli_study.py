@@ -147,3 +147,16 @@ def test_import_and_list_through_the_vault(tmp_path, capsys, monkeypatch):
 def test_import_without_passphrase_is_refused(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "d"), "study", "import", str(DEMO)]) == 1
     assert "ETUDES_PASSPHRASE" in capsys.readouterr().err
+
+
+def test_a_study_file_carrying_a_nir_is_refused_without_repeating_it(tmp_path, capsys):
+    form = write_xlsform(tmp_path / "nir.xlsx", [
+        {"type": "integer", "name": "age", "label": "Âge"},
+        {"type": "text", "name": "comment", "label": "Exemple : 2 85 05 2A 006 084 12", "hint": "texte libre"},
+    ])
+    code = main(["--data-dir", str(tmp_path / "d"), "study", "check", str(form)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "survey, row 3, column comment" in err and "NIR" in err
+    assert "084" not in err and "2A" not in err
+    assert not (tmp_path / "d" / "vault.db").exists()

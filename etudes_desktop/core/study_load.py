@@ -48,8 +48,32 @@ def load_package(path: str | Path) -> StudyPackage:
     if not source.is_file():
         raise FormError([FormProblem("fichier", None, None, f"fichier introuvable : {source.name}")])
     if source.suffix.lower() == ".json":
-        return package_from_json(source)
-    return package_from_form(load_xlsform(source), source.stem)
+        package = package_from_json(source)
+    else:
+        package = package_from_form(load_xlsform(source), source.stem)
+    refuse_nir_in_package(package)
+    return package
+
+
+def refuse_nir_in_package(package: StudyPackage) -> None:
+    """No study file may carry a NIR: labels, hints, choices, defaults, notice, commitment."""
+    from etudes_desktop.core.nir import NIR_REFUSED_MESSAGE, contains_nir
+
+    problems = []
+    for item in package.questionnaire.walk():
+        texts = [*item.label.values(), *item.hint.values(), *item.required_message.values(),
+                 *item.constraint_message.values(), item.default or "", item.calculation or ""]
+        if any(contains_nir(text) for text in texts if text):
+            problems.append(FormProblem("survey", item.row, item.name, NIR_REFUSED_MESSAGE))
+    for list_name, choices in package.questionnaire.choices.items():
+        for choice in choices:
+            if any(contains_nir(t) for t in (choice.name, *choice.label.values(), *choice.extra.values())):
+                problems.append(FormProblem("choices", None, list_name, NIR_REFUSED_MESSAGE))
+    rest = [package.title, package.notice.text_fr, package.notice.text_en or "", package.commitment.text]
+    if any(contains_nir(text) for text in rest if text):
+        problems.append(FormProblem("settings", None, None, NIR_REFUSED_MESSAGE))
+    if problems:
+        raise FormError(problems)
 
 
 def _split(text: str) -> list[str]:
