@@ -20,7 +20,6 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.questionnaire import Choice, Item, ItemType, Questionnaire
 from etudes_desktop.core.session_answers import coerce_answer, is_blank
 from etudes_desktop.core.session_graph import (
-    CALCULATION,
     CHOICE_FILTER,
     CONSTRAINT,
     READ_ONLY,

@@ -6,17 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from etudes_desktop.gui.views.tables import list_table
 from etudes_desktop.gui.views.labels import (
     group_digits,
     interview_state_label,
@@ -72,16 +71,7 @@ class InterviewsView(QWidget):
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.state_combo)
         layout.addLayout(bar)
-        self.table = QTableView(self)
-        self.table.setObjectName("interview_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self, "interview_table", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person takes what is left
         metrics = self.fontMetrics()

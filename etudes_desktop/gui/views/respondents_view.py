@@ -9,18 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from etudes_desktop.gui.views.tables import list_table
 from etudes_desktop.gui.views.labels import group_digits, respondent_status_label
 from etudes_desktop.gui.views.respondents_model import RespondentsModel
 from etudes_desktop.storage.browse import RESPONDENT_STATUSES, RespondentRow
@@ -64,16 +63,7 @@ class RespondentsView(QWidget):
         self.count_label.setObjectName("respondent_count")
         self.count_label.setProperty("role", "subtitle")
         layout.addWidget(self.count_label)
-        self.table = QTableView(self)
-        self.table.setObjectName("respondent_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self, "respondent_table", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the town takes what is left
