@@ -41,18 +41,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(path: Path) -> Any:
+    """The checked package, or None after printing one line per problem on stderr."""
     from etudes_desktop.core.study_load import load_package
 
-    return load_package(path)
+    try:
+        return load_package(path)
+    except FormError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return None
 
 
 def cmd_check(args: Any) -> int:
     """Exit 0 when valid; else one line per problem on stderr and exit 1."""
-    try:
-        package = _load(args.file)
-    except FormError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+    package = _load(args.file)
+    if package is None:
         return 1
     count = sum(1 for item in package.questionnaire.walk() if not item.is_container)
     emit(args, {"valid": True, "study": package.id, "version": package.version, "items": count},
@@ -65,11 +68,8 @@ def cmd_preview(args: Any) -> int:
     from etudes_desktop.core.session import Session
     from etudes_desktop.core.session_preview import apply_answers, preview
 
-    try:
-        package = _load(args.file)
-    except FormError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+    package = _load(args.file)
+    if package is None:
         return 1
     answers = _read_answers(args.answers)
     questionnaire = package.questionnaire
@@ -102,11 +102,8 @@ def cmd_import(args: Any) -> int:
     """Check the package, then store it in the vault (nothing written when it is refused)."""
     from etudes_desktop.storage.studies import save_study
 
-    try:
-        package = _load(args.file)
-    except FormError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+    package = _load(args.file)
+    if package is None:
         return 1
     with open_vault(args) as vault:
         outcome = save_study(vault, package)
