@@ -26,6 +26,10 @@ NIR_REFUSED = (
     "Cette réponse semble contenir un numéro de sécurité sociale (NIR) : il ne doit jamais être "
     "recueilli. Reformulez la réponse sans ce numéro."
 )
+INTEGER_EXPECTED = "Un nombre entier est attendu."
+INTEGER_NOT_DECIMAL = "Un nombre entier est attendu : la réponse ne peut pas avoir de décimales."
+NUMBER_EXPECTED = "Un nombre est attendu (la virgule sépare les décimales)."
+LETTERS_REFUSED = "Seuls des chiffres sont acceptés : la réponse contient des lettres."
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$")
@@ -85,26 +89,37 @@ def coerce_answer(item: Item, value: Any, choices: list[Choice]) -> Any:
 
 def _integer(value: Any) -> int:
     if isinstance(value, bool):
-        raise _refuse("Un nombre entier est attendu.")
+        raise _refuse(INTEGER_EXPECTED)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip().replace("\u202f", "").replace(" ", "")
+    text = _number_text(value)
     if _INTEGER.match(text):
         return int(text)
-    raise _refuse("Un nombre entier est attendu.")
+    if _DECIMAL.match(text):
+        raise _refuse(INTEGER_NOT_DECIMAL)
+    raise _refuse(_letters_or(INTEGER_EXPECTED, text))
 
 
 def _decimal(value: Any) -> float | int:
     if isinstance(value, bool):
-        raise _refuse("Un nombre est attendu.")
+        raise _refuse(NUMBER_EXPECTED)
     if isinstance(value, (int, float)) and math.isfinite(value):
         return value
-    text = str(value).strip().replace("\u202f", "").replace(" ", "")
+    text = _number_text(value)
     if _DECIMAL.match(text):
         return float(text.replace(",", "."))
-    raise _refuse("Un nombre est attendu.")
+    raise _refuse(_letters_or(NUMBER_EXPECTED, text))
+
+
+def _number_text(value: Any) -> str:
+    """The typed number without the spaces that group thousands; nothing else is removed."""
+    return str(value).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+
+
+def _letters_or(message: str, text: str) -> str:
+    return LETTERS_REFUSED if any(c.isalpha() for c in text) else message
 
 
 def _range_checked(item: Item, number: float | int) -> float | int:

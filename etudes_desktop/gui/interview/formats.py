@@ -8,8 +8,10 @@ from typing import Any
 
 from etudes_desktop.core.questionnaire import ItemType
 
-_DATE_FR = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
+# 28/02/2026, 28-02-2026, 28.02.2026, and 28022026 typed on the numeric keypad.
+_DATE_FR = re.compile(r"^\s*(?:(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})|(\d{2})(\d{2})(\d{4}))\s*$")
+# 14:30, 14h30, 14H30, and 1430 or 930 typed without the colon.
+_TIME = re.compile(r"^\s*(?:(\d{1,2})[:hH](\d{2})|(\d{1,2})(\d{2}))\s*$")
 
 PLACEHOLDERS = {
     ItemType.DATE: "JJ/MM/AAAA",
@@ -49,14 +51,13 @@ def from_display(kind: ItemType, text: str) -> Any:
     if kind == ItemType.DATE:
         return _date(text) or text
     if kind == ItemType.TIME:
-        match = _TIME.match(text)
-        return f"{int(match.group(1)):02d}:{match.group(2)}" if match else text
+        return _time(text) or text
     if kind == ItemType.DATETIME:
         date_part, _, time_part = text.partition(" ")
         date = _date(date_part)
-        match = _TIME.match(time_part or "00:00")
-        if date and match:
-            return f"{date}T{int(match.group(1)):02d}:{match.group(2)}:00"
+        time = _time(time_part or "00:00")
+        if date and time:
+            return f"{date}T{time}:00"
         return text
     return text
 
@@ -65,8 +66,19 @@ def _date(text: str) -> str | None:
     match = _DATE_FR.match(text)
     if not match:
         return None
-    day, month, year = (int(g) for g in match.groups())
+    day, month, year = (int(g) for g in match.groups() if g is not None)
     try:
         return _dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _time(text: str) -> str | None:
+    """HH:MM from what was typed, or None when it is no time of day."""
+    match = _TIME.match(text)
+    if not match:
+        return None
+    hour, minute = (int(g) for g in match.groups() if g is not None)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

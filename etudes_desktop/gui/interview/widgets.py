@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton, QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -108,8 +108,8 @@ class NoteField(FieldWidget):
 class LineField(FieldWidget):
     """text, integer, decimal, date, time, datetime, and ranges too wide for buttons."""
 
-    _PATTERNS = {ItemType.INTEGER: r"[+-]?\d{0,15}", ItemType.DECIMAL: r"[+-]?\d{0,15}([.,]\d{0,10})?",
-                 ItemType.RANGE: r"[+-]?\d{0,15}([.,]\d{0,10})?"}
+    # No validator: a validator silently drops the keys it refuses (``3,5`` became ``35``). What
+    # was typed reaches the core unaltered, and the core's refusal is shown under the field.
 
     def __init__(self, *args: Any, multiline: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,9 +124,6 @@ class LineField(FieldWidget):
         else:
             self.editor = QLineEdit(self.input_area)
             self.editor.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
-            pattern = self._PATTERNS.get(self.kind)
-            if pattern:
-                self.editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.editor))
             self.editor.editingFinished.connect(self.flush)
             self.editor.textEdited.connect(self._on_edited)
         layout.addWidget(self.editor)
