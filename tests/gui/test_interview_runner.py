@@ -233,3 +233,30 @@ def test_a_draft_can_be_left_for_later_and_a_person_may_stop_at_any_time(qtbot, 
     resumed.confirm_stop_button.click()
     assert env.store.get(interview).state is State.ABANDONED and env.store.answers(interview) == {}
     assert resumed.current_view() is resumed.end and not resumed.suspend_button.isVisible()
+
+
+def test_a_draft_resumes_every_answer_inside_a_repeat_sized_by_an_earlier_answer(qtbot, env: Env):
+    from dataclasses import replace
+
+    from etudes_desktop.core.questionnaire import Item, ItemType, Questionnaire
+
+    form = Questionnaire(form_id="foyer", title="Foyer", items=[
+        Item(name="nb", type=ItemType.INTEGER, label={"default": "Combien d'enfants ?"}),
+        Item(name="enfant", type=ItemType.REPEAT, label={"default": "Enfant"}, repeat_count="${nb}", children=[
+            Item(name="age", type=ItemType.INTEGER, label={"default": "Son âge"})]),
+        Item(name="fin", type=ItemType.NOTE, label={"default": "Merci."}),
+    ])
+    env.study = replace(env.study, questionnaire=form)
+    interview = env.start(Mode.FACE_TO_FACE)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    fill_page(screen, {"nb": "2"})
+    fill_page(screen, {"age[1]": "7"})
+    fill_page(screen, {"age[2]": "9"})
+    # The vault returns rows in key order: 'age[1]', 'age[2]' come before 'nb'.
+    assert list(env.store.answers(interview)) == ["age[1]", "age[2]", "nb"]
+    resumed = env.screen(qtbot, interview)
+    assert resumed.flow.session.answers() == {"nb": 2, "age[1]": 7, "age[2]": 9}
+    assert resumed.flow.restore_refused == {} and not resumed.error_label.isVisible()
+    rows = {key: shown for key, _q, shown, _e in resumed.flow.review_rows()}
+    assert rows == {"nb": "2", "age[1]": "7", "age[2]": "9"}

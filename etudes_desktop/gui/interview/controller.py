@@ -58,6 +58,7 @@ class InterviewFlow:
         self._clock = clock
         self._session: Any = None
         self._gate_ok = False  # set once a consent to this flow's notice was read back
+        self.restore_refused: dict[str, str] = {}  # stored answers the engine refused on resume
         self.row = store.get(interview_id)
 
     # -- the gate -----------------------------------------------------------------------------
@@ -111,13 +112,11 @@ class InterviewFlow:
 
             if self.study.questionnaire is None:
                 raise EtudesError("cette étude n'a pas de questionnaire")
-            session = Session(self.study.questionnaire)
-            for key, value in self.store.answers(self.interview_id).items():
-                try:
-                    _ensure_instances(session, key)
-                    session.set_answer(key, value)
-                except EtudesError:
-                    continue  # an answer the form no longer asks: kept in the vault, not shown
+            # The core restores the draft in questionnaire order (a repeat sized by an earlier
+            # answer gets its occurrences first); what it refuses stays in the vault, unshown,
+            # and is listed in `restore_refused` for the screen to say so.
+            session = Session(self.study.questionnaire, answers=self.store.answers(self.interview_id))
+            self.restore_refused = dict(session.refused)
             self._session = session
         return self._session
 
@@ -250,22 +249,6 @@ class InterviewFlow:
 
     def abandon(self) -> None:
         self.store.abandon(self.interview_id)
-
-
-def _ensure_instances(session: Any, key: str) -> None:
-    """Recreate the repeat occurrences a stored answer belongs to (resuming a draft)."""
-    from etudes_desktop.core.session import parse_key
-    from etudes_desktop.core.session_graph import REPEAT_COUNT
-
-    name, index = parse_key(key)
-    info = session.compiled.infos.get(name)
-    if info is None or len(index) != len(info.scope):
-        return
-    for depth, repeat in enumerate(info.scope):
-        if REPEAT_COUNT in session.compiled.infos[repeat].slots:
-            continue
-        while session.repeat_count(repeat, index[:depth]) <= index[depth]:
-            session.add_repeat(repeat, index[:depth])
 
 
 def display_answer(session: Any, key: str) -> str:

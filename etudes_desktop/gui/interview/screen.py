@@ -98,6 +98,7 @@ class InterviewScreen(QWidget):
         self.stop_button = QPushButton(self.tr("La personne &arrête l'entretien…"), self)
         self.stop_label = QLabel(self.tr("Les réponses déjà données seront effacées."), self)
         self.stop_label.setProperty("role", "warn")
+        self.stop_label.setMinimumWidth(self.stop_label.sizeHint().width())
         self.confirm_stop_button = QPushButton(self.tr("&Confirmer l'arrêt"), self)
         self.cancel_stop_button = QPushButton(self.tr("A&nnuler"), self)
         for button in (self.suspend_button, self.stop_button, self.confirm_stop_button, self.cancel_stop_button):
@@ -110,8 +111,12 @@ class InterviewScreen(QWidget):
         return bar
 
     def _show_stop_confirmation(self, shown: bool) -> None:
+        # While confirming, the confirmation takes the bar's room: the warning is never clipped.
         for widget in (self.stop_label, self.confirm_stop_button, self.cancel_stop_button):
             widget.setVisible(shown)
+        if shown:
+            self.stop_button.hide()
+            self.suspend_button.hide()
 
     def _update_bar(self) -> None:
         current = self.stack.currentWidget()
@@ -146,6 +151,7 @@ class InterviewScreen(QWidget):
             self._show_gate()
         elif phase is Phase.QUESTIONS:
             page = self.flow.resume_page()
+            self._say_refused_on_resume()
             if page is None:
                 self._show_review()
             else:
@@ -226,7 +232,7 @@ class InterviewScreen(QWidget):
         self._show_stop_confirmation(True)
 
     def _on_cancel_stop(self) -> None:
-        self._show_stop_confirmation(False)
+        self._update_bar()
 
     def _on_confirm_stop(self) -> None:
         try:
@@ -239,6 +245,15 @@ class InterviewScreen(QWidget):
 
     def _on_end_closed(self) -> None:
         emit(self.finished, self.flow.phase().value)
+
+    def _say_refused_on_resume(self) -> None:
+        """Stored answers the questionnaire no longer accepts stay in the vault; say how many."""
+        refused = len(self.flow.restore_refused)
+        if refused:
+            self.error_label.setText(self.tr(
+                "%n réponse(s) enregistrée(s) ne sont plus acceptées par le questionnaire : "
+                "posez de nouveau les questions concernées.", "", refused))
+            self.error_label.show()
 
     def _show_error(self, exc: Exception) -> None:
         text = str(exc).strip()
