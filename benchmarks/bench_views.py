@@ -71,8 +71,10 @@ def fill_vault(vault: Any, study_id: str, respondents: int, interviews: int, see
             "INSERT INTO respondent (study_id, sample_id, title, last_name, first_name, postcode, town, phone, "
             "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", people)
     rows = []
+    # One interview per person at most (the vault refuses a second); the rest have none.
+    interviewed = rng.sample(range(respondents), min(interviews, respondents)) if respondents else []
     for n in range(interviews):
-        respondent = first + rng.randrange(respondents) if respondents else None
+        respondent = first + interviewed[n] if n < len(interviewed) else None
         day = f"2026-{rng.randint(9, 11):02d}-{rng.randint(1, 28):02d}T{rng.randint(8, 19):02d}:{rng.randint(0, 59):02d}:00+00:00"
         rows.append((str(uuid.UUID(int=rng.getrandbits(128))), study_id, "1", respondent,
                      rng.choice(("face_to_face", "phone", "paper")), _pick(rng, STATE_WEIGHTS), day, day))

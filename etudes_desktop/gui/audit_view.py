@@ -39,6 +39,7 @@ class AuditModel(QAbstractTableModel):
             "commitment_signed": self.tr("Engagement de confidentialité signé"),
             "delivery_date_set": self.tr("Date de livraison de l'étude enregistrée"),
             "sync_batch": self.tr("Lot synchronisé"),
+            "interview_discarded": self.tr("Entretien en cours abandonné (réponses effacées)"),
             "retention_destroyed": self.tr("Destruction à échéance de conservation"),
             "rights_access": self.tr("Droit d'accès exercé"),
             "rights_rectification": self.tr("Rectification de coordonnées"),

@@ -17,6 +17,7 @@ from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.contact_list import RespondentBrief
 
 START = "start"
+RESUME = "resume"
 CALL = "call"
 
 
@@ -24,9 +25,10 @@ CALL = "call"
 class StartChoice:
     """What the interviewer chose: start an interview, or record a call that led to none."""
 
-    action: str  # START | CALL
+    action: str  # START | RESUME | CALL
     mode: Mode
     respondent_id: int | None
+    interview_id: str | None = None  # the draft to resume (RESUME)
 
 
 class StartInterviewDialog(QDialog):
@@ -46,8 +48,11 @@ class StartInterviewDialog(QDialog):
         if preselect is not None:
             try:
                 self.select_respondent(preselect)
-            except LookupError:
-                pass  # no longer contactable: the list shows who is
+            except LookupError:  # the list shows who may be; say why the one clicked is not there
+                self.hint_label.setText(self.tr(
+                    "La personne choisie ne peut pas être interrogée : elle a déjà été interrogée, "
+                    "s'est opposée ou a arrêté son entretien."))
+        self.search_edit.setFocus()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -134,11 +139,21 @@ class StartInterviewDialog(QDialog):
         for person in self._search(text):
             label = f"{person.name or self.tr('(sans nom)')} — {person.sample_id}"
             extra = " · ".join(p for p in (person.town, person.phone) if p)
+            if person.draft_id:
+                extra = " · ".join(p for p in (self.tr("entretien en cours"), extra) if p)
             item = QListWidgetItem(label + (f"   ({extra})" if extra else ""), self.respondent_list)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, person.draft_id)
         if self.respondent_list.count():
             self.respondent_list.setCurrentRow(0)
         self._on_selection_changed()
+
+    def draft_id(self) -> str | None:
+        """The open interview of the person selected, if they have one."""
+        item = self.respondent_list.currentItem()
+        if self.unnamed_check.isChecked() or item is None:
+            return None
+        return item.data(Qt.ItemDataRole.UserRole + 1)
 
     def _on_selection_changed(self, *_: object) -> None:
         unnamed = self.unnamed_check.isChecked()
@@ -147,15 +162,22 @@ class StartInterviewDialog(QDialog):
         self.start_button.setEnabled(named or unnamed)
         self.call_button.setVisible(self.mode() is Mode.PHONE)
         self.call_button.setEnabled(named)
+        resuming = self.draft_id() is not None
+        self.start_button.setText(self.tr("&Reprendre l'entretien en cours") if resuming
+                                  else self.tr("&Commencer l'entretien"))
         if not named and not unnamed:
             self.hint_label.setText(self.tr("Choisissez une personne dans la liste.") if self.respondent_list.count()
                                     else self.tr("Aucune personne à contacter ne correspond."))
+        elif resuming:
+            self.hint_label.setText(self.tr("Cette personne a déjà un entretien en cours : il sera repris là où "
+                                            "il s'est arrêté (pas de second entretien)."))
         else:
             self.hint_label.clear()
 
     def _on_start(self, *_: object) -> None:
         if self.start_button.isEnabled():
-            self.choice = StartChoice(START, self.mode(), self.respondent_id())
+            draft = self.draft_id()
+            self.choice = StartChoice(RESUME if draft else START, self.mode(), self.respondent_id(), draft)
             self.accept()
 
     def _on_call(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "objected", "do_not_contact", "erased")
+RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "stopped", "objected", "do_not_contact", "erased")
 DRAFT_STATES = ("draft",)
 COMPLETED_STATES = ("completed", "sending", "acknowledged", "rejected", "conflict")
 # What the next sync will carry: completed interviews and objections not yet acknowledged.

@@ -18,19 +18,28 @@ class RespondentBrief:
     phone: str
     town: str
     status: str
+    draft_id: str | None = None  # their open interview, to resume rather than start again
 
 
 def _brief(row: Any) -> RespondentBrief:
     name = " ".join(p for p in (row["title"], row["first_name"], row["last_name"]) if p)
-    return RespondentBrief(int(row["id"]), row["sample_id"], name, row["phone"] or "", row["town"] or "", row["status"])
+    return RespondentBrief(int(row["id"]), row["sample_id"], name, row["phone"] or "", row["town"] or "", row["status"],
+                           row["draft_id"])
 
 
-_COLUMNS = "id, sample_id, title, first_name, last_name, phone, town, status"
+_COLUMNS = ("id, sample_id, title, first_name, last_name, phone, town, status, "
+            "(SELECT i.id FROM interview i WHERE i.respondent_id = respondent.id AND i.study_id = respondent.study_id "
+            "AND i.state = 'draft') AS draft_id")
+# A person whose interview is finished, objected or ended is not offered again (the vault
+# refuses a second interview); one with an open draft is offered, to resume it.
+_NOT_INTERVIEWED = ("NOT EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = respondent.id "
+                    "AND i.study_id = respondent.study_id AND i.state != 'draft')")
 
 
 def contactable(vault: Any, study_id: str, search: str = "", limit: int = 500) -> list[RespondentBrief]:
     """People of the study who may still be contacted, filtered by name, sample id or town."""
-    sql = f"SELECT {_COLUMNS} FROM respondent WHERE study_id = ? AND status IN ('to_contact', 'in_progress')"
+    sql = (f"SELECT {_COLUMNS} FROM respondent WHERE study_id = ? AND status IN ('to_contact', 'in_progress') "
+           f"AND {_NOT_INTERVIEWED}")
     params: list[Any] = [study_id]
     if search.strip():
         like = f"%{search.strip()}%"

@@ -29,6 +29,28 @@ from etudes_desktop.storage import audit
 
 Clock = Callable[[], datetime]
 
+
+class DraftExists(EtudesError):
+    """The person already has an open interview in this study: resume it rather than start one."""
+
+    def __init__(self, interview_id: str) -> None:
+        super().__init__("cette personne a déjà un entretien en cours : reprenez-le")
+        self.interview_id = interview_id
+
+
+class AlreadyInterviewed(EtudesError):
+    """The person's interview for this study is finished, objected or ended: no second one."""
+
+    def __init__(self) -> None:
+        super().__init__("cette personne a déjà été interrogée pour cette étude : pas de second entretien")
+
+
+class NotADraft(EtudesError):
+    """Only an open interview may be discarded."""
+
+    def __init__(self) -> None:
+        super().__init__("seul un entretien en cours peut être abandonné")
+
 CONTACT_COLUMNS = (
     "title", "last_name", "first_name", "sex", "age", "birth_date", "address",
     "postcode", "town", "phone", "phone2", "email", "profession",
@@ -139,6 +161,7 @@ class InterviewStore:
                     raise EtudesError("répondant introuvable")
                 if status["status"] in ("objected", "do_not_contact", "erased"):
                     raise EtudesError("cette personne s'est opposée : elle ne doit plus être sollicitée")
+                self._refuse_second(conn, study_id, respondent_id, status["status"])
                 conn.execute("UPDATE respondent SET status = 'in_progress' WHERE id = ? AND status = 'to_contact'", (respondent_id,))
             conn.execute(
                 "INSERT INTO interview (id, study_id, study_version, respondent_id, mode, state, created_at, updated_at) "
@@ -146,6 +169,38 @@ class InterviewStore:
                 (interview_id, study_id, study_version, respondent_id, Mode(mode).value, now, now),
             )
         return interview_id
+
+    def open_draft(self, study_id: str, respondent_id: int) -> str | None:
+        """The person's open interview in this study, if any (at most one: the vault enforces it)."""
+        row = self._vault.conn.execute(
+            "SELECT id FROM interview WHERE study_id = ? AND respondent_id = ? AND state = 'draft'",
+            (study_id, respondent_id)).fetchone()
+        return row["id"] if row else None
+
+    @staticmethod
+    def _refuse_second(conn: Any, study_id: str, respondent_id: int, status: str) -> None:
+        row = conn.execute("SELECT id, state FROM interview WHERE study_id = ? AND respondent_id = ? "
+                           "ORDER BY state != 'draft' LIMIT 1", (study_id, respondent_id)).fetchone()
+        if row is not None and row["state"] == State.DRAFT.value:
+            raise DraftExists(row["id"])
+        if row is not None or status == "done":
+            raise AlreadyInterviewed()
+
+    def discard(self, interview_id: str) -> int:
+        """Erase an open draft (answers, consent, the interview itself) and put the person back
+        to "à contacter"; the audit log keeps only how many answers were erased. Returns that count."""
+        with self._vault.transaction() as conn:
+            interview = self._locked(conn, interview_id)
+            if interview.state is not State.DRAFT:
+                raise NotADraft()
+            erased = conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,)).rowcount
+            conn.execute("DELETE FROM consent WHERE interview_id = ?", (interview_id,))
+            conn.execute("DELETE FROM interview WHERE id = ?", (interview_id,))
+            if interview.respondent_id is not None:
+                conn.execute("UPDATE respondent SET status = 'to_contact' WHERE id = ? AND status = 'in_progress'",
+                             (interview.respondent_id,))
+            audit.record(conn, self._clock(), "interview_discarded", None, [], {"answers_erased": erased})
+        return erased
 
     def get(self, interview_id: str) -> InterviewRow:
         row = self._vault.conn.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
@@ -285,6 +340,9 @@ class InterviewStore:
             interview = self._locked(conn, interview_id)
             self._set_state(conn, interview, State.ABANDONED)
             conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,))
+            if interview.respondent_id is not None:  # no longer "en cours", and not offered again
+                conn.execute("UPDATE respondent SET status = 'stopped' WHERE id = ? AND status IN "
+                             "('to_contact', 'in_progress')", (interview.respondent_id,))
 
     # -- phone calls --------------------------------------------------------------------------
     def record_call(self, study_id: str, respondent_id: int, outcome: CallOutcome, interviewer: str,

@@ -19,9 +19,9 @@ from etudes_desktop.gui.commitment import CommitmentDialog
 from etudes_desktop.gui.interview.screen import InterviewScreen, open_interview
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.profile import ProfileDialog
-from etudes_desktop.gui.start_interview import CALL, StartChoice, StartInterviewDialog
+from etudes_desktop.gui.start_interview import CALL, RESUME, StartChoice, StartInterviewDialog
 from etudes_desktop.storage import contact_list
-from etudes_desktop.storage.interviews import InterviewStore, utc_now
+from etudes_desktop.storage.interviews import DraftExists, InterviewStore, utc_now
 
 
 def load_study_info(vault: Any, study_id: str) -> StudyInfo | None:
@@ -64,7 +64,14 @@ class InterviewLauncher:
             person = contact_list.briefs(self.vault, [choice.respondent_id])[choice.respondent_id]
             self.last_call = self._ask_call(self.store, self.study.study_id, person, interviewer, self.parent)
             return None
-        interview_id = self.store.start(self.study.study_id, self.study.version, choice.mode, choice.respondent_id)
+        if choice.action == RESUME and choice.interview_id:
+            interview_id = choice.interview_id
+        else:
+            try:
+                interview_id = self.store.start(self.study.study_id, self.study.version, choice.mode,
+                                                choice.respondent_id)
+            except DraftExists as exc:  # opened meanwhile (another window): that one goes on
+                interview_id = exc.interview_id
         return open_interview(self.store, self.study, interviewer, interview_id, clock=self.clock, parent=self.parent)
 
     def resume(self, interview_id: str) -> InterviewScreen | None:

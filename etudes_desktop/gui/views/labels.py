@@ -16,7 +16,7 @@ def _t(text: str) -> str:
 
 def respondent_status_label(status: str) -> str:
     labels = {
-        "to_contact": _t("À contacter"), "in_progress": _t("En cours"), "done": _t("Interrogé"),
+        "to_contact": _t("À contacter"), "in_progress": _t("En cours"), "done": _t("Interrogé"), "stopped": _t("Entretien arrêté"),
         "objected": _t("Opposé"), "do_not_contact": _t("Ne plus contacter"), "erased": _t("Effacé"),
     }
     return labels.get(status, status)
