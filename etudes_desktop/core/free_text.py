@@ -47,13 +47,18 @@ MESSAGES: dict[IdentityKind, str] = {
     ),
 }
 
-_SEP = r"[ \t\u00a0\u202f.\-\u2010\u2011/]?"
-# National French numbers: 0 then 9 digits (0X XX XX XX XX), grouped freely by separators.
-_NATIONAL = rf"(?<![\d+])0{_SEP}[1-9](?:{_SEP}\d){{8}}(?!\d)"
-# International: +33, 0033, +262 ... then the number without its leading 0, or (0) kept.
+# A phone number is written in pairs with one separator throughout (06 27 87 44 21, 06.27...),
+# or without any: the same separator is required between every pair, so that a date followed
+# by a time (« 01.02.2026 10:30 ») is never read as a number.
+_SEP = r"[ \t\u00a0\u202f.\-\u2010\u2011]"
+_NATIONAL = (
+    rf"(?<![\d+])0[1-9](?:\d{{8}}|(?P<a>{_SEP})\d\d(?:(?P=a)\d\d){{3}}"
+    rf"|\d\d(?P<b>{_SEP})\d\d(?:(?P=b)\d\d){{2}})(?!\d)"
+)
+# International: +33, 0033, +262 ... then the number without its leading 0, or with (0).
 _INTERNATIONAL = (
-    rf"(?:\+|(?<!\d)00){_SEP}(?:33|262|269|590|594|596|508|681|687|689)"
-    rf"{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{7,8}}(?!\d)"
+    rf"(?:\+|(?<!\d)00)(?:33|262|269|590|594|596|508|681|687|689)(?P<c>{_SEP}?)(?:\(0\)(?:(?P=c))?)?"
+    rf"(?:[1-9](?:(?P=c)\d\d){{4}}|[1-9]\d\d(?:(?P=c)\d\d){{3}})(?!\d)"
 )
 _PHONE_RE = re.compile(f"{_NATIONAL}|{_INTERNATIONAL}")
 

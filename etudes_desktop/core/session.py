@@ -77,7 +77,11 @@ class Session:
         language: str | None = None,
         now: Callable[[], _dt.datetime] | None = None,
         compiled: CompiledForm | None = None,
+        identity: tuple[tuple[str, ...], ...] = (),
     ) -> None:
+        # The interviewed person's name, first name and street (core.free_text.identity_terms):
+        # a text answer holding one is refused, as phones and e-mails always are.
+        self.identity = identity
         self.questionnaire = questionnaire
         self.compiled = compiled or CompiledForm(questionnaire)
         self.language = language
@@ -103,7 +107,7 @@ class Session:
             raise AnswerRefused(f"{name} n'attend pas de réponse")
         if self.is_read_only(key):
             raise AnswerRefused(f"{name} est en lecture seule")
-        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item))
+        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity)
         slot_key = (name, index)
         if self._answers.get(slot_key) == coerced:
             return frozenset()

@@ -53,14 +53,27 @@ def guard_nir(text: str) -> None:
         raise _refuse(NIR_REFUSED)
 
 
-def coerce_answer(item: Item, value: Any, choices: list[Choice]) -> Any:
-    """The answer as stored for this item's type (None when empty); AnswerRefused if invalid."""
+def guard_identity(text: str, identity: tuple[tuple[str, ...], ...] = ()) -> None:
+    """Refuse a text answer holding a phone number, an e-mail address or (when the interview
+    gives it) the person's own name, first name or street; the message names only the kind."""
+    from etudes_desktop.core.free_text import find_identity, refusal_message
+
+    kind = find_identity(text, identity)
+    if kind is not None:
+        raise _refuse(refusal_message(kind))
+
+
+def coerce_answer(item: Item, value: Any, choices: list[Choice],
+                  identity: tuple[tuple[str, ...], ...] = ()) -> Any:
+    """The answer as stored for this item's type (None when empty); AnswerRefused if invalid.
+    `identity`: the interviewed person's terms (core.free_text.identity_terms), when known."""
     if value is None or (isinstance(value, str) and not value.strip()) or value == []:
         return None
     if item.type in FREE_TEXT_TYPES and not isinstance(value, bool):
         guard_nir(str(value))
     kind = item.type
     if kind == ItemType.TEXT:
+        guard_identity(str(value), identity)
         return str(value)
     if kind == ItemType.INTEGER:
         return _integer(value)

@@ -202,6 +202,19 @@ class InterviewStore:
             audit.record(conn, self._clock(), "interview_discarded", None, [], {"answers_erased": erased})
         return erased
 
+    def respondent_identity(self, interview_id: str) -> tuple[tuple[str, ...], ...]:
+        """The interviewed person's name, first name and street as core.free_text terms (empty for
+        an unnamed person): the interview refuses a text answer that holds them."""
+        from etudes_desktop.core.free_text import identity_terms
+
+        row = self._vault.conn.execute(
+            "SELECT r.last_name, r.first_name, r.address FROM interview i JOIN respondent r ON r.id = i.respondent_id "
+            "WHERE i.id = ?", (interview_id,)).fetchone()
+        if row is None:
+            return ()
+        return identity_terms(last_name=row["last_name"] or "", first_name=row["first_name"] or "",
+                              street=row["address"] or "")
+
     def get(self, interview_id: str) -> InterviewRow:
         row = self._vault.conn.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
         if row is None:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+
 from enum import Enum
 from typing import Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from etudes_desktop.core.free_text import find_identity
 from etudes_desktop.core.nir import contains_nir
 
 PROTOCOL_VERSION = 1
@@ -51,8 +52,11 @@ FORBIDDEN_ATTRIBUTES = frozenset(
         "email", "e_mail", "mail", "courriel", "nir", "birth_date", "date_naissance",
     }
 )
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
-_PHONE_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
+
+
+def _contact_data(text: str) -> bool:
+    """A phone number or an e-mail address (the laptop's own guard, core.free_text)."""
+    return find_identity(text) is not None
 
 
 class Mode(str, Enum):
@@ -121,7 +125,7 @@ class InterviewPayload(_Strict):
         for key, item in value.items():
             if key.strip().lower() in FORBIDDEN_ATTRIBUTES:
                 raise ValueError(f"forbidden respondent attribute: {key}")
-            if isinstance(item, str) and (_EMAIL_RE.search(item) or _PHONE_RE.search(item)):
+            if isinstance(item, str) and _contact_data(item):
                 raise ValueError(f"respondent attribute {key} looks like contact data")
             if isinstance(item, str) and contains_nir(item):
                 raise ValueError(f"respondent attribute {key} carries a social security number (NIR)")
@@ -129,10 +133,14 @@ class InterviewPayload(_Strict):
 
     @field_validator("answers")
     @classmethod
-    def _no_nir(cls, value: dict[str, Any]) -> dict[str, Any]:
+    def _no_nir_nor_contact_data(cls, value: dict[str, Any]) -> dict[str, Any]:
         texts = _strings(value)
         if texts and contains_nir("\n".join(texts)):  # a newline never joins two numbers
             raise ValueError("an answer carries a social security number (NIR)")
+        for text in texts:
+            kind = find_identity(text)
+            if kind is not None:  # the kind only: the receipt never repeats the data
+                raise ValueError(f"an answer carries contact data ({kind.value})")
         return value
 
     @model_validator(mode="after")
@@ -203,7 +211,7 @@ class AuditEntry(_Strict):
     @classmethod
     def _ids_only(cls, value: list[str]) -> list[str]:
         for item in value:
-            if len(item) > 128 or _EMAIL_RE.search(item) or _PHONE_RE.search(item) or contains_nir(item):
+            if len(item) > 128 or _contact_data(item) or contains_nir(item):
                 raise ValueError("an audit object id looks like personal data")
         return value
 

@@ -52,6 +52,9 @@ def test_email_addresses_are_found(email: str) -> None:
         "code postal 75011",
         "note 10/10",
         "ordonnance du 12 03 2026",
+        "rendez-vous le 01.02.2026 10:30",
+        "vu le 01/02/2026 10h",
+        "montant 1 250 000 euros",
     ],
 )
 def test_ordinary_comments_pass(text: str) -> None:
@@ -80,6 +83,7 @@ def test_the_message_never_repeats_what_was_found() -> None:
 
 
 @settings(max_examples=150, derandomize=True)
-@given(st.from_regex(r"0[1-9]( ?\d\d){4}", fullmatch=True))
-def test_any_french_national_number_is_found(number: str) -> None:
-    assert find_identity(f"tel {number}.") is IdentityKind.PHONE
+@given(st.from_regex(r"0[1-9]\d{8}", fullmatch=True), st.sampled_from(["", " ", ".", "-"]))
+def test_any_french_national_number_is_found(number: str, sep: str) -> None:
+    written = sep.join(number[i:i + 2] for i in range(0, 10, 2))
+    assert find_identity(f"tel {written}.") is IdentityKind.PHONE

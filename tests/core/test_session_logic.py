@@ -110,7 +110,11 @@ def test_nir_in_free_text_is_refused_without_repeating_it(skip_form):
     assert caught.value.message == NIR_REFUSED
     assert "85" not in caught.value.message and "084" not in caught.value.message
     assert skip_form.answer("commentaire") is None
-    skip_form.set_answer("commentaire", "Appelez le 01 23 45 67 89 avant le 12/03/2026")
+    # A phone number is not taken for a NIR: it is refused as what it is (issue 9, item 3).
+    with pytest.raises(AnswerRefused) as caught:
+        skip_form.set_answer("commentaire", "Appelez le 01 23 45 67 89 avant le 12/03/2026")
+    assert caught.value.message != NIR_REFUSED and "téléphone" in caught.value.message
+    skip_form.set_answer("commentaire", "Appelez avant le 12/03/2026, montant 1 250 000")
     assert skip_form.answer("commentaire").startswith("Appelez")
 
 

@@ -55,3 +55,29 @@ def test_dates_and_times_in_the_usual_writings() -> None:
     assert from_display(ItemType.TIME, "930") == "09:30"
     assert from_display(ItemType.TIME, "2561") == "2561"  # left for the engine to refuse
     assert from_display(ItemType.DATETIME, "28022026 1430") == "2026-02-28T14:30:00"
+
+
+def _on_comment(qtbot, env: Env, person: int):
+    interview = env.start(Mode.FACE_TO_FACE, person)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    screen.runner.show_page(screen.flow.page("commentaire"))
+    return interview, screen, screen.runner.field("commentaire")
+
+
+def test_a_comment_with_the_persons_name_a_phone_or_an_email_is_refused_without_repeating_it(qtbot, env: Env):
+    person = env.people[0]
+    row = env.respondent(person)
+    interview, screen, field = _on_comment(qtbot, env, person)
+    for typed, kind in ((f"rappeler {row['first_name']} {row['last_name']} demain", "nom"),
+                        ("rappeler au 0627874421", "téléphone"),
+                        ("écrire à lucas.dubois@example.fr", "adresse électronique")):
+        field.editor.setFocus()
+        field.editor.setPlainText(typed)
+        field.flush()
+        message = field.message_label.text()
+        assert kind in message and row["last_name"] not in message and "0627" not in message and "@" not in message
+        assert "commentaire" not in env.store.answers(interview)
+    field.editor.setPlainText("Personnel aimable, attente correcte.")
+    field.flush()
+    assert env.store.answers(interview)["commentaire"] == "Personnel aimable, attente correcte."

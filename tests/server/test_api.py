@@ -221,3 +221,20 @@ def test_server_logs_carry_no_interview_content(live: Live, caplog) -> None:
     assert live.post(f.batch([item, bad])).status_code == 200
     assert live.post({**f.batch([item]), "sent_at": "MARQUEUR-CONFIDENTIEL"}).status_code == 422
     assert "MARQUEUR" not in caplog.text
+
+
+def test_identity_in_a_free_text_answer_is_rejected_as_a_nir_is(live: Live) -> None:
+    import hashlib
+
+    leaks = []
+    for text in ("rappeler Lucas au 0627874421", "écrire à lucas.dubois@example.fr", "tel +33.6.12.34.56.78"):
+        item = f.interview(seed=len(leaks) + 10)
+        item["payload"]["answers"]["q00_text"] = text
+        item["content_sha256"] = hashlib.sha256(b"any").hexdigest()  # refused before the hash is checked
+        leaks.append(item)
+    receipts = live.post(f.batch([f.interview(seed=1), *leaks])).json()["receipts"]
+    assert [r["status"] for r in receipts] == ["accepted", "rejected", "rejected", "rejected"]
+    assert "contact data (phone)" in receipts[1]["reason"] and "0627874421" not in receipts[1]["reason"]
+    assert "contact data (email)" in receipts[2]["reason"] and "example.fr" not in receipts[2]["reason"]
+    dump = json.dumps(list(live.store.iter_interviews("sat-2026")))
+    assert "0627874421" not in dump and "example.fr" not in dump and live.stored_count() == 1

@@ -115,7 +115,8 @@ class InterviewFlow:
             # The core restores the draft in questionnaire order (a repeat sized by an earlier
             # answer gets its occurrences first); what it refuses stays in the vault, unshown,
             # and is listed in `restore_refused` for the screen to say so.
-            session = Session(self.study.questionnaire, answers=self.store.answers(self.interview_id))
+            session = Session(self.study.questionnaire, answers=self.store.answers(self.interview_id),
+                              identity=self.store.respondent_identity(self.interview_id))
             self.restore_refused = dict(session.refused)
             self._session = session
         return self._session
