@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
@@ -45,7 +46,12 @@ class CommitmentDialog(QDialog):
         self.text_view.setObjectName("commitment_text")
         self.text_view.setReadOnly(True)
         self.text_view.setTabChangesFocus(True)
+        # Read with the keyboard too (arrows, Page Down, Ctrl+End): the box needs the end reached.
+        self.text_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.read_check = QCheckBox(self.tr("J'ai lu cet engagement et je m'engage à le respecter"), self)
+        self.read_check.setEnabled(False)  # once the text was scrolled to its end
+        self.read_check.setToolTip(self.tr("Faites défiler l'engagement jusqu'à la fin pour pouvoir le cocher."))
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.interviewer.display_name)
@@ -66,10 +72,22 @@ class CommitmentDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect_signals(self) -> None:
+        self.text_view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.text_view.verticalScrollBar().rangeChanged.connect(self._on_scrolled)
         self.read_check.toggled.connect(self._on_changed)
         self.name_edit.textChanged.connect(self._on_changed)
         self.buttons.accepted.connect(self._on_sign)
         self.buttons.rejected.connect(self.reject)
+
+    def _on_scrolled(self, *_: object) -> None:
+        """The box may be ticked only once the whole text was on screen."""
+        bar = self.text_view.verticalScrollBar()
+        if bar.value() >= bar.maximum():
+            self.read_check.setEnabled(True)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._on_scrolled()  # a text that fits needs no scrolling
 
     def _on_changed(self) -> None:
         self.sign_button.setEnabled(self.read_check.isChecked() and bool(self.name_edit.text().strip()))

@@ -121,6 +121,7 @@ class InterviewStore:
         if not display_name or not pseudonym:
             raise EtudesError("le nom affiché et le pseudonyme de l'enquêteur sont obligatoires")
         _refuse_nir(display_name, pseudonym)
+        _refuse_name_in_pseudonym(display_name, pseudonym)
         with self._vault.transaction() as conn:
             conn.execute(
                 "INSERT INTO interviewer (id, display_name, pseudonym, created_at) VALUES (1, ?, ?, ?) "
@@ -139,6 +140,10 @@ class InterviewStore:
         if not signed_name.strip():
             raise EtudesError("signez l'engagement en saisissant votre nom")
         _refuse_nir(signed_name)
+        profile = self.profile()
+        if profile is not None and _folded_words(signed_name) != _folded_words(profile.display_name):
+            raise EtudesError("la signature est votre nom complet, tel qu'il figure dans votre profil "
+                              "(prénom et nom)")
         with self._vault.transaction() as conn:
             conn.execute(
                 "INSERT INTO commitment (study_id, pseudonym, signed_name, signed_on, text_sha256, signed_at) "
@@ -433,6 +438,24 @@ def erase_contact(conn: Any, respondent_id: int, status: str) -> None:
         f"UPDATE respondent SET {assignments}, attributes_json = '{{}}', status = ? WHERE id = ?",
         (status, respondent_id),
     )
+
+
+def _folded_words(text: str) -> list[str]:
+    from etudes_desktop.core.free_text import fold
+
+    return sorted(w for w in "".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+def _refuse_name_in_pseudonym(display_name: str, pseudonym: str) -> None:
+    """The pseudonym travels with every interview and the audit log: never the real name in it
+    (case, accents and separators ignored; names of one or two letters are not looked for)."""
+    from etudes_desktop.core.free_text import fold
+
+    compact = "".join(c for c in fold(pseudonym) if c.isalnum())
+    for word in _folded_words(display_name):
+        if len(word) >= 3 and word in compact:
+            raise EtudesError("le pseudonyme ne doit contenir ni votre nom ni votre prénom : "
+                              "choisissez un code (par exemple ENQ-07)")
 
 
 def _refuse_nir(*texts: str) -> None:

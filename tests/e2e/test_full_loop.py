@@ -94,7 +94,10 @@ class Person:
         self.qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.text_view.toPlainText() == study.commitment_text
-        assert not dialog.sign_button.isEnabled()
+        assert not dialog.sign_button.isEnabled() and not dialog.read_check.isEnabled()
+        self.qtbot.keyClick(dialog.text_view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # read to the end
+        bar = dialog.text_view.verticalScrollBar()
+        assert dialog.read_check.isEnabled(), (bar.value(), bar.maximum())
         dialog.read_check.click()
         self.qtbot.keyClicks(dialog.name_edit, "Claire Martin")
         self.qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)

@@ -37,6 +37,8 @@ class Person:
         self.seen.append("commitment")
         dialog = CommitmentDialog(store, study, interviewer, parent=parent)
         self.qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.text_view.verticalScrollBar().setValue(dialog.text_view.verticalScrollBar().maximum())
         if self.sign:
             dialog.read_check.click()
             dialog.name_edit.setText("Karim Benali")

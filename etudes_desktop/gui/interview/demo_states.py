@@ -38,6 +38,7 @@ def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any
     shots: dict[str, Any] = {"profil": ProfileDialog(store)}
     me = store.set_profile("Claire Martin", "ENQ-07")
     commitment = CommitmentDialog(store, study, me, today=lambda: now.date())
+    commitment.read_check.setEnabled(True)  # as after scrolling the text to its end
     commitment.read_check.setChecked(True)
     commitment.name_edit.setText("Claire Martin")
     shots["engagement"] = commitment
