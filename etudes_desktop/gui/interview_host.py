@@ -48,6 +48,7 @@ class InterviewHost(QObject):
     def _connect_signals(self) -> None:
         self.workspace.start_interview_requested.connect(self._on_start_requested)
         self.workspace.resume_interview_requested.connect(self._on_resume_requested)
+        self.workspace.discard_interview_requested.connect(self._on_discard_requested)
         self.hub.vault_opened.connect(self._on_vault_opened)
         self.hub.vault_locked.connect(self._on_vault_locked)
 
@@ -70,6 +71,23 @@ class InterviewHost(QObject):
 
     def _on_resume_requested(self, interview_id: str) -> None:
         self._resume(self.workspace.controller.study_id, interview_id)
+
+    def _on_discard_requested(self, interview_id: str) -> None:
+        """Erase a draft (confirmed in the list); the person is back to "à contacter"."""
+        from etudes_desktop.core.errors import EtudesError
+        from etudes_desktop.storage.interviews import InterviewStore
+
+        if self.vault is None or (self._open is not None and self._open[1] == interview_id):
+            return  # not while it is on screen
+        try:
+            erased = InterviewStore(self.vault).discard(interview_id)
+        except EtudesError as exc:
+            text = str(exc)
+            self.workspace.show_message(text[:1].upper() + text[1:] + ".", "error")
+            return
+        self.workspace.show_message(self.tr("Brouillon abandonné : %n réponse(s) effacée(s).", "", erased))
+        self.workspace.controller.refresh()
+        self.hub.interviews_changed.emit()
 
     def _resume(self, study_id: str, interview_id: str) -> None:
         launcher = self._launcher(study_id)

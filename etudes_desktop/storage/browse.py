@@ -110,6 +110,8 @@ class InterviewRow:
     created_at: str
     updated_at: str
     completed_at: str | None
+    pages_done: int | None = None  # a draft's progress, as last seen on screen
+    pages_total: int | None = None
 
 
 # -- studies ----------------------------------------------------------------------------------
@@ -320,7 +322,7 @@ def interviews_page(vault: Any, query: InterviewQuery, offset: int, limit: int) 
         return []
     rows = vault.conn.execute(
         "SELECT i.rowid, i.id, i.respondent_id, r.last_name, r.first_name, i.mode, i.state, i.created_at, "
-        "i.updated_at, i.completed_at FROM interview i LEFT JOIN respondent r ON r.id = i.respondent_id "
+        "i.updated_at, i.completed_at, i.pages_done, i.pages_total FROM interview i LEFT JOIN respondent r ON r.id = i.respondent_id "
         f"WHERE i.rowid IN ({','.join('?' * len(keys))})", keys).fetchall()
     by_key = {r[0]: _interview(r[1:]) for r in rows}
     return [by_key[k] for k in keys if k in by_key]
@@ -328,4 +330,4 @@ def interviews_page(vault: Any, query: InterviewQuery, offset: int, limit: int) 
 
 def _interview(r: Sequence[Any]) -> InterviewRow:
     name = " ".join(p for p in ((r[2] or "").upper(), r[3] or "") if p)
-    return InterviewRow(r[0], r[1], name, r[4], r[5], r[6], r[7], r[8])
+    return InterviewRow(r[0], r[1], name, r[4], r[5], r[6], r[7], r[8], r[9], r[10])

@@ -334,11 +334,14 @@ class InterviewStore:
         ).fetchall()
         return {r["name"]: json.loads(r["value_json"]) for r in rows}
 
-    def set_position(self, interview_id: str, position: str) -> None:
+    def set_position(self, interview_id: str, position: str, progress: tuple[int, int] | None = None) -> None:
+        """The page the draft is on; `progress` (pages done, pages the person sees) for the list."""
+        done, total = progress if progress is not None else (None, None)
         with self._vault.transaction() as conn:
             conn.execute(
-                "UPDATE interview SET position = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
-                (position, _iso(self._clock()), interview_id),
+                "UPDATE interview SET position = ?, updated_at = ?, pages_done = coalesce(?, pages_done), "
+                "pages_total = coalesce(?, pages_total) WHERE id = ? AND state = 'draft'",
+                (position, _iso(self._clock()), done, total, interview_id),
             )
 
     def complete(self, interview_id: str, attributes: dict[str, Any] | None = None) -> None:

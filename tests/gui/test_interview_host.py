@@ -99,3 +99,34 @@ def test_a_lock_in_the_middle_of_the_questions_resumes_on_the_same_page(make_con
     again = controller.interviews.screen
     assert again is not screen
     assert again.current_view() is again.runner and again.runner.page.key == page_before
+
+
+def test_the_interviews_list_shows_a_drafts_progress_and_discards_it_after_confirmation(make_controller, paths, kdf,
+                                                                                       qtbot, clock):
+    from tests.gui.interview_support import FULL_RUN, agree, fill_page
+
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[1]))
+    _unlock(qtbot, controller)
+    controller.workspace.start_interview_requested.emit(study_id, people[1])
+    screen = controller.interviews.screen
+    agree(screen)
+    for answers in FULL_RUN[:3]:
+        fill_page(screen, answers)
+    screen.suspend_button.click()  # "Reprendre plus tard"
+    workspace = controller.workspace
+    view = workspace.interviews
+    workspace.tabs.setCurrentWidget(view)
+    view.set_state_filter("draft")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.selectRow(0)
+    progress = view.model.index(0, 3).data()
+    assert progress.endswith("pages") and progress.startswith("3 / "), progress
+    assert InterviewStore(controller.vault).answers(view.selected_interview().id)
+    qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
+    assert view.discard_confirm.isVisible() and view.model.rowCount() == 1  # nothing erased yet
+    qtbot.mouseClick(view.discard_confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert controller.vault.conn.execute("SELECT count(*) FROM answer").fetchone()[0] == 0
+    status = controller.vault.conn.execute("SELECT status FROM respondent WHERE id = ?", (people[1],)).fetchone()[0]
+    assert status == "to_contact" and "effacée" in workspace.message_label.text()

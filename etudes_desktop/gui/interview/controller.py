@@ -200,7 +200,7 @@ class InterviewFlow:
 
     def go_to(self, position: str) -> None:
         self._require_gate()
-        self.store.set_position(self.interview_id, position)
+        self.store.set_position(self.interview_id, position, self.progress(position))
 
     def page_errors(self, keys: tuple[str, ...]) -> dict[str, str]:
         session = self.session

@@ -36,8 +36,16 @@ def interview_columns() -> list[Column[InterviewRow]]:
         Column(_t("Personne"), lambda r: r.respondent_name or _t("(sans nom)")),
         Column(_t("Mode"), lambda r: mode_label(r.mode)),
         Column(_t("État"), lambda r: interview_state_label(r.state), lambda r: state_colour(r.state)),
+        Column(_t("Avancement"), _progress),
         Column(_t("Modifié le"), lambda r: short_datetime(r.updated_at)),
     ]
+
+
+def _progress(row: InterviewRow) -> str:
+    """A draft's pages done out of the pages the person sees (as last seen on screen)."""
+    if row.state != "draft" or not row.pages_total:
+        return ""
+    return _t("%1 / %2 pages").replace("%1", str(row.pages_done or 0)).replace("%2", str(row.pages_total))
 
 
 class InterviewsModel(PagedTableModel[InterviewRow]):
@@ -50,6 +58,7 @@ class InterviewsView(QWidget):
 
     filters_changed = Signal()
     resume_requested = Signal(str)  # interview id
+    discard_requested = Signal(str)  # interview id (a draft), after the interviewer confirmed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,10 +85,21 @@ class InterviewsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person takes what is left
         metrics = self.fontMetrics()
         for column, sample in ((1, mode_label("face_to_face")), (2, interview_state_label("rejected")),
-                               (3, "00/00/0000 00:00")):
+                               (3, _t("%1 / %2 pages").replace("%1", "00").replace("%2", "00")),
+                               (4, "00/00/0000 00:00")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
+        self.discard_button = QPushButton(self.tr("&Abandonner le brouillon…"), self)
+        self.discard_button.setObjectName("discard_interview")
+        self.discard_confirm = QLabel(self.tr("Ses réponses seront effacées et la personne redeviendra « à contacter »."),
+                                      self)
+        self.discard_confirm.setProperty("role", "warn")
+        self.discard_confirm_button = QPushButton(self.tr("&Confirmer l'abandon"), self)
+        self.discard_cancel_button = QPushButton(self.tr("A&nnuler"), self)
+        for widget in (self.discard_button, self.discard_confirm, self.discard_confirm_button,
+                       self.discard_cancel_button):
+            buttons.addWidget(widget)
         buttons.addStretch(1)
         self.resume_button = QPushButton(self.tr("Reprendre le brouillon"), self)
         self.resume_button.setObjectName("resume_interview")
@@ -95,6 +115,9 @@ class InterviewsView(QWidget):
         self.model.modelReset.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_resume_clicked)  # double click, or Enter on a row
         self.resume_button.clicked.connect(self._on_resume_clicked)
+        self.discard_button.clicked.connect(lambda: self._show_discard_confirmation(True))
+        self.discard_cancel_button.clicked.connect(lambda: self._show_discard_confirmation(False))
+        self.discard_confirm_button.clicked.connect(self._on_discard_confirmed)
 
     def state_filter(self) -> tuple[str, ...]:
         value = self.state_combo.currentData()
@@ -120,7 +143,24 @@ class InterviewsView(QWidget):
 
     def _on_selection_changed(self, *_args: object) -> None:
         interview = self.selected_interview()
-        self.resume_button.setEnabled(interview is not None and interview.state == "draft")
+        draft = interview is not None and interview.state == "draft"
+        self.resume_button.setEnabled(draft)
+        self.discard_button.setEnabled(draft)
+        self._show_discard_confirmation(False)
+
+    def _show_discard_confirmation(self, shown: bool) -> None:
+        """A second, explicit click: the answers are erased for good."""
+        for widget in (self.discard_confirm, self.discard_confirm_button, self.discard_cancel_button):
+            widget.setVisible(shown)
+        self.discard_button.setVisible(not shown)
+        if shown:
+            self.discard_cancel_button.setFocus()
+
+    def _on_discard_confirmed(self) -> None:
+        interview = self.selected_interview()
+        self._show_discard_confirmation(False)
+        if interview is not None and interview.state == "draft":
+            self.discard_requested.emit(interview.id)
 
     def _on_resume_clicked(self, *_args: object) -> None:
         interview = self.selected_interview()

@@ -29,6 +29,7 @@ class WorkspaceView(QWidget):
 
     start_interview_requested = Signal(str, object)  # study id, respondent id (int) or None
     resume_interview_requested = Signal(str)  # interview id
+    discard_interview_requested = Signal(str)  # interview id (a draft; the interviewer confirmed)
 
     def __init__(self, services: WorkspaceServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,7 @@ class WorkspaceController(QObject):
         view.respondents.start_requested.connect(self._on_start_requested)
         view.interviews.filters_changed.connect(self._on_interview_filters_changed)
         view.interviews.resume_requested.connect(view.resume_interview_requested)
+        view.interviews.discard_requested.connect(view.discard_interview_requested)
         view.importer.started.connect(self._on_import_started)
         view.importer.imported.connect(self._on_study_imported)
         view.importer.refused.connect(self._on_study_refused)

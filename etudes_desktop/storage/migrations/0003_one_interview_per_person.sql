@@ -18,6 +18,10 @@ WHERE state = 'draft' AND respondent_id IS NOT NULL AND EXISTS (
            OR (o.state = 'draft' AND (o.updated_at > interview.updated_at
                                       OR (o.updated_at = interview.updated_at AND o.id > interview.id)))));
 
+-- How far a draft went, for the interviews list: pages done out of the pages the person sees.
+ALTER TABLE interview ADD COLUMN pages_done INTEGER;
+ALTER TABLE interview ADD COLUMN pages_total INTEGER;
+
 CREATE UNIQUE INDEX interview_one_open ON interview (study_id, respondent_id)
     WHERE state = 'draft' AND respondent_id IS NOT NULL;
 
