@@ -194,8 +194,7 @@ class Session:
         offered = self._results[CHOICE_FILTER].get((name, index))
         if offered is None:
             return full
-        allowed = set(offered)
-        return [c for c in full if c.name in allowed]
+        return [full[position] for position in offered if position < len(full)]
 
     def choice_label(self, name: str, choice: str) -> str | None:
         item = self.compiled.infos.get(name)
@@ -382,9 +381,11 @@ class Session:
         if not item.is_input or not self._visible(name, index):
             return None
         value = self._answers.get((name, index))
+        if is_blank(value) and item.type == ItemType.CALCULATE:
+            return None
         if is_blank(value):
             key = key_of(name, index)
-            if self.is_required(key) and not self.is_read_only(key):
+            if self.is_required(key):  # read-only too, as ODK: a required blank is in error
                 return self._interpolate(self.questionnaire.text(item.required_message, self.language), name, index) or REQUIRED_MESSAGE
             return None
         if self._results[CONSTRAINT].get((name, index), True) is False:

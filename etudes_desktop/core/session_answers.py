@@ -93,8 +93,11 @@ def coerce_answer(item: Item, value: Any, choices: list[Choice],
         return _select(str(value).strip(), choices)
     if kind == ItemType.SELECT_MULTIPLE:
         names = value.split() if isinstance(value, str) else [str(v).strip() for v in value]
-        picked = list(dict.fromkeys(_select(n, choices) for n in names if n))
-        return " ".join(picked) or None
+        picked = set(_select(n, choices) for n in names if n)
+        # Kept in the choice list's order, whatever the click order (selected-at(${m}, 0) is the
+        # first choice of the list, as in ODK).
+        ordered = list(dict.fromkeys(c.name for c in choices if c.name in picked))
+        return " ".join(ordered) or None
     if kind == ItemType.ACKNOWLEDGE:
         return "OK" if value not in (False, 0, "0", "false", "non", "no") else None
     return value
@@ -179,6 +182,8 @@ def display_value(value: Any) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, list):
         return " ".join(display_value(v) for v in value)
@@ -188,8 +193,10 @@ def display_value(value: Any) -> str:
 def json_value(value: Any) -> Any:
     """A computed value for JSON output: integral floats as ints, NaN as the text "NaN"."""
     if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
+        if math.isnan(value):
             return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
         return int(value) if value.is_integer() and abs(value) < 1e15 else value
     if isinstance(value, list):
         return [json_value(v) for v in value]
@@ -230,10 +237,13 @@ def evaluate_slot(session: Session, slot: Slot) -> bool:
         ctx = session._context(slot.item, index)
         if slot.kind == CALCULATION:
             result = _unpack(_run(slot, ctx))
+            if isinstance(result, float) and math.isnan(result):
+                result = ""  # as ODK: a calculation that gives no number is blank (coalesce sees it)
         elif slot.kind == CONSTRAINT:
             result = True if is_blank(session._answers.get(key)) else _truth(_run(slot, ctx))
         elif slot.kind == CHOICE_FILTER:
             result = _filter_choices(session, slot, ctx)
+            changed |= _drop_unoffered(session, key, result)
         else:
             result = _truth(_run(slot, ctx))
         if key not in store or not _same(store[key], result):
@@ -248,15 +258,37 @@ def _unpack(value: Any) -> Any:
     return value
 
 
-def _filter_choices(session: Session, slot: Slot, ctx: Any) -> tuple[str, ...]:
+def _filter_choices(session: Session, slot: Slot, ctx: Any) -> tuple[int, ...]:
+    """The positions of the rows offered: rows, not names (two rows may share a name under
+    different filters, as « king » under two states)."""
     item = session.compiled.infos[slot.item].item
     offered = []
-    for choice in session.questionnaire.choices_for(item):
+    for position, choice in enumerate(session.questionnaire.choices_for(item)):
         ctx.choice = choice
         if _truth(_run(slot, ctx)):
-            offered.append(choice.name)
+            offered.append(position)
     ctx.choice = None
     return tuple(offered)
+
+
+def _drop_unoffered(session: Session, key: tuple[str, tuple[int, ...]], offered: tuple[int, ...]) -> bool:
+    """As ODK: an answer the filter no longer offers is removed (a required question is then in
+    error again); of a select_multiple, only the choices still offered are kept."""
+    answer = session._answers.get(key)
+    if is_blank(answer):
+        return False
+    item = session.compiled.infos[key[0]].item
+    choices = session.questionnaire.choices_for(item)
+    names = {choices[p].name for p in offered}
+    picked = str(answer).split() if item.type == ItemType.SELECT_MULTIPLE else [str(answer)]
+    kept = [n for n in picked if n in names]
+    if kept == picked:
+        return False
+    if kept:
+        session._answers[key] = " ".join(kept)
+    else:
+        session._answers.pop(key, None)
+    return True
 
 
 def _evaluate_repeat_count(session: Session, slot: Slot, parent_scope: tuple[str, ...]) -> bool:

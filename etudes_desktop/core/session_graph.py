@@ -153,7 +153,7 @@ class CompiledForm:
 
     def produced_names(self, slot: Slot) -> list[str]:
         """The values a slot's result feeds: its item (and descendants for relevance/repeats)."""
-        if slot.kind == CALCULATION:
+        if slot.kind in (CALCULATION, CHOICE_FILTER):  # a filter may drop the answer no longer offered
             return [slot.item]
         if slot.kind in (RELEVANT, REPEAT_COUNT):
             return self.infos[slot.item].subtree

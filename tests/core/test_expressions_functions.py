@@ -66,7 +66,9 @@ CASES = [
     ("substr('abcdef', 2)", "cdef"),
     ("substr('abcdef', 1, 3)", "bc"),
     ("substr('abcdef', 4, 2)", ""),
-    ("substr('abcdef', -2, 100)", "abcdef"),
+    ("substr('abcdef', -2, 100)", "ef"),  # a negative start counts from the end, as ODK
+    ("substr('abcdef', -2)", "ef"),
+    ("substr('abcdef', 1, -1)", "bcde"),
     ("substring('12345', 2, 3)", "234"),
     ("substring('12345', 1.5, 2.6)", "234"),
     ("substring('12345', 0, 3)", "12"),

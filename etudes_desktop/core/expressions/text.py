@@ -70,11 +70,13 @@ def _index(value: Value, default: int) -> int:
 
 
 def substr(text: Value, start: Value, end: Value | None = None) -> str:
-    """substr(s, start[, end]) as JavaRosa: 0-based start, exclusive end, clamped."""
+    """substr(s, start[, end]) as JavaRosa: 0-based start, exclusive end, clamped; a negative
+    bound counts from the end (substr('abcdef', -2) is 'ef')."""
     chars = to_string(text)
     length = len(chars)
-    first = min(max(0, _index(start, 0)), length)
-    last = length if end is None else min(max(0, _index(end, 0)), length)
+    first, last = _index(start, 0), length if end is None else _index(end, 0)
+    first = min(max(0, first + length if first < 0 else first), length)
+    last = min(max(0, last + length if last < 0 else last), length)
     return chars[first:last] if first <= last else ""
 
 
