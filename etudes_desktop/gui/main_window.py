@@ -233,7 +233,9 @@ class MainWindow(QMainWindow):
             self.workspace.removeWidget(view)
 
     def show_view(self, key: str) -> None:
-        self.workspace.setCurrentWidget(self._views[key])
+        view = self._views[key]
+        self.workspace.setCurrentWidget(view)
+        focus_entry(view)
 
     def current_view_key(self) -> str:
         current = self.workspace.currentWidget()
@@ -241,3 +243,15 @@ class MainWindow(QMainWindow):
 
     def view(self, key: str) -> QWidget:
         return self._views[key]
+
+
+def focus_entry(view: QWidget) -> None:
+    """Put the keyboard focus where the person types next in a view just shown (after a resume,
+    an unlock, a first launch or a dialog closing): the view's own `focus_entry()` when it has
+    one, else the view's first focusable child. A focus set while a view is hidden is lost, so
+    this runs once the view is current."""
+    entry = getattr(view, "focus_entry", None)
+    if callable(entry):
+        entry()
+    elif not view.hasFocus() and view.focusWidget() is None:
+        view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -130,3 +130,31 @@ def test_the_interviews_list_shows_a_drafts_progress_and_discards_it_after_confi
     assert controller.vault.conn.execute("SELECT count(*) FROM answer").fetchone()[0] == 0
     status = controller.vault.conn.execute("SELECT status FROM respondent WHERE id = ?", (people[1],)).fetchone()[0]
     assert status == "to_contact" and "effacée" in workspace.message_label.text()
+
+
+def test_after_an_unlock_and_a_resume_the_keys_go_where_the_interviewer_types(make_controller, paths, kdf, qtbot,
+                                                                              clock):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.interview_support import FULL_RUN, agree, fill_page
+
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[1]))
+    _unlock(qtbot, controller)
+    controller.workspace.start_interview_requested.emit(study_id, people[1])
+    screen = controller.interviews.screen
+    agree(screen)
+    fill_page(screen, FULL_RUN[0])  # now on "age"
+    controller.window.lock_action.trigger()
+    _unlock(qtbot, controller)
+    again = controller.interviews.screen
+    window = controller.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert again.runner.page.key == "age"
+    focus = QApplication.focusWidget()
+    assert focus is again.runner.field("age").editor, focus
+    qtbot.keyClicks(focus, "47")  # no click first
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    assert again.runner.page.key == "sexe"
+    assert InterviewStore(controller.vault).answers(again.flow.interview_id)["age"] == 47

@@ -102,3 +102,31 @@ def test_a_two_digit_choice_and_a_scale_of_eleven(qtbot, env: Env):
     assert env.store.answers(interview)["reco"] == 10
     kb.press(Qt.Key.Key_Return)
     assert screen.runner.page.key == "commentaire"
+
+
+def test_from_the_review_one_key_returns_to_it_after_a_correction_and_enter_closes_the_end(qtbot, env: Env):
+    from tests.gui.interview_support import FULL_RUN, agree, fill_page
+
+    interview = env.start(Mode.PHONE, env.people[0])
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    for answers in FULL_RUN:
+        fill_page(screen, answers)
+    assert screen.current_view() is screen.review
+    kb = Keyboard(qtbot, screen)
+    review = screen.review
+    review.table.setFocus()
+    review.table.setCurrentCell(review.keys.index("age"), 0)
+    kb.press(Qt.Key.Key_Return)  # Enter on a row: back to that question
+    runner = screen.runner
+    assert screen.current_view() is runner and runner.page.key == "age" and runner.to_review_button.isVisible()
+    assert QApplication.focusWidget() is runner.field("age").editor
+    runner.field("age").editor.selectAll()
+    kb.type("61")
+    kb.press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # one key back to the review
+    assert screen.current_view() is review and env.store.answers(interview)["age"] == 61
+    review.complete_button.setFocus()
+    kb.press(Qt.Key.Key_Space)  # "Terminer l'entretien"
+    assert screen.current_view() is screen.end
+    with qtbot.waitSignal(screen.finished):
+        kb.press(Qt.Key.Key_Return)  # Enter closes "Entretien terminé"

@@ -92,7 +92,12 @@ class ReviewView(QWidget):
         self.message_label.setText(self.tr("%1 question(s) à compléter avant de terminer.").replace("%1", str(problems))
                                    if problems and not read_only else "")
         set_role(self.message_label, "error" if problems else "")
-        (self.complete_button if problems == 0 and not read_only else self.table).setFocus()
+        self._problems, self._read_only = problems, read_only
+        self.focus_entry()
+
+    def focus_entry(self) -> None:
+        ready = getattr(self, "_problems", 1) == 0 and not getattr(self, "_read_only", True)
+        (self.complete_button if ready else self.table).setFocus()
 
     def _on_columns_resized(self, *_: object) -> None:
         self.table.resizeRowsToContents()

@@ -90,9 +90,14 @@ class RunnerView(QWidget):
         self.add_repeat_button = QPushButton("", self)
         self.add_repeat_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_repeat_button.setShortcut("Ctrl+Shift+A")
+        # After a correction asked from the review, one key goes back to it (not one Enter a page).
+        self.to_review_button = QPushButton(self.tr("Retour à la &relecture (Ctrl+R)"), self)
+        self.to_review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.to_review_button.hide()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
         bottom.addWidget(self.add_repeat_button)
+        bottom.addWidget(self.to_review_button)
         bottom.addWidget(self.next_button)
         layout.addLayout(bottom)
         layout.addWidget(self.keys_label)
@@ -101,6 +106,7 @@ class RunnerView(QWidget):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.add_repeat_button.clicked.connect(self._on_add_repeat)
+        self.to_review_button.clicked.connect(self.back_to_review)
 
     # -- pages ------------------------------------------------------------------------------------
     def show_page(self, page: Any) -> None:
@@ -224,6 +230,22 @@ class RunnerView(QWidget):
         else:
             self.show_page(following)
 
+    def set_from_review(self, from_review: bool) -> None:
+        """A page opened from the review offers "Retour à la relecture" until the review is back."""
+        self.to_review_button.setVisible(from_review)
+
+    def back_to_review(self) -> None:
+        """Give pending input and, when the page is acceptable, go straight back to the review."""
+        if self.page is None or not self.to_review_button.isVisible():
+            return
+        self.flush()
+        errors = self.flow.page_errors(tuple(f.key for f in self.fields))
+        if errors:
+            self.go_next()  # shows the errors where they are, and stays
+            return
+        self.flow.go_to(REVIEW_POSITION)
+        emit(self.review_requested)
+
     def go_back(self) -> None:
         if self.page is None:
             return
@@ -262,7 +284,9 @@ class RunnerView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
+        if key == Qt.Key.Key_R and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.back_to_review()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
             self.go_next()
         elif key == Qt.Key.Key_PageUp:
             self.go_back()

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from etudes_desktop.core.errors import EtudesError
@@ -58,6 +59,12 @@ class EndView(QWidget):
         self.title_label.setText(title)
         self.body_label.setText(body)
         self.close_button.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter closes, as on a dialog
+            self.close_button.click()
+            return
+        super().keyPressEvent(event)
 
 
 class InterviewScreen(QWidget):
@@ -144,6 +151,23 @@ class InterviewScreen(QWidget):
     def current_view(self) -> QWidget:
         return self.stack.currentWidget()
 
+    def focus_entry(self) -> None:
+        """Where the interviewer types next: the notice's first box, the page's first field, the
+        review's button or list, the end's close button."""
+        current = self.stack.currentWidget()
+        if current is self.gate and self.gate is not None:
+            self.gate.delivered_check.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif current is self.runner:
+            self.runner.focus_field(0)
+        elif current is self.review:
+            self.review.focus_entry()
+        elif current is self.end:
+            self.end.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.focus_entry()
+
     def open(self) -> None:
         """Show what the interview's state allows: never a question without a current consent."""
         phase = self.flow.phase()
@@ -183,6 +207,7 @@ class InterviewScreen(QWidget):
             heading = self.tr("Terminé le %1. Un entretien terminé ne peut plus être modifié.").replace(
                 "%1", _local(row.completed_at))
         self.review.show_rows(self.flow.review_rows(), read_only=read_only, heading=heading)
+        self.runner.set_from_review(False)
         self.stack.setCurrentWidget(self.review)
         self._update_bar()
 
@@ -208,7 +233,9 @@ class InterviewScreen(QWidget):
         page = next((p for p in self.flow.session.pages() if p.visible and key in p.keys), None)
         if page is not None:
             self.runner.show_page(page)
+            self.runner.set_from_review(True)
             self.stack.setCurrentWidget(self.runner)
+            self.runner.focus_field(0)
 
     def _on_complete(self) -> None:
         try:
