@@ -78,7 +78,10 @@ class Session:
         now: Callable[[], _dt.datetime] | None = None,
         compiled: CompiledForm | None = None,
         identity: tuple[tuple[str, ...], ...] = (),
+        special_answers: bool = False,
     ) -> None:
+        # The study accepts « Ne sait pas » / « Refus » (core.special_answers) on its questions.
+        self.special_answers = special_answers
         # The interviewed person's name, first name and street (core.free_text.identity_terms):
         # a text answer holding one is refused, as phones and e-mails always are.
         self.identity = identity
@@ -107,7 +110,8 @@ class Session:
             raise AnswerRefused(f"{name} n'attend pas de réponse")
         if self.is_read_only(key):
             raise AnswerRefused(f"{name} est en lecture seule")
-        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity)
+        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity,
+                                self.special_answers)
         slot_key = (name, index)
         if self._answers.get(slot_key) == coerced:
             return frozenset()

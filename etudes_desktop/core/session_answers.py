@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from etudes_desktop.core.questionnaire import FREE_TEXT_TYPES, Choice, Item, ItemType
+from etudes_desktop.core.special_answers import is_special
 from etudes_desktop.core.session_graph import (
     CALCULATION,
     CHOICE_FILTER,
@@ -64,9 +65,12 @@ def guard_identity(text: str, identity: tuple[tuple[str, ...], ...] = ()) -> Non
 
 
 def coerce_answer(item: Item, value: Any, choices: list[Choice],
-                  identity: tuple[tuple[str, ...], ...] = ()) -> Any:
+                  identity: tuple[tuple[str, ...], ...] = (), special: bool = False) -> Any:
     """The answer as stored for this item's type (None when empty); AnswerRefused if invalid.
-    `identity`: the interviewed person's terms (core.free_text.identity_terms), when known."""
+    `identity`: the interviewed person's terms (core.free_text.identity_terms), when known;
+    `special`: the study accepts « Ne sait pas » / « Refus » (core.special_answers)."""
+    if special and is_special(value) and item.type != ItemType.ACKNOWLEDGE:
+        return value
     if value is None or (isinstance(value, str) and not value.strip()) or value == []:
         return None
     if item.type in FREE_TEXT_TYPES and not isinstance(value, bool):
@@ -240,7 +244,8 @@ def evaluate_slot(session: Session, slot: Slot) -> bool:
             if isinstance(result, float) and math.isnan(result):
                 result = ""  # as ODK: a calculation that gives no number is blank (coalesce sees it)
         elif slot.kind == CONSTRAINT:
-            result = True if is_blank(session._answers.get(key)) else _truth(_run(slot, ctx))
+            answer = session._answers.get(key)
+            result = True if is_blank(answer) or is_special(answer) else _truth(_run(slot, ctx))
         elif slot.kind == CHOICE_FILTER:
             result = _filter_choices(session, slot, ctx)
             changed |= _drop_unoffered(session, key, result)
@@ -275,7 +280,7 @@ def _drop_unoffered(session: Session, key: tuple[str, tuple[int, ...]], offered:
     """As ODK: an answer the filter no longer offers is removed (a required question is then in
     error again); of a select_multiple, only the choices still offered are kept."""
     answer = session._answers.get(key)
-    if is_blank(answer):
+    if is_blank(answer) or is_special(answer):
         return False
     item = session.compiled.infos[key[0]].item
     choices = session.questionnaire.choices_for(item)

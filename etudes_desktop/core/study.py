@@ -142,6 +142,9 @@ class StudyPackage(BaseModel):
     delivery_date: _dt.date | None = None
     retention: Retention = Field(default_factory=Retention)
     analysis_attributes: list[str] = Field(default_factory=lambda: ["age_band", "sex", "profession", "region"])
+    special_answers: bool = Field(
+        default=False,
+        description="« Ne sait pas » and « Refus » accepted on every question (stored as _dk / _rf, counted apart)")
     questionnaire: Questionnaire
 
     @field_validator("modes")

@@ -35,7 +35,8 @@ class StartInterviewDialog(QDialog):
     """Layout and a little state; `search` is a service call (contact_list.contactable)."""
 
     def __init__(self, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]], *,
-                 preselect: int | None = None, parent: QWidget | None = None) -> None:
+                 preselect: int | None = None, parent: QWidget | None = None,
+                 last_mode: Mode | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self._search = search
@@ -44,6 +45,8 @@ class StartInterviewDialog(QDialog):
         self.resize(680, 560)
         self._build()
         self._connect_signals()
+        if last_mode is not None and Mode(last_mode) in self.mode_buttons:
+            self.set_mode(Mode(last_mode))  # the mode chosen last time comes first
         self._on_search(self.search_edit.text())
         if preselect is not None:
             try:
@@ -187,6 +190,7 @@ class StartInterviewDialog(QDialog):
 
     @classmethod
     def ask(cls, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]],
-            parent: QWidget | None = None, preselect: int | None = None) -> StartChoice | None:
-        dialog = cls(study, search, preselect=preselect, parent=parent)
+            parent: QWidget | None = None, preselect: int | None = None,
+            last_mode: Mode | None = None) -> StartChoice | None:
+        dialog = cls(study, search, preselect=preselect, parent=parent, last_mode=last_mode)
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

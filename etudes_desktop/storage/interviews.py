@@ -173,7 +173,18 @@ class InterviewStore:
                 "VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)",
                 (interview_id, study_id, study_version, respondent_id, Mode(mode).value, now, now),
             )
+            conn.execute("INSERT INTO setting (key, value_json) VALUES ('interview.last_mode', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
+                         (json.dumps(Mode(mode).value),))
         return interview_id
+
+    def last_mode(self) -> Mode | None:
+        """The mode of the interview started last (the start dialog offers it first)."""
+        row = self._vault.conn.execute("SELECT value_json FROM setting WHERE key = 'interview.last_mode'").fetchone()
+        try:
+            return Mode(json.loads(row[0])) if row else None
+        except ValueError:
+            return None
 
     def open_draft(self, study_id: str, respondent_id: int) -> str | None:
         """The person's open interview in this study, if any (at most one: the vault enforces it)."""

@@ -41,7 +41,7 @@ def _launcher_choosing(respondent_id: int):
 
     def make(vault, study, parent):
         choice = StartChoice(START, Mode.FACE_TO_FACE, respondent_id)
-        return InterviewLauncher(vault, study, parent=parent, ask_start=lambda *_a: choice)
+        return InterviewLauncher(vault, study, parent=parent, ask_start=lambda *_a, **_k: choice)
 
     return make
 

@@ -130,3 +130,34 @@ def test_from_the_review_one_key_returns_to_it_after_a_correction_and_enter_clos
     assert screen.current_view() is screen.end
     with qtbot.waitSignal(screen.finished):
         kb.press(Qt.Key.Key_Return)  # Enter closes "Entretien terminé"
+
+
+def test_ne_sait_pas_and_refus_keys_when_the_study_allows_them(qtbot, env: Env):
+    from dataclasses import replace
+
+    from etudes_desktop.core.special_answers import DONT_KNOW, REFUSED
+    from tests.gui.interview_support import agree, fill_page
+
+    plain = env.screen(qtbot, env.start(Mode.PHONE, env.people[1]))
+    assert not plain.runner.dont_know_button.isVisibleTo(plain.runner)  # not offered by default
+    env.study = replace(env.study, special_answers=True)
+    interview = env.start(Mode.PHONE, env.people[0])
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    fill_page(screen, {})
+    runner = screen.runner
+    kb = Keyboard(qtbot, screen)
+    assert runner.page.key == "age" and runner.dont_know_button.isVisible()
+    runner.focus_field(0)
+    kb.press(Qt.Key.Key_F8)  # « Ne sait pas »
+    assert env.store.answers(interview)["age"] == DONT_KNOW
+    assert runner.field("age").special_label.text() == "Réponse : Ne sait pas"
+    assert runner.field("age").editor.text() == ""
+    kb.press(Qt.Key.Key_Return)  # a required question answered « ne sait pas » goes on
+    assert runner.page.key == "sexe"
+    kb.press(Qt.Key.Key_F9)  # « Refus » on a choice list
+    assert env.store.answers(interview)["sexe"] == REFUSED
+    rows = {key: shown for key, _q, shown, _e in screen.flow.review_rows()}
+    assert rows["age"] == "Ne sait pas" and rows["sexe"] == "Refus"
+    kb.press(Qt.Key.Key_2)  # a real answer replaces it
+    assert env.store.answers(interview)["sexe"] == "h" and not runner.field("sexe").special_label.isVisible()

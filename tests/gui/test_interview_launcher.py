@@ -47,9 +47,10 @@ class Person:
             dialog.reject()
         return dialog.result() == CommitmentDialog.DialogCode.Accepted
 
-    def start(self, study, search, parent, preselect=None):
+    def start(self, study, search, parent, preselect=None, last_mode=None):
         self.seen.append("start")
-        dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent)
+        dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent, last_mode=last_mode)
+        self.offered_mode = dialog.mode()
         self.qtbot.addWidget(dialog)
         dialog.set_mode(self.mode)
         (dialog.call_button if self.call else dialog.start_button).click()
@@ -111,3 +112,11 @@ def test_resume_uses_the_study_stored_in_the_vault(qtbot, env: Env):
     screen = InterviewLauncher(env.vault, study).resume(interview)
     qtbot.addWidget(screen)
     assert screen.current_view() is screen.gate and env.store.get(interview).state is State.DRAFT
+
+
+def test_the_mode_chosen_last_is_offered_first(qtbot, env: Env):
+    first = Person(qtbot, mode=Mode.PHONE)
+    qtbot.addWidget(_launcher(env, first).new_interview(respondent_id=env.people[0]))
+    second = Person(qtbot, mode=Mode.PHONE)
+    qtbot.addWidget(_launcher(env, second).new_interview(respondent_id=env.people[1]))
+    assert second.offered_mode is Mode.PHONE  # remembered from the first, in the vault (no personal data)

@@ -12,9 +12,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import ConsentRecord, Decision, State
 from etudes_desktop.core.questionnaire import ItemType
+from etudes_desktop.core.special_answers import LABELS, is_special
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import Interviewer, InterviewStore, utc_now
 
@@ -116,7 +119,8 @@ class InterviewFlow:
             # answer gets its occurrences first); what it refuses stays in the vault, unshown,
             # and is listed in `restore_refused` for the screen to say so.
             session = Session(self.study.questionnaire, answers=self.store.answers(self.interview_id),
-                              identity=self.store.respondent_identity(self.interview_id))
+                              identity=self.store.respondent_identity(self.interview_id),
+                              special_answers=self.study.special_answers)
             self.restore_refused = dict(session.refused)
             self._session = session
         return self._session
@@ -257,6 +261,8 @@ def display_answer(session: Any, key: str) -> str:
     value = session.answer(key)
     if value is None:
         return ""
+    if is_special(value):
+        return QCoreApplication.translate("InterviewFlow", LABELS[value])
     item = session.compiled.infos[key.split("[")[0]].item
     if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
         names = str(value).split() if item.type == ItemType.SELECT_MULTIPLE else [str(value)]

@@ -57,7 +57,8 @@ class InterviewLauncher:
             return None
         if not self._ask_commitment(self.store, self.study, interviewer, self.parent):
             return None
-        choice = self._ask_start(self.study, self.search, self.parent, respondent_id)
+        choice = self._ask_start(self.study, self.search, self.parent, respondent_id,
+                                 last_mode=self.store.last_mode())
         if choice is None:
             return None
         if choice.action == CALL:

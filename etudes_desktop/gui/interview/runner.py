@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from etudes_desktop.core.special_answers import DONT_KNOW, REFUSED
 from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFlow
 from etudes_desktop.gui.interview.widgets import FieldWidget, LineField, make_field
 from etudes_desktop.core.questionnaire import ItemType
@@ -94,7 +95,15 @@ class RunnerView(QWidget):
         self.to_review_button = QPushButton(self.tr("Retour à la &relecture (Ctrl+R)"), self)
         self.to_review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.to_review_button.hide()
+        # « Ne sait pas » / « Refus » on the question being answered, when the study allows them.
+        self.dont_know_button = QPushButton(self.tr("Ne sait pas (F8)"), self)
+        self.refused_button = QPushButton(self.tr("Refus (F9)"), self)
+        for button in (self.dont_know_button, self.refused_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setVisible(self.flow.study.special_answers)
         bottom.addWidget(self.back_button)
+        bottom.addWidget(self.dont_know_button)
+        bottom.addWidget(self.refused_button)
         bottom.addStretch(1)
         bottom.addWidget(self.add_repeat_button)
         bottom.addWidget(self.to_review_button)
@@ -107,6 +116,8 @@ class RunnerView(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.add_repeat_button.clicked.connect(self._on_add_repeat)
         self.to_review_button.clicked.connect(self.back_to_review)
+        self.dont_know_button.clicked.connect(lambda: self.give_special(DONT_KNOW))
+        self.refused_button.clicked.connect(lambda: self.give_special(REFUSED))
 
     # -- pages ------------------------------------------------------------------------------------
     def show_page(self, page: Any) -> None:
@@ -164,6 +175,7 @@ class RunnerView(QWidget):
                 field.set_value(self.flow.session.answer(key))
             return
         self._refused.pop(key, None)
+        field.show_special(self.flow.session.answer(key))
         if self.page is not None and self._page_changed_shape():
             self._rebuild_keeping(key)
             field = self.field(key) if any(f.key == key for f in self.fields) else None
@@ -230,6 +242,20 @@ class RunnerView(QWidget):
         else:
             self.show_page(following)
 
+    def give_special(self, code: str) -> None:
+        """« Ne sait pas » / « Refus » for the question with the focus (the first one else)."""
+        if self.page is None or not self.flow.study.special_answers:
+            return
+        inputs = [f for f in self.fields if f.focus_widgets()]
+        if not inputs:
+            return
+        position = self._focused_position() or 0
+        field = inputs[position]
+        field.set_value(code)
+        self._on_given(field.key, code)
+        if position < len(inputs) - 1:
+            self.focus_field(position + 1)
+
     def set_from_review(self, from_review: bool) -> None:
         """A page opened from the review offers "Retour à la relecture" until the review is back."""
         self.to_review_button.setVisible(from_review)
@@ -286,6 +312,8 @@ class RunnerView(QWidget):
         key = event.key()
         if key == Qt.Key.Key_R and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.back_to_review()
+        elif key in (Qt.Key.Key_F8, Qt.Key.Key_F9):
+            self.give_special(DONT_KNOW if key == Qt.Key.Key_F8 else REFUSED)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
             self.go_next()
         elif key == Qt.Key.Key_PageUp:

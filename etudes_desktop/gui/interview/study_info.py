@@ -38,6 +38,7 @@ class StudyInfo:
     questionnaire: Questionnaire | None = None
     allows_unnamed: bool = False
     allowed_attributes: tuple[str, ...] = field(default_factory=tuple)
+    special_answers: bool = False  # « Ne sait pas » (F8) and « Refus » (F9) on questions
 
     @property
     def interview_modes(self) -> tuple[Mode, ...]:
@@ -65,6 +66,7 @@ class StudyInfo:
             questionnaire=questionnaire or _first(package, "questionnaire", "form", default=None),
             allows_unnamed=bool(_first(package, "allows_unnamed", "allow_unnamed", "unnamed_respondents", default=False)),
             allowed_attributes=tuple(_first(package, "analysis_attributes", "allowed_attributes", default=()) or ()),
+            special_answers=bool(_first(package, "special_answers", default=False)),
         )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from etudes_desktop.core.special_answers import LABELS, is_special
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display, to_display
 from etudes_desktop.gui.style import set_role
@@ -65,6 +66,19 @@ class FieldWidget(QWidget):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.message_label, 2)
         layout.addLayout(row)
+        self.special_label = QLabel("", self)  # « Ne sait pas » / « Refus », when given
+        self.special_label.setObjectName("special_label")
+        set_role(self.special_label, "warn")
+        self.special_label.hide()
+        layout.addWidget(self.special_label)
+
+    def show_special(self, code: Any) -> None:
+        """Say that the answer is « Ne sait pas » or « Refus » (hidden for any other answer)."""
+        if is_special(code):
+            self.special_label.setText(self.tr("Réponse : %1").replace("%1", self.tr(LABELS[code])))
+            self.special_label.show()
+        else:
+            self.special_label.hide()
 
     # -- what the runner uses -------------------------------------------------------------------
     def set_value(self, value: Any) -> None:
@@ -134,7 +148,7 @@ class LineField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         super().set_value(value)
-        shown = to_display(self.kind, value)
+        shown = "" if is_special(value) else to_display(self.kind, value)
         self.editor.blockSignals(True)
         if isinstance(self.editor, QPlainTextEdit):
             self.editor.setPlainText(shown)
@@ -332,6 +346,7 @@ def make_field(session: Any, key: str, parent: QWidget | None = None) -> FieldWi
         field = LineField(**common, multiline=item.type == ItemType.TEXT and "multiline" in appearance)
     field.setStyleSheet(FIELD_STYLE)
     field.set_value(session.answer(key))
+    field.show_special(session.answer(key))
     if session.is_read_only(key):
         field.set_read_only(True)
     return field
