@@ -208,7 +208,12 @@ class AppController(QObject):
         from etudes_desktop.gui.rights_dialog import RightsDialog
 
         study = getattr(self.workspace, "controller", None)
-        RightsDialog.show_for(self.services, (study.study_id if study else "") or None, parent=self.window)
+        dialog = RightsDialog.show_for(self.services, (study.study_id if study else "") or None, parent=self.window)
+        dialog.changed.connect(self._on_people_changed)
+
+    def _on_people_changed(self, _what: str) -> None:
+        """A rectification or an objection: every list re-reads (no stale name or phone on screen)."""
+        self.hub.interviews_changed.emit()
 
     def _on_idle_timeout(self) -> None:
         log.info("auto-lock after %.0f s idle", self.idle.timeout)

@@ -66,8 +66,7 @@ class InterviewHost(QObject):
         if screen is not None:
             self._show(study_id, screen)
         elif launcher is not None and getattr(launcher, "last_call", None) is not None:
-            self.workspace.controller.refresh()  # a call outcome was recorded
-            self.hub.interviews_changed.emit()
+            self.hub.interviews_changed.emit()  # a call outcome was recorded: the lists re-read
 
     def _on_resume_requested(self, interview_id: str) -> None:
         self._resume(self.workspace.controller.study_id, interview_id)
@@ -85,9 +84,8 @@ class InterviewHost(QObject):
             text = str(exc)
             self.workspace.show_message(text[:1].upper() + text[1:] + ".", "error")
             return
-        self.workspace.show_message(self.tr("Brouillon abandonné : %n réponse(s) effacée(s).", "", erased))
-        self.workspace.controller.refresh()
         self.hub.interviews_changed.emit()
+        self.workspace.show_message(self.tr("Brouillon abandonné : %n réponse(s) effacée(s).", "", erased))
 
     def _resume(self, study_id: str, interview_id: str) -> None:
         launcher = self._launcher(study_id)
@@ -106,7 +104,6 @@ class InterviewHost(QObject):
     def _on_finished(self, _phase: str) -> None:
         self._drop_screen()
         self.window.show_view(self._return_view)
-        self.workspace.controller.refresh()
         self.hub.interviews_changed.emit()
 
     def _drop_screen(self) -> None:

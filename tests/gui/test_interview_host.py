@@ -158,3 +158,31 @@ def test_after_an_unlock_and_a_resume_the_keys_go_where_the_interviewer_types(ma
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     assert again.runner.page.key == "sexe"
     assert InterviewStore(controller.vault).answers(again.flow.interview_id)["age"] == 47
+
+
+def test_an_objection_from_the_rights_dialog_leaves_no_name_or_phone_on_screen(make_controller, paths, kdf, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from etudes_desktop.gui.rights_dialog import RightsDialog
+
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[0]))
+    _unlock(qtbot, controller)
+    workspace = controller.workspace
+    model = workspace.respondents.model
+
+    def shown() -> str:
+        return " ".join(str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount()))
+
+    qtbot.waitUntil(lambda: "LEFÈVRE" in shown().upper())
+    assert "06 11 22 33 44" in shown() or "0611223344" in shown()
+    rights = next(a for a in controller.window.vault_menu.actions() if a.text().startswith("Droits des personnes"))
+    rights.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RightsDialog) and w.isVisible())
+    assert dialog.select(study_id, "S-0001")
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.confirm_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.object_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "LEFÈVRE" not in shown().upper())
+    assert "06 11 22 33 44" not in shown() and "0611223344" not in shown()
+    dialog.close()

@@ -260,3 +260,15 @@ def test_a_draft_resumes_every_answer_inside_a_repeat_sized_by_an_earlier_answer
     assert resumed.flow.restore_refused == {} and not resumed.error_label.isVisible()
     rows = {key: shown for key, _q, shown, _e in resumed.flow.review_rows()}
     assert rows == {"nb": "2", "age[1]": "7", "age[2]": "9"}
+
+
+def test_the_pages_message_goes_once_the_page_is_fixed(qtbot, env: Env):
+    interview = env.start(Mode.FACE_TO_FACE)
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    runner = screen.runner
+    runner.next_button.click()  # the note
+    runner.next_button.click()  # "age" is required: refused
+    assert runner.page.key == "age" and runner.page_message.text()
+    give(runner.field("age"), "40")
+    assert runner.page_message.text() == "" and runner.field("age").is_saved_shown()

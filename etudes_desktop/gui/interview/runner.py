@@ -182,6 +182,9 @@ class RunnerView(QWidget):
         if field is not None:
             error = self.flow.session.error(key)
             field.show_error(error) if error else field.show_saved()
+        if self.page_message.text() and not self._refused and not self.flow.page_errors(
+                tuple(f.key for f in self.fields)):
+            self.page_message.clear()  # the page's message goes once what it asked for is fixed
         emit(self.answer_saved, key)
 
     def _format_message(self, field: FieldWidget) -> str:

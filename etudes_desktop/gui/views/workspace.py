@@ -139,6 +139,7 @@ class WorkspaceController(QObject):
         if hub is not None:
             hub.vault_opened.connect(self.bind)
             hub.vault_locked.connect(self.unbind)
+            hub.interviews_changed.connect(self._on_vault_data_changed)
 
     @property
     def vault(self) -> Any:
@@ -165,6 +166,9 @@ class WorkspaceController(QObject):
         view.studies.import_study_button.setEnabled(False)
         view.problems.hide()
         view.show_message("")
+
+    def _on_vault_data_changed(self) -> None:
+        self.refresh()
 
     def refresh(self, interviews_later: bool = False) -> None:
         """Studies with their counters; the current study stays selected."""
