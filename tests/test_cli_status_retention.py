@@ -96,3 +96,14 @@ def test_study_set_delivery_date_drives_retention(data):
     assert longer.returncode == 1 and "entre 0 et 6" in longer.stderr
     unknown = _etudes(data, "study", "set", "nope", "--delivery-date", "2026-10-15")
     assert unknown.returncode == 1 and "inconnue" in unknown.stderr
+
+
+def test_a_path_like_sample_id_is_refused_cleanly_and_the_export_gives_full_paths(data, tmp_path):
+    out = tmp_path / "export"
+    evil = _etudes(data, "rights", "access", "sat", "A/../../evil", "--out", str(out))
+    assert evil.returncode == 1 and "Traceback" not in evil.stderr and "erreur interne" not in evil.stderr
+    assert len(evil.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "evil.txt").exists() and not list(tmp_path.parent.glob("*evil*"))
+    good = _etudes(data, "rights", "access", "sat", "A1", "--out", str(out))
+    assert str((out / "acces-A1.txt").resolve()) in good.stdout
+    assert oct(os.stat(out / "acces-A1.json").st_mode & 0o777) == "0o600"

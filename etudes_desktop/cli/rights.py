@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +41,12 @@ def _access(args: Any) -> int:
     with open_vault(args) as vault:
         data = rights.access(vault, args.study, args.sample_id, actor=_actor(vault))
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        stem = args.out / f"acces-{args.sample_id}"
-        stem.with_suffix(".txt").write_text(rights.access_text(data), encoding="utf-8")
-        stem.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        print(f"export écrit : {stem}.txt et {stem}.json (à remettre à la personne, puis à supprimer)")
+        try:
+            text_path, json_path = rights.write_access_export(data, args.out, args.sample_id)
+        except OSError as exc:
+            raise EtudesError(f"export impossible dans ce dossier ({exc.strerror or type(exc).__name__})") from None
+        print(f"export écrit : {text_path.resolve()} et {json_path.resolve()} (à remettre à la personne, "
+              "puis à supprimer)")
         return 0
     emit(args, data, rights.access_text(data))
     return 0

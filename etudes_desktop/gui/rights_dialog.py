@@ -8,8 +8,6 @@ caller. Every request goes through `storage.rights`, which audits it with ids an
 from __future__ import annotations
 
 import json
-import os
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -40,6 +38,7 @@ from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
 from etudes_desktop.gui.style import monospace_font, set_role
 from etudes_desktop.gui.views.labels import phone_text, respondent_status_label
 from etudes_desktop.storage import rights
+from etudes_desktop.storage.rights import write_access_export
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
 from etudes_desktop.storage.studies import list_studies
@@ -47,19 +46,6 @@ from etudes_desktop.storage.studies import list_studies
 FolderChooser = Callable[[QWidget], "Path | None"]
 SEARCH_LIMIT = 50
 IDENTITY_FIELDS = ("title", "last_name", "first_name", "sex", "age", "birth_date", "profession")
-
-
-def write_access_export(data: dict[str, Any], folder: Path, sample_id: str) -> tuple[Path, Path]:
-    """Write the access document as .txt and .json (readable by the owner only); return both paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / f"acces-{re.sub(r'[^0-9A-Za-z_.-]', '_', sample_id)}"
-    outputs = ((stem.with_suffix(".txt"), rights.access_text(data)),
-               (stem.with_suffix(".json"), json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-    for path, text in outputs:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    return outputs[0][0], outputs[1][0]
 
 
 def _choose_folder(parent: QWidget) -> Path | None:

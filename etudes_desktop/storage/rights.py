@@ -7,6 +7,9 @@ counts only; the access export itself is for the person and is written only wher
 from __future__ import annotations
 
 import json
+import os
+import re
+from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any
 
@@ -133,3 +136,26 @@ def object_to_processing(vault: Any, study_id: str, sample_id: str, actor: str |
         audit.record(conn, moment, "rights_objection", actor, [study_id, f"respondent:{person.id}"], counts)
     vault.checkpoint()
     return counts
+
+
+def write_access_export(data: dict[str, Any], folder: Path, sample_id: str) -> tuple[Path, Path]:
+    """Write the access document as .txt and .json, readable by the owner only (0600, in a folder
+    made 0700 when created here); the sample id is reduced to letters, digits, - and _ so that no
+    id (« A/../../evil ») can write elsewhere. Returns both paths. The dialog and the command line
+    both call this one function."""
+    if not str(sample_id).strip():
+        raise EtudesError("numéro d'échantillon vide")
+    folder = Path(folder)
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    elif not folder.is_dir():
+        raise EtudesError("l'export doit être écrit dans un dossier")
+    safe = re.sub(r"[^0-9A-Za-z_-]", "_", str(sample_id))[:80]
+    outputs = ((folder / f"acces-{safe}.txt", access_text(data)),
+               (folder / f"acces-{safe}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
+    for path, text in outputs:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(path, 0o600)  # an older file keeps its mode through O_TRUNC
+    return outputs[0][0], outputs[1][0]

@@ -80,3 +80,16 @@ def test_objection_erases_contact_and_unsent_answers_and_suppresses(vault, peopl
 def test_unknown_person_is_a_clear_error(vault, people):
     with pytest.raises(EtudesError, match="aucune personne"):
         rights.access(vault, "sat", "ZZ9")
+
+
+def test_the_access_export_is_owner_only_and_no_sample_id_writes_elsewhere(vault, people, tmp_path):
+    import os
+    import stat
+
+    data = rights.access(vault, "sat", "A1", actor="ENQ-07", now=NOW)
+    out = tmp_path / "exports" / "demande"
+    text, as_json = rights.write_access_export(data, out, "A/../../evil")
+    assert text.parent == out and as_json.parent == out and "/" not in text.name and ".." not in text.name
+    assert stat.S_IMODE(os.stat(text).st_mode) == 0o600 and stat.S_IMODE(os.stat(as_json).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o700
+    assert sorted(p.name for p in (tmp_path / "exports").rglob("*") if p.is_file()) == sorted([text.name, as_json.name])
