@@ -21,11 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help=f"jeton d'appareil (sinon {TOKEN_ENV}, sinon le jeton enregistré)")
     parser.add_argument("--study", default=None, help="vérifier que le jeton est bien celui de cette étude")
     parser.add_argument("--ca-file", default=None, help="certificat d'autorité pour un serveur HTTPS interne")
+    parser.add_argument("--insecure-http", action="store_true",
+                        help="confirmer un serveur http:// d'une autre machine (données en clair sur le réseau)")
     parser.set_defaults(handler=_sync)
 
 
 def _sync(args: Any) -> int:
     from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncEngine, read_setting, write_setting
+    from etudes_desktop.sync.overview import CleartextAddress, is_cleartext_remote
     from etudes_desktop.sync.transport import HttpTransport
 
     with open_vault(args) as vault:
@@ -34,6 +37,8 @@ def _sync(args: Any) -> int:
             raise EtudesError("adresse du serveur inconnue : indiquez --server URL")
         if not server.startswith(("http://", "https://")):
             raise EtudesError("l'adresse du serveur doit commencer par http:// ou https://")
+        if args.server and is_cleartext_remote(server) and not args.insecure_http:
+            raise CleartextAddress()
         if args.server:
             write_setting(vault, SETTING_SERVER, server)
         token = args.token or os.environ.get(TOKEN_ENV) or read_setting(vault, SETTING_TOKEN)

@@ -71,6 +71,12 @@ class SyncSettingsDialog(QDialog):
         form.addRow(self.tr("Adresse du serveur :"), self.url_edit)
         form.addRow(self.tr("Jeton d'appareil :"), self.token_edit)
         form.addRow("", self.show_token)
+        self.cleartext_check = QCheckBox(self.tr(
+            "Je confirme utiliser ce serveur sans chiffrement (http://) : les entretiens circuleront "
+            "en clair sur le réseau."), self)
+        self.cleartext_check.setObjectName("cleartext_check")
+        self.cleartext_check.hide()
+        form.addRow("", self.cleartext_check)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("sync_settings_error")
         self.error_label.setWordWrap(True)
@@ -93,13 +99,29 @@ class SyncSettingsDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.cancel_button.clicked.connect(self.reject)
         self.show_token.toggled.connect(self._on_show_token_toggled)
+        self.url_edit.textChanged.connect(self._on_url_changed)
+
+    def _on_url_changed(self, text: str) -> None:
+        """An http:// address of another machine asks for an explicit confirmation (TLS is the norm)."""
+        cleartext = overview.is_cleartext_remote(text)
+        self.cleartext_check.setVisible(cleartext)
+        if not cleartext:
+            self.cleartext_check.setChecked(False)
 
     def _on_show_token_toggled(self, shown: bool) -> None:
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
     def _on_save_clicked(self) -> None:
         try:
-            overview.save_settings(self.vault, self.url_edit.text(), self.token_edit.text())
+            overview.save_settings(self.vault, self.url_edit.text(), self.token_edit.text(),
+                                   allow_cleartext=self.cleartext_check.isChecked())
+        except overview.CleartextAddress:
+            self.error_label.setText(self.tr("Cette adresse n'est pas chiffrée (http://) : utilisez https://, "
+                                             "ou cochez la confirmation ci-dessus."))
+            set_role(self.error_label, "error")
+            self.error_label.show()
+            self.cleartext_check.setFocus()
+            return
         except EtudesError as exc:
             self.show_error(exc)
             return

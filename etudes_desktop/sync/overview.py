@@ -92,8 +92,34 @@ def load_settings(vault: Any) -> SyncSettings:
     return SyncSettings(read_setting(vault, SETTING_SERVER) or "", read_setting(vault, SETTING_TOKEN) or "")
 
 
-def save_settings(vault: Any, server_url: str, token: str) -> SyncSettings:
-    """Check and store the server address and the device token (inside the encrypted vault only)."""
+class CleartextAddress(EtudesError):
+    """An http:// address that is not this machine: the interviews would cross the network in clear."""
+
+    def __init__(self) -> None:
+        super().__init__("cette adresse n'est pas chiffrée (http://) : les données circuleraient en clair sur le "
+                         "réseau ; utilisez https://, ou confirmez explicitement")
+
+
+def is_cleartext_remote(url: str) -> bool:
+    """True for an http:// address whose host is not this machine (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
+
+
+def save_settings(vault: Any, server_url: str, token: str, *, allow_cleartext: bool = False) -> SyncSettings:
+    """Check and store the server address and the device token (inside the encrypted vault only).
+    A non-loopback http:// address needs `allow_cleartext` (an explicit confirmation): TLS is the norm."""
     url, token = server_url.strip().rstrip("/"), token.strip()
     if not url:
         raise EtudesError("indiquez l'adresse du serveur")
@@ -101,6 +127,8 @@ def save_settings(vault: Any, server_url: str, token: str) -> SyncSettings:
         raise EtudesError("l'adresse du serveur doit commencer par http:// ou https://")
     if any(c.isspace() for c in url):
         raise EtudesError("l'adresse du serveur ne doit pas contenir d'espace")
+    if is_cleartext_remote(url) and not allow_cleartext:
+        raise CleartextAddress()
     if not token:
         raise EtudesError("indiquez le jeton d'appareil")
     if any(c.isspace() for c in token):

@@ -236,3 +236,24 @@ def test_demo_server_works_out_of_the_box(qtbot, vault, tmp_path) -> None:
     store = Store(sqlite_url(tmp_path / "demo" / "serveur-demo"))
     assert store.stats(DEMO_STUDY_ID)["interviews"] == 6  # the demo store keeps what was sent
     store.close()
+
+
+def test_a_cleartext_address_of_another_machine_needs_an_explicit_confirmation(qtbot, vault):
+    from etudes_desktop.gui.sync_settings import SyncSettingsDialog
+
+    dialog = SyncSettingsDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.url_edit, "http://collecte.exemple.fr")
+    dialog.token_edit.setText("etd_abcdefghijklmnop")
+    assert dialog.cleartext_check.isVisible() and not dialog.cleartext_check.isChecked()
+    dialog.save_button.click()
+    assert "pas chiffrée" in dialog.error_label.text() and dialog.isVisible()
+    assert overview.load_settings(vault).server_url == ""
+    dialog.cleartext_check.click()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert overview.load_settings(vault).server_url == "http://collecte.exemple.fr"
+    for url in ("http://127.0.0.1:8765", "http://localhost:8765", "https://collecte.exemple.fr"):
+        dialog.url_edit.setText(url)
+        assert not dialog.cleartext_check.isVisible()

@@ -63,3 +63,11 @@ def test_token_from_environment_and_clear_errors(vault, vault_paths, server, cap
     assert code == 0 and s.states(vault) == {}
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--study", "autre")
     assert code == 1 and "autre" in err
+
+
+def test_a_cleartext_server_of_another_machine_is_refused_without_confirmation(vault, vault_paths, capsys,
+                                                                               monkeypatch) -> None:
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_DEVICE_TOKEN", "etd_abcdefghijklmnop")
+    code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", "http://192.0.2.10:8765")
+    assert code == 1 and "pas chiffrée" in err and len(err.strip().splitlines()) == 1
