@@ -35,3 +35,25 @@ def test_demo_vault_holds_the_demo_study_and_30_people(tmp_path):
     with Vault.open(paths, DEMO_PASSPHRASE) as vault:
         [study] = list_studies(vault)
         assert RespondentRepository(vault).count(study.id) == 30
+
+
+def test_the_demo_questionnaire_answers_its_yes_no_questions_in_their_own_words():
+    from pathlib import Path
+
+    from etudes_desktop.core.xlsform import load_xlsform
+
+    form = load_xlsform(Path(__file__).resolve().parents[1] / "resources" / "studies" / "satisfaction_assures_2026.xlsx")
+    questionnaire = form.questionnaire
+
+    def find(items, name):
+        for item in items:
+            if item.name == name:
+                return item
+            found = find(getattr(item, "children", None) or [], name)
+            if found is not None:
+                return found
+        return None
+
+    for name, word in (("clarte_info", "claires"), ("facilite_ameli", "facile")):
+        labels = [next(iter(c.label.values())) for c in questionnaire.choices_for(find(questionnaire.items, name))]
+        assert all("satisf" not in label for label in labels) and any(word in label for label in labels), labels

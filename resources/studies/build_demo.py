@@ -55,13 +55,13 @@ SURVEY = [
     q("select_one satisf", "satisf_tel", "Êtes-vous satisfait(e) de la réponse apportée ?"),
     q("end_group", ""),
     q("begin_group", "ameli", "Compte ameli", relevant="selected(${canaux}, 'ameli')", appearance="field-list"),
-    q("select_one satisf", "facilite_ameli", "Le compte ameli est-il facile à utiliser ?"),
+    q("select_one facilite", "facilite_ameli", "Le compte ameli est-il facile à utiliser ?"),
     q("select_one satisf", "satisf_ameli", "Êtes-vous satisfait(e) des services du compte ameli ?"),
     q("end_group", ""),
     q("select_one resolution", "resolution", "Votre demande a-t-elle été traitée ?", relevant="not(selected(${canaux}, 'aucun'))"),
     q("integer", "nb_relances", "Combien de relances avez-vous dû faire ?", relevant="${resolution} = 'partiel' or ${resolution} = 'non'",
       constraint=". >= 0 and . <= 30", message="Indiquez un nombre entre 0 et 30."),
-    q("select_one satisf", "clarte_info", "Les informations reçues étaient-elles claires ?", required="yes"),
+    q("select_one clarte", "clarte_info", "Les informations reçues étaient-elles claires ?", required="yes"),
     q("select_one satisf", "delai_remboursement", "Êtes-vous satisfait(e) des délais de remboursement ?", required="yes"),
     q("select_one satisf", "satisf_globale", "Globalement, êtes-vous satisfait(e) de votre caisse d'Assurance Maladie ?", required="yes"),
     q("range", "recommandation", "Sur une échelle de 0 à 10, recommanderiez-vous les services de votre caisse à un proche ?",
@@ -105,6 +105,10 @@ def choices() -> list[dict[str, str]]:
     add("motifs", [("remboursement", "Un remboursement"), ("carte_vitale", "La carte Vitale"), ("arret_travail", "Un arrêt de travail"), ("css", "La Complémentaire santé solidaire"), ("medecin_traitant", "Le médecin traitant")])
     add("durees", [("moins_5", "Moins de 5 minutes"), ("5_15", "De 5 à 15 minutes"), ("15_30", "De 15 à 30 minutes"), ("plus_30", "Plus de 30 minutes")])
     add("satisf", [("1", "Pas du tout satisfait(e)"), ("2", "Peu satisfait(e)"), ("3", "Moyennement satisfait(e)"), ("4", "Satisfait(e)"), ("5", "Très satisfait(e)")])
+    # A yes/no question asked as a question gets answers in its own words, on the same 1-5 scale
+    # as satisfaction (the score averages them): « claires », « facile », not « satisfait(e) ».
+    add("clarte", [("1", "Pas du tout claires"), ("2", "Peu claires"), ("3", "Moyennement claires"), ("4", "Claires"), ("5", "Très claires")])
+    add("facilite", [("1", "Très difficile"), ("2", "Plutôt difficile"), ("3", "Ni facile ni difficile"), ("4", "Plutôt facile"), ("5", "Très facile")])
     add("resolution", [("oui", "Oui, complètement"), ("partiel", "En partie"), ("non", "Non")])
     add("ameliorations", [("attente", "Réduire l'attente"), ("horaires", "Élargir les horaires"), ("clarte", "Des courriers plus clairs"), ("numerique", "Plus de démarches en ligne"), ("conseiller", "Un conseiller attitré"), ("delais", "Des remboursements plus rapides")])
     return rows
