@@ -82,8 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = install_translators(choose_language(args.lang or settings.language), app)
     apply_style(app)
     _set_icon(app)
-    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60, settings=settings)
+    demo_server, stop_demo_server = None, None
+    if args.demo:  # the real collection server on 127.0.0.1, enrolled for this demo session
+        from etudes_desktop.sync.demo_server import start_demo_server
+
+        try:
+            url, token, stop_demo_server = start_demo_server(paths.data_dir)
+            demo_server = (url, token)
+        except (OSError, RuntimeError) as exc:
+            log.warning("demo server not started: %s", type(exc).__name__)
+    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60, settings=settings,
+                               demo_server=demo_server)
     app.aboutToQuit.connect(controller.shutdown)
+    if stop_demo_server is not None:
+        app.aboutToQuit.connect(stop_demo_server)
     controller.window.show()
     controller.start()
     log.info("started (language %s, demo %s)", language, args.demo)

@@ -42,8 +42,10 @@ class AppController(QObject):
         hub: Hub | None = None,
         settings: AppSettings | None = None,
         make_launcher: Any = None,
+        demo_server: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self._demo_server = demo_server  # (url, device token) of the embedded demo server
         self.paths = paths
         self.demo = demo
         self.hub = hub or Hub()
@@ -146,6 +148,10 @@ class AppController(QObject):
 
     def _on_vault_opened(self, vault: Any) -> None:
         self.vault = vault
+        if self._demo_server is not None:  # --demo: "Synchroniser" works with nothing to type
+            from etudes_desktop.sync import overview
+
+            overview.save_settings(vault, *self._demo_server)
         if self.create_screen is not None and self.window.screens.currentWidget() is self.create_screen:
             self.window.screens.removeWidget(self.create_screen)
             self.create_screen.deleteLater()

@@ -300,3 +300,18 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
     assert not any(a.isEnabled() for a in views.values()) and not rights.isEnabled()
     _unlock(qtbot, controller)
     assert window.current_view_key() == SYNC_VIEW, "back where the person was"
+
+
+def test_demo_mode_fills_the_sync_settings_with_the_embedded_demo_server(make_controller, data_dir, qtbot):
+    from etudes_desktop.sync import overview
+    from etudes_desktop.sync.demo_server import start_demo_server
+
+    paths = demo_paths(data_dir)
+    url, token, stop = start_demo_server(paths.data_dir)
+    try:
+        controller = make_controller(paths, demo=True, demo_server=(url, token))
+        _unlock(qtbot, controller, DEMO_PASSPHRASE)
+        settings = overview.load_settings(controller.vault)
+        assert settings.complete and settings.server_url == url and url.startswith("http://127.0.0.1:")
+    finally:
+        stop()
