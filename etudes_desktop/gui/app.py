@@ -53,6 +53,13 @@ def _no_display() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application; return its exit code."""
     args = build_parser().parse_args(argv)
+    from etudes_desktop.gui import x11_libs
+
+    missing = x11_libs.missing_packages() if x11_libs.uses_xcb() else []
+    if missing:  # Qt would print a long error about its "xcb" plugin and abort
+        print("etudes-desktop : il manque des bibliothèques d'affichage de Qt ; installez-les avec : "
+              + x11_libs.install_line(missing), file=sys.stderr)
+        return 1
     if _no_display():
         print(
             "etudes-desktop : aucun affichage graphique (ni DISPLAY ni WAYLAND_DISPLAY) ; "
