@@ -104,6 +104,8 @@ def _age(value: str) -> int | None:
     text = value.lower().removesuffix("ans").strip()
     if not text:
         return None
+    if text.startswith("-") and text[1:].strip().isdigit():
+        raise InvalidValue("âge négatif")
     if not text.isdigit():
         raise InvalidValue("âge non numérique")
     age = int(text)

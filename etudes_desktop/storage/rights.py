@@ -91,6 +91,14 @@ def access_text(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+class RectificationRefused(EtudesError):
+    """Some of the corrections are invalid: all of them are named, nothing was changed."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__(" ; ".join(f"{FIELD_LABELS_FR.get(n, n)} : {m}" for n, m in problems.items()))
+
+
 def rectify(vault: Any, study_id: str, sample_id: str, changes: dict[str, str], actor: str | None = None,
             now: datetime | None = None) -> Respondent:
     """Correct contact fields (validated as at import, NIR refused); audited by field name only."""
@@ -98,15 +106,19 @@ def rectify(vault: Any, study_id: str, sample_id: str, changes: dict[str, str], 
     if person.status in ("objected", "erased"):
         raise EtudesError("les coordonnées de cette personne ont été effacées")
     values: dict[str, object] = {}
+    problems: dict[str, str] = {}  # every refused field at once, not the first only
     for name, raw in changes.items():
         if name not in RECTIFIABLE:
             raise EtudesError(f"champ non modifiable : {name} (modifiables : {', '.join(RECTIFIABLE)})")
         if nir.contains_nir(raw):
-            raise EtudesError(nir.NIR_REFUSED_MESSAGE)
+            problems[name] = nir.NIR_REFUSED_MESSAGE
+            continue
         try:
-            values[name] = CONVERTERS[name](raw.strip())
+            values[name] = CONVERTERS[name](raw.strip())  # phones normalised as the import does
         except InvalidValue as exc:
-            raise EtudesError(f"{FIELD_LABELS_FR[name]} : {exc}") from None
+            problems[name] = str(exc)
+    if problems:
+        raise RectificationRefused(problems)
     if not values:
         raise EtudesError("aucune modification demandée")
     with vault.transaction() as conn:

@@ -136,3 +136,19 @@ def test_an_unknown_sample_id_is_said(qtbot, vault, people) -> None:
     assert not dialog.select("sat", "Z9")
     assert dialog.person_label.text() == "Aucune personne d'identifiant « Z9 » dans cette étude."
     assert not dialog.tabs.isEnabled()
+
+
+def test_rectification_names_every_error_at_once_and_normalises_phones_as_the_import(qtbot, vault, people) -> None:
+    dialog = _dialog(qtbot, vault, "sat", "A1")
+    dialog.field_edits["age"].setText("-3")
+    dialog.field_edits["email"].setText("pas-un-mail")
+    dialog.rectify_button.click()
+    message = dialog.rectify_message.text()
+    assert "Âge : âge négatif" in message and "E-mail : adresse e-mail invalide" in message
+    row = vault.conn.execute("SELECT age, email FROM respondent WHERE sample_id = 'A1'").fetchone()
+    assert row["email"] == "lucie.garnier@example.fr"  # nothing changed
+    dialog.field_edits["age"].setText("47")
+    dialog.field_edits["email"].setText("lucie.garnier@example.fr")
+    dialog.field_edits["phone"].setText("+33 6.12.34.56.79")
+    dialog.rectify_button.click()
+    assert vault.conn.execute("SELECT phone FROM respondent WHERE sample_id = 'A1'").fetchone()[0] == "0612345679"
