@@ -71,23 +71,67 @@ def access(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
             "interviews": interviews, "call_attempts": calls}
 
 
+MODE_WORDS = {"face_to_face": "en face à face", "phone": "par téléphone", "paper": "sur questionnaire papier",
+              "group": "en groupe", "internet": "par internet"}
+STATE_WORDS = {"draft": "en cours, pas terminé", "completed": "terminé, pas encore transmis",
+               "sending": "en cours d'envoi au serveur de collecte", "acknowledged": "transmis au serveur de collecte",
+               "purged": "transmis au serveur de collecte", "objected": "vous vous êtes opposé(e) : aucune question posée",
+               "abandoned": "arrêté à votre demande, réponses effacées", "rejected": "refusé par le serveur de collecte",
+               "conflict": "en attente de vérification par le serveur de collecte"}
+DECISION_WORDS = {"agrees": "vous avez accepté de répondre", "objects": "vous vous êtes opposé(e) au traitement"}
+OUTCOME_WORDS = {"no_answer": "pas de réponse", "busy": "ligne occupée", "answering_machine": "répondeur",
+                 "wrong_number": "mauvais numéro", "appointment": "rendez-vous pris", "refusal": "refus",
+                 "interview": "entretien"}
+SPECIAL_WORDS = {"_dk": "ne sait pas", "_rf": "refus de répondre"}
+
+
+def _when(moment: str | None) -> str:
+    """An ISO moment as the person reads it: 05/12/2026 à 14:30 (local time of this laptop)."""
+    if not moment:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(str(moment).replace("Z", "+00:00"))
+    except ValueError:
+        return str(moment)
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone()
+    return parsed.strftime("%d/%m/%Y à %H:%M")
+
+
 def access_text(data: dict[str, Any]) -> str:
-    """The access export as a document the person can read (French)."""
+    """The access export as a document the person can read: in their words (no internal codes),
+    with dates, including what was sent to the collection server."""
     lines = [f"Données détenues sur ce poste — étude {data['study']}", "", "Coordonnées :"]
     lines += [f"  {FIELD_LABELS_FR[k]} : {v}" for k, v in data["contact"].items() if v not in (None, "")]
+    if not any(v not in (None, "") for v in data["contact"].values()):
+        lines.append("  (effacées de ce poste)")
     if data["attributes"]:
         lines += ["", "Autres informations fournies :"] + [f"  {k} : {v}" for k, v in data["attributes"].items()]
     lines += ["", f"Entretiens : {len(data['interviews'])}"]
     for item in data["interviews"]:
-        lines.append(f"  - {item['created_at'][:10]} ({item['mode']}), état : {item['state']}")
+        mode = MODE_WORDS.get(item["mode"], item["mode"])
+        lines.append(f"  - commencé le {_when(item['created_at'])} {mode} : "
+                     f"{STATE_WORDS.get(item['state'], item['state'])}")
+        if item.get("completed_at"):
+            lines.append(f"    terminé le {_when(item['completed_at'])}")
         for consent in item["consents"]:
-            lines.append(f"    mention d'information v{consent['notice_version']} délivrée le "
-                         f"{consent['delivered_at'][:16]}, décision : {consent['decision']}")
-        lines += [f"    {name} : {value}" for name, value in item["answers"].items()]
+            lines.append(f"    mention d'information (version {consent['notice_version']}) lue le "
+                         f"{_when(consent['delivered_at'])} : "
+                         f"{DECISION_WORDS.get(consent['decision'], consent['decision'])}")
+        lines += [f"    {name} : {SPECIAL_WORDS.get(value, value) if isinstance(value, str) else value}"
+                  for name, value in item["answers"].items()]
+        if item["state"] in ("sending", "acknowledged", "purged"):
+            lines.append("    ces réponses ont été transmises au serveur de collecte")
         if item["sync_tombstone"]:
-            lines.append("    réponses transmises au serveur de collecte puis effacées de ce poste")
+            lines.append(f"    réponses transmises au serveur de collecte, puis effacées de ce poste le "
+                         f"{_when(item['sync_tombstone'].get('purged_at'))}")
     if data["call_attempts"]:
-        lines += ["", "Appels :"] + [f"  {c['at'][:16]} : {c['outcome']}" for c in data["call_attempts"]]
+        lines += ["", "Appels :"]
+        for call in data["call_attempts"]:
+            line = f"  {_when(call['at'])} : {OUTCOME_WORDS.get(call['outcome'], call['outcome'])}"
+            if call.get("appointment_at"):
+                line += f" (rendez-vous le {_when(call['appointment_at'])})"
+            lines.append(line)
     return "\n".join(lines) + "\n"
 
 

@@ -93,3 +93,11 @@ def test_the_access_export_is_owner_only_and_no_sample_id_writes_elsewhere(vault
     assert stat.S_IMODE(os.stat(text).st_mode) == 0o600 and stat.S_IMODE(os.stat(as_json).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o700
     assert sorted(p.name for p in (tmp_path / "exports").rglob("*") if p.is_file()) == sorted([text.name, as_json.name])
+
+
+def test_the_access_report_speaks_the_persons_words_with_dates(vault, people):
+    data = rights.access(vault, "sat", "A1", actor="ENQ-07", now=NOW)
+    text = rights.access_text(data)
+    for code in ("(phone)", "face_to_face", "draft", "agrees", "appointment", "no_answer", "completed"):
+        assert code not in text, code
+    assert " à " in text and "/20" in text  # dates as the person reads them
