@@ -25,6 +25,7 @@ from starlette.routing import Route
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.wire_guard import identifying
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,9 @@ class Server:
             return model.model_validate(data)
         except ValidationError as exc:
             details = exc.errors(include_input=False, include_url=False, include_context=False)
+            for detail in details:  # a location may be a key holding the data itself: never echo it
+                detail["loc"] = [part if isinstance(part, int) or not identifying(str(part)) else "…"
+                                 for part in detail["loc"]]
             what = "lot" if model is p.Batch else "envoi"
             raise ApiError(422, f"invalid_{'batch' if model is p.Batch else 'body'}",
                            f"{what} invalide ({exc.error_count()} erreur(s))",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import secrets
 import uuid
@@ -30,6 +31,17 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
+# The server holds no study package yet: the respondent attributes it accepts are a closed list
+# of non-identifying analysis keys (the study package's defaults), widened only by the operator
+# (ETUDES_SERVER_ALLOWED_ATTRIBUTES="age_band,sex,...").
+DEFAULT_ALLOWED_ATTRIBUTES = frozenset({"age_band", "sex", "profession", "region"})
+ALLOWED_ATTRIBUTES_ENV = "ETUDES_SERVER_ALLOWED_ATTRIBUTES"
+
+
+def allowed_attributes_from_env() -> frozenset[str]:
+    raw = os.environ.get(ALLOWED_ATTRIBUTES_ENV, "")
+    names = {name.strip() for name in raw.split(",") if name.strip()}
+    return frozenset(names) or DEFAULT_ALLOWED_ATTRIBUTES
 TOKEN_PREFIX = "etd_"
 
 metadata = MetaData()
@@ -166,8 +178,10 @@ _SQLITE_INSERT = str(sqlite.insert(interviews).on_conflict_do_nothing(index_elem
 class Store:
     """Devices, interviews and batch receipts of the collection server."""
 
-    def __init__(self, url: str, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, url: str, *, clock: Callable[[], datetime] = utc_now,
+                 allowed_attributes: frozenset[str] | None = None) -> None:
         self.url = url
+        self.allowed_attributes = allowed_attributes if allowed_attributes is not None else allowed_attributes_from_env()
         self.engine = _make_engine(url)
         self.dialect = self.engine.dialect.name
         self.clock = clock
@@ -297,7 +311,8 @@ class Store:
             if item.id in seen:
                 continue  # a repeat inside the batch: answered from its first occurrence
             seen.add(item.id)
-            reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256)
+            reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
+                                              self.allowed_attributes)
             if reason:
                 out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason)
                 continue
@@ -378,13 +393,17 @@ class Store:
         }
 
 
-def _validate(raw: dict[str, Any], study_id: str, claimed: str) -> tuple[str | None, str, Any]:
+def _validate(raw: dict[str, Any], study_id: str, claimed: str,
+              allowed: frozenset[str] = DEFAULT_ALLOWED_ATTRIBUTES) -> tuple[str | None, str, Any]:
     try:
         payload = InterviewPayload.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
+        # a location may be a key holding the data itself: only the field path is named
+        where = ".".join(str(part) for part in first["loc"][:2])
         return f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}", "", None
+    if set(payload.attributes) - allowed:
+        return "undeclared_attribute: a respondent attribute is not among those the server accepts", "", None
     if payload.study_id != study_id:
         return "study_mismatch: payload belongs to another study", "", None
     blob = _canonical_blob(raw, payload)
