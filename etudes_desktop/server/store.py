@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
@@ -130,9 +131,15 @@ class _BatchRace(Exception):
 
 
 def sqlite_url(data_dir: Path | str) -> str:
+    """The SQLite database in a private data folder: the folder 0700, the database 0600 (SQLite
+    gives its -wal and -shm files the database's own permissions)."""
     path = Path(data_dir).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path / SQLITE_FILE}"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    database = path / SQLITE_FILE
+    os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(database, 0o600)
+    return f"sqlite:///{database}"
 
 
 def _pg_insert_sql() -> str:
@@ -179,12 +186,16 @@ class Store:
     """Devices, interviews and batch receipts of the collection server."""
 
     def __init__(self, url: str, *, clock: Callable[[], datetime] = utc_now,
-                 allowed_attributes: frozenset[str] | None = None) -> None:
+                 allowed_attributes: frozenset[str] | None = None, key: bytes | None = None) -> None:
         self.url = url
         self.allowed_attributes = allowed_attributes if allowed_attributes is not None else allowed_attributes_from_env()
         self.engine = _make_engine(url)
         self.dialect = self.engine.dialect.name
         self.clock = clock
+        beside = None
+        if self.dialect == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            beside = Path(self.engine.url.database).parent / KEY_FILE
+        self.sealer = Sealer(key if key is not None else load_key(beside))
         metadata.create_all(self.engine)
 
     @classmethod
@@ -319,7 +330,8 @@ class Store:
             rows.append({
                 "id": item.id, "study_id": batch.study_id, "device_id": device.id, "batch_id": batch.batch_id,
                 "content_sha256": item.content_sha256, "state": payload.state, "mode": payload.mode,
-                "clock_offset_ms": item.clock_offset_ms, "received_at": now, "payload_json": blob,
+                "clock_offset_ms": item.clock_offset_ms, "received_at": now,
+                "payload_json": self.sealer.seal(blob, item.id),  # answers and attributes never in clear
             })
         return out, rows
 
@@ -351,7 +363,8 @@ class Store:
                 yield {
                     "id": row.id, "study_id": row.study_id, "device_id": row.device_id, "batch_id": row.batch_id,
                     "content_sha256": row.content_sha256, "received_at": row.received_at,
-                    "clock_offset_ms": row.clock_offset_ms, "payload": json.loads(row.payload_json),
+                    "clock_offset_ms": row.clock_offset_ms,
+                    "payload": json.loads(self.sealer.open(row.payload_json, row.id)),
                 }
 
     def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
