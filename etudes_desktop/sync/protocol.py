@@ -279,14 +279,3 @@ def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
         payload = InterviewPayload.model_validate(payload)
     return hashlib.sha256(canonical_json(payload.model_dump(mode="json"))).hexdigest()
 
-
-def _strings(value: dict[str, Any] | list[Any]) -> list[str]:
-    """Every string inside answers (which may nest lists and objects); flat answers cost one pass."""
-    found: list[str] = []
-    for item in value.values() if type(value) is dict else value:
-        kind = type(item)
-        if kind is str:
-            found.append(item)
-        elif kind is dict or kind is list:
-            found.extend(_strings(item))
-    return found

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from pydantic import ValidationError
 from hypothesis import strategies as st
 
-from etudes_desktop.server.store import _canonical_blob
+from etudes_desktop.server.intake import _canonical_blob
 from etudes_desktop.sync.protocol import InterviewPayload, canonical_json
 
 SHA = "a" * 64

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from etudes_desktop.core.free_text import find_identity
 from etudes_desktop.core.nir import contains_nir, nir_key
-from etudes_desktop.server.store import _validate
+from etudes_desktop.server.intake import _validate
 from etudes_desktop.sync import protocol as p
 from tests.server import factory as f
 from tests.server.conftest import Live
