@@ -48,6 +48,8 @@ def moment(value: str) -> datetime:
 
 def identifying(text: str) -> str | None:
     """The kind of identifying data in a text ('a social security number (NIR)', ...), or None."""
+    if len(text) < 6:  # shorter than the shortest e-mail ("a@b.fr"); a NIR or a phone is longer still
+        return None
     if contains_nir(text):
         return "a social security number (NIR)"
     kind = find_identity(text)
@@ -82,6 +84,8 @@ def _number_digits(value: int | float) -> str | None:
 
 def _digits_of(value: Any) -> str | None:
     """The digits of a number or of a digit-only text, for the split-NIR check."""
+    if type(value) is int:
+        return str(abs(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and value != int(value):
             return None
@@ -96,16 +100,26 @@ def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
     if len(value) > MAX_KEYS:
         raise ValueError(f"{what}: more than {MAX_KEYS} entries")
     _walk(value, what, 0)
-    digits = [d for d in (_digits_of(v) for v in value.values()) if d]
-    for order in (digits, [_digits_of(value[k]) for k in sorted(value) if _digits_of(value[k])]):
-        for first, second in zip(order, order[1:]):
-            joined = first + second  # type: ignore[operator]
-            if len(joined) in (13, 15) and is_plausible_nir(joined):
-                raise ValueError(f"{what} carry a social security number (NIR) split over two values")
+    digits = [(key, d) for key, d in ((k, _digits_of(v)) for k, v in value.items()) if d]
+    if len(digits) > 1:
+        for order in (digits, sorted(digits)):  # neighbours as sent, and in key order
+            for (_, first), (_, second) in zip(order, order[1:]):
+                if len(first) + len(second) in (13, 15) and is_plausible_nir(first + second):
+                    raise ValueError(f"{what} carry a social security number (NIR) split over two values")
     return value
 
 
 def _walk(value: Any, what: str, depth: int) -> None:
+    kind = type(value)
+    if kind is int:  # the common answer: a code
+        if abs(value) > MAX_ABS_NUMBER:
+            raise ValueError(f"{what}: a number out of range")
+        if value >= 10**12 or value <= -(10**12):
+            if contains_nir(str(abs(value))):
+                raise ValueError(f"{what}: a number is a social security number (NIR)")
+        return
+    if kind is str and len(value) < 6:
+        return
     if depth > MAX_DEPTH:
         raise ValueError(f"{what}: nested too deeply")
     if isinstance(value, dict):
