@@ -6,6 +6,7 @@ Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches. Every 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -18,18 +19,20 @@ from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.wire_guard import identifying
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
+BODY_TIMEOUT_S = 30.0  # a whole body within this time, or 408 (slow-loris bodies are not held open)
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -47,8 +50,10 @@ class ApiError(Exception):
 class Server:
     """Handlers bound to one store and its limits."""
 
-    def __init__(self, store: Store, max_body_bytes: int, max_decompressed_bytes: int) -> None:
+    def __init__(self, store: Store, max_body_bytes: int, max_decompressed_bytes: int,
+                 body_timeout: float = BODY_TIMEOUT_S) -> None:
         self.store = store
+        self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
         self._openapi = openapi_document()
@@ -112,16 +117,30 @@ class Server:
         return device
 
     async def read_body(self, request: Request) -> bytes:
-        """The request body, bounded before and after decompression (413 beyond the limits)."""
+        """The request body, bounded before and after decompression (413 beyond the limits), JSON
+        only (415), read within body_timeout seconds (408 for a half-sent body)."""
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != p.MEDIA_TYPE:
+            raise ApiError(415, "unsupported_media_type", "type de contenu non pris en charge (application/json seulement)")
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
             raise _too_large(self.max_body_bytes)
-        chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                raise _too_large(self.max_body_bytes)
-            chunks.append(chunk)
+        chunks: list[bytes] = []
+        try:
+            async with asyncio.timeout(self.body_timeout):
+                size = 0
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > self.max_body_bytes:
+                        raise _too_large(self.max_body_bytes)
+                    chunks.append(chunk)
+        except TimeoutError:
+            log.info("request body not received within %.0f s: closed", self.body_timeout)
+            raise ApiError(408, "body_timeout", "corps de requête incomplet (délai dépassé)",
+                           headers={"Connection": "close"}) from None
+        except ClientDisconnect:
+            log.info("client disconnected while sending its body")
+            raise ApiError(400, "client_disconnected", "client déconnecté pendant l'envoi") from None
         body = b"".join(chunks)
         encoding = request.headers.get("content-encoding", "identity").strip().lower()
         if encoding == "gzip":
@@ -135,18 +154,21 @@ class Server:
 
     def parse_model(self, model: type[ModelT], raw: bytes) -> ModelT:
         """JSON body -> protocol model; 422 with details (never the input) when malformed."""
+        # orjson is the cheap pre-scan: it refuses nesting deeper than 1024, NaN, integers beyond
+        # 64 bits and numbers beyond a double (a 100,000-digit integer) before building anything;
+        # no second parser is tried (Python's json would recurse, or convert a huge integer).
         try:
-            try:
-                data = orjson.loads(raw)  # several times faster than json.loads on large batches
-            except orjson.JSONDecodeError:  # what orjson refuses (NaN, huge integers...) is judged by json
-                data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
             raise ApiError(422, "malformed_json", "le corps de la requête n'est pas du JSON valide",
-                           [{"loc": [], "msg": str(exc), "type": "json_invalid"}]) from None
+                           [{"loc": [], "msg": str(exc)[:200], "type": "json_invalid"}]) from None
         try:
             return model.model_validate(data)
         except ValidationError as exc:
             details = exc.errors(include_input=False, include_url=False, include_context=False)
+            for detail in details:  # a location may be a key holding the data itself: never echo it
+                detail["loc"] = [part if isinstance(part, int) or not identifying(str(part)) else "…"
+                                 for part in detail["loc"]]
             what = "lot" if model is p.Batch else "envoi"
             raise ApiError(422, f"invalid_{'batch' if model is p.Batch else 'body'}",
                            f"{what} invalide ({exc.error_count()} erreur(s))",
@@ -165,6 +187,9 @@ def gunzip_bounded(body: bytes, limit: int) -> bytes:
         raise ApiError(413, "too_large", f"corps décompressé trop volumineux (limite {limit} octets)")
     if not inflater.eof:
         raise ApiError(422, "malformed_gzip", "corps gzip tronqué", [{"loc": [], "msg": "truncated", "type": "gzip_invalid"}])
+    if inflater.unused_data:
+        raise ApiError(422, "malformed_gzip", "un seul membre gzip est accepté",
+                       [{"loc": [], "msg": "trailing data after the gzip member", "type": "gzip_invalid"}])
     return out
 
 
@@ -173,9 +198,9 @@ def _too_large(limit: int) -> ApiError:
 
 
 def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
-               max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES) -> Starlette:
+               max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES, body_timeout: float = BODY_TIMEOUT_S) -> Starlette:
     """The ASGI application over one store."""
-    server = Server(store, max_body_bytes, max_decompressed_bytes)
+    server = Server(store, max_body_bytes, max_decompressed_bytes, body_timeout)
 
     def error_response(exc: ApiError) -> Response:
         body = p.ErrorBody(error=exc.code, message=exc.message, details=exc.details, server_time=server.now())

@@ -162,7 +162,7 @@ def _write(records: Any, fmt: str, out: TextIO) -> int:
     extra = sorted({key for row in rows for key in row} - set(_CSV_FIXED))
     writer = csv.DictWriter(out, fieldnames=_CSV_FIXED + extra, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)  # every column
     return len(rows)
 
 

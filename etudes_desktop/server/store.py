@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import secrets
 import uuid
@@ -18,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import (
     BigInteger, Column, Engine, Index, Integer, MetaData, String, Table, Text, bindparam, create_engine, event,
     func, select, update,
@@ -27,7 +27,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ConsentRecord, InterviewPayload, Receipt, canonical_json
+from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
+from etudes_desktop.server.intake import _validate, allowed_attributes_from_env
+from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
 TOKEN_PREFIX = "etd_"
@@ -118,9 +120,15 @@ class _BatchRace(Exception):
 
 
 def sqlite_url(data_dir: Path | str) -> str:
+    """The SQLite database in a private data folder: the folder 0700, the database 0600 (SQLite
+    gives its -wal and -shm files the database's own permissions)."""
     path = Path(data_dir).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path / SQLITE_FILE}"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    database = path / SQLITE_FILE
+    os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(database, 0o600)
+    return f"sqlite:///{database}"
 
 
 def _pg_insert_sql() -> str:
@@ -166,11 +174,17 @@ _SQLITE_INSERT = str(sqlite.insert(interviews).on_conflict_do_nothing(index_elem
 class Store:
     """Devices, interviews and batch receipts of the collection server."""
 
-    def __init__(self, url: str, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, url: str, *, clock: Callable[[], datetime] = utc_now,
+                 allowed_attributes: frozenset[str] | None = None, key: bytes | None = None) -> None:
         self.url = url
+        self.allowed_attributes = allowed_attributes if allowed_attributes is not None else allowed_attributes_from_env()
         self.engine = _make_engine(url)
         self.dialect = self.engine.dialect.name
         self.clock = clock
+        beside = None
+        if self.dialect == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            beside = Path(self.engine.url.database).parent / KEY_FILE
+        self.sealer = Sealer(key if key is not None else load_key(beside))
         metadata.create_all(self.engine)
 
     @classmethod
@@ -297,14 +311,16 @@ class Store:
             if item.id in seen:
                 continue  # a repeat inside the batch: answered from its first occurrence
             seen.add(item.id)
-            reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256)
+            reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
+                                              self.allowed_attributes)
             if reason:
                 out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason)
                 continue
             rows.append({
                 "id": item.id, "study_id": batch.study_id, "device_id": device.id, "batch_id": batch.batch_id,
                 "content_sha256": item.content_sha256, "state": payload.state, "mode": payload.mode,
-                "clock_offset_ms": item.clock_offset_ms, "received_at": now, "payload_json": blob,
+                "clock_offset_ms": item.clock_offset_ms, "received_at": now,
+                "payload_json": self.sealer.seal(blob, item.id),  # answers and attributes never in clear
             })
         return out, rows
 
@@ -336,7 +352,8 @@ class Store:
                 yield {
                     "id": row.id, "study_id": row.study_id, "device_id": row.device_id, "batch_id": row.batch_id,
                     "content_sha256": row.content_sha256, "received_at": row.received_at,
-                    "clock_offset_ms": row.clock_offset_ms, "payload": json.loads(row.payload_json),
+                    "clock_offset_ms": row.clock_offset_ms,
+                    "payload": json.loads(self.sealer.open(row.payload_json, row.id)),
                 }
 
     def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
@@ -376,46 +393,6 @@ class Store:
                         "revoked": sum(1 for r in device_rows if r.revoked_at is not None)},
             "first_received_at": first, "last_received_at": last, "audit_entries": n_audit,
         }
-
-
-def _validate(raw: dict[str, Any], study_id: str, claimed: str) -> tuple[str | None, str, Any]:
-    try:
-        payload = InterviewPayload.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors(include_input=False, include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        return f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}", "", None
-    if payload.study_id != study_id:
-        return "study_mismatch: payload belongs to another study", "", None
-    blob = _canonical_blob(raw, payload)
-    if hashlib.sha256(blob).hexdigest() != claimed:
-        return "hash_mismatch: content_sha256 does not match the canonical content", "", None
-    return None, blob.decode("utf-8"), payload
-
-
-_PAYLOAD_FIELDS = frozenset(InterviewPayload.model_fields)
-_CONSENT_FIELDS = frozenset(ConsentRecord.model_fields)
-_NESTED = frozenset({"consent", "answers", "attributes"})
-
-
-def _canonical_blob(raw: dict[str, Any], payload: InterviewPayload) -> bytes:
-    """`canonical_json(payload.model_dump(mode="json"))`, without the dump when it cannot change anything.
-
-    raw was decoded from the request's JSON and validated into payload. When it holds every
-    field, with strings (or null) where the model keeps strings, the dump equals raw: validation
-    keeps JSON strings, integers, booleans, lists and objects as they are (enums are stored as
-    their values, unions keep the JSON type). The one exception, a non-finite float among the
-    answers (which the dump turns into null), makes canonical_json(raw) raise, and so takes
-    the dump, as does any other shape."""
-    consent = raw.get("consent")
-    if (raw.keys() == _PAYLOAD_FIELDS and type(consent) is dict and consent.keys() == _CONSENT_FIELDS
-            and all(type(v) is str for v in consent.values())
-            and all(type(v) is str or v is None for k, v in raw.items() if k not in _NESTED)):
-        try:
-            return canonical_json(raw)
-        except (ValueError, TypeError):
-            pass
-    return canonical_json(payload.model_dump(mode="json"))
 
 
 def _fill_repeats(batch: Batch, out: dict[str, Receipt]) -> list[Receipt]:

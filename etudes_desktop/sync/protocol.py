@@ -21,12 +21,14 @@ import hashlib
 import json
 
 from enum import Enum
-from typing import Any, Literal, Mapping
+from typing import Annotated, Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from etudes_desktop.core.free_text import find_identity
 from etudes_desktop.core.nir import contains_nir
+from etudes_desktop.core.study import check_attribute
+from etudes_desktop.sync import wire_guard as g
 
 PROTOCOL_VERSION = 1
 MEDIA_TYPE = "application/json"
@@ -57,6 +59,14 @@ FORBIDDEN_ATTRIBUTES = frozenset(
 def _contact_data(text: str) -> bool:
     """A phone number or an e-mail address (the laptop's own guard, core.free_text)."""
     return find_identity(text) is not None
+
+
+MAX_CLOCK_OFFSET_MS = 10 * 366 * 24 * 3600 * 1000  # ten years: beyond, the laptop clock is meaningless
+MAX_INT64 = 2**63 - 1
+
+Time = Annotated[str, Field(pattern=_ISO_TIME, max_length=40), AfterValidator(g.check_time)]
+Label = Annotated[str, Field(pattern=_ID), AfterValidator(lambda v: g.check_text(v, "a label"))]
+Pseudonym = Annotated[str, Field(pattern=_ID, max_length=64), AfterValidator(g.check_pseudonym)]
 
 
 class Mode(str, Enum):
@@ -92,56 +102,62 @@ class _Strict(BaseModel):
 class ConsentRecord(_Strict):
     """Proof the mandatory notice was delivered before anything was collected, and the answer."""
 
-    notice_id: str = Field(pattern=_ID)
-    notice_version: str = Field(min_length=1, max_length=64)
+    notice_id: Label
+    notice_version: Annotated[Label, Field(max_length=64)]
     text_sha256: str = Field(pattern=_SHA256)
     mode: Mode
-    interviewer: str = Field(pattern=_ID, description="pseudonym of who delivered the notice")
-    delivered_at: str = Field(pattern=_ISO_TIME)
-    decided_at: str = Field(pattern=_ISO_TIME)
+    interviewer: Pseudonym = Field(description="pseudonym of who delivered the notice")
+    delivered_at: Time
+    decided_at: Time
     decision: Decision
 
+    @model_validator(mode="after")
+    def _decided_after_delivery(self) -> ConsentRecord:
+        if g.moment(self.decided_at) < g.moment(self.delivered_at):
+            raise ValueError("the decision cannot precede the delivery of the notice")
+        return self
 
-AttributeValue = str | int | float | bool | None
+
+AttributeValue = Annotated[str, Field(max_length=200)] | Annotated[int, Field(ge=-(2**53), le=2**53)] | float | bool | None
+AttributeKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
 
 
 class InterviewPayload(_Strict):
     """The canonical content of one interview; its hash is the interview's identity of content."""
 
     study_id: str = Field(pattern=_ID)
-    study_version: str = Field(min_length=1, max_length=64)
+    study_version: Annotated[Label, Field(max_length=64)]
     state: Literal["completed", "objected"]
     mode: Mode
-    interviewer: str = Field(pattern=_ID, description="pseudonym; never a name")
-    created_at: str = Field(pattern=_ISO_TIME)
-    completed_at: str | None = Field(None, pattern=_ISO_TIME, description="absent for an objection")
+    interviewer: Pseudonym = Field(description="pseudonym; never a name, an e-mail or a phone")
+    created_at: Time
+    completed_at: Time | None = Field(None, description="absent for an objection")
     consent: ConsentRecord
-    answers: dict[str, Any] = Field(default_factory=dict)
-    attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+    answers: dict[Annotated[str, Field(min_length=1, max_length=128)], Any] = Field(
+        default_factory=dict, max_length=g.MAX_KEYS)
+    attributes: dict[AttributeKey, AttributeValue] = Field(default_factory=dict, max_length=64)
 
     @field_validator("attributes")
     @classmethod
     def _no_contact_data(cls, value: dict[str, AttributeValue]) -> dict[str, AttributeValue]:
         for key, item in value.items():
-            if key.strip().lower() in FORBIDDEN_ATTRIBUTES:
+            if g.identifying(key):
+                raise ValueError(f"a respondent attribute key carries {g.identifying(key)}")
+            if key.strip().lower() in FORBIDDEN_ATTRIBUTES or check_attribute(key):
                 raise ValueError(f"forbidden respondent attribute: {key}")
             if isinstance(item, str) and _contact_data(item):
-                raise ValueError(f"respondent attribute {key} looks like contact data")
-            if isinstance(item, str) and contains_nir(item):
-                raise ValueError(f"respondent attribute {key} carries a social security number (NIR)")
-        return value
+                raise ValueError("a respondent attribute looks like contact data")
+        try:
+            return g.check_mapping(value, "respondent attributes")  # type: ignore[return-value]
+        except ValueError as exc:
+            if "phone" in str(exc) or "e-mail" in str(exc):
+                raise ValueError("a respondent attribute looks like contact data") from None
+            raise
 
     @field_validator("answers")
     @classmethod
-    def _no_nir_nor_contact_data(cls, value: dict[str, Any]) -> dict[str, Any]:
-        texts = _strings(value)
-        if texts and contains_nir("\n".join(texts)):  # a newline never joins two numbers
-            raise ValueError("an answer carries a social security number (NIR)")
-        for text in texts:
-            kind = find_identity(text)
-            if kind is not None:  # the kind only: the receipt never repeats the data
-                raise ValueError(f"an answer carries contact data ({kind.value})")
-        return value
+    def _no_identity(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return g.check_mapping(value, "answers")
 
     @model_validator(mode="after")
     def _objection_carries_consent_only(self) -> InterviewPayload:
@@ -150,6 +166,8 @@ class InterviewPayload(_Strict):
             raise ValueError("state must be 'objected' exactly when the consent decision is 'objects'")
         if objected and (self.answers or self.attributes):
             raise ValueError("an objected interview travels with its consent record only")
+        if self.completed_at is not None and g.moment(self.completed_at) < g.moment(self.created_at):
+            raise ValueError("completion cannot precede creation")
         return self
 
 
@@ -161,7 +179,8 @@ class InterviewIn(BaseModel):
 
     id: str = Field(pattern=_UUID)
     content_sha256: str = Field(pattern=_SHA256)
-    clock_offset_ms: int = Field(0, description="server clock minus laptop clock, measured at sync; not hashed")
+    clock_offset_ms: int = Field(0, ge=-MAX_CLOCK_OFFSET_MS, le=MAX_CLOCK_OFFSET_MS,
+                                 description="server clock minus laptop clock, measured at sync; not hashed")
     payload: dict[str, Any]
 
 
@@ -174,7 +193,7 @@ class Batch(BaseModel):
     batch_id: str = Field(pattern=_UUID, description="idempotency key")
     device_id: str | None = Field(None, pattern=_UUID, description="checked against the token when given")
     study_id: str = Field(pattern=_ID)
-    sent_at: str = Field(pattern=_ISO_TIME)
+    sent_at: Time
     interviews: list[InterviewIn] = Field(min_length=1, max_length=MAX_INTERVIEWS_PER_BATCH)
 
 
@@ -200,12 +219,13 @@ class BatchReceipts(BaseModel):
 class AuditEntry(_Strict):
     """One entry of the laptop's audit log: an event, ids and counts, never personal data."""
 
-    id: int = Field(ge=1)
-    at: str = Field(min_length=1, max_length=40)
+    id: int = Field(ge=1, le=MAX_INT64)
+    at: Time
     event: str = Field(pattern=r"^[a-z0-9_.]{1,64}$")
-    actor: str | None = Field(default=None, max_length=64)
+    actor: Pseudonym | None = None
     object_ids: list[str] = Field(default_factory=list, max_length=200)
-    counts: dict[str, int] = Field(default_factory=dict)
+    counts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")], Annotated[int, Field(ge=-MAX_INT64, le=MAX_INT64)]] = Field(
+        default_factory=dict, max_length=100)
 
     @field_validator("object_ids")
     @classmethod
@@ -265,14 +285,3 @@ def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:
         payload = InterviewPayload.model_validate(payload)
     return hashlib.sha256(canonical_json(payload.model_dump(mode="json"))).hexdigest()
 
-
-def _strings(value: dict[str, Any] | list[Any]) -> list[str]:
-    """Every string inside answers (which may nest lists and objects); flat answers cost one pass."""
-    found: list[str] = []
-    for item in value.values() if type(value) is dict else value:
-        kind = type(item)
-        if kind is str:
-            found.append(item)
-        elif kind is dict or kind is list:
-            found.extend(_strings(item))
-    return found

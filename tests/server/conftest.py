@@ -12,6 +12,7 @@ import httpx
 import pytest
 import sqlalchemy
 
+from etudes_desktop.server.crypto import KEY_ENV, new_key_text
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 
@@ -34,6 +35,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(f"{PG_ENV} not set")
+    # a PostgreSQL server's key is configured, never guessed (see server.crypto)
+    request.getfixturevalue("monkeypatch").setenv(KEY_ENV, new_key_text())
     schema = f"etudes_test_{os.getpid()}_{uuid.uuid4().hex[:10]}"
     admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

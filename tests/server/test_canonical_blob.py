@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from hypothesis import given, settings
+from pydantic import ValidationError
 from hypothesis import strategies as st
 
-from etudes_desktop.server.store import _canonical_blob
+from etudes_desktop.server.intake import _canonical_blob
 from etudes_desktop.sync.protocol import InterviewPayload, canonical_json
 
 SHA = "a" * 64
@@ -45,7 +46,10 @@ def test_same_bytes_as_the_dump(answers: dict, attrs: dict, drop: str | None) ->
     except ValueError:
         return
     raw = json.loads(text)  # the server only ever sees decoded JSON
-    model = InterviewPayload.model_validate(raw)
+    try:
+        model = InterviewPayload.model_validate(raw)
+    except ValidationError:  # refused before any hashing: nothing to compare
+        return
     try:
         expected = canonical_json(model.model_dump(mode="json"))
     except ValueError as exc:  # a non-finite attribute: both ways refuse it

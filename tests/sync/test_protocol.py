@@ -22,7 +22,7 @@ def make_payload(**changes: object) -> dict:
         "mode": "phone",
         "interviewer": "enq-7f3a",
         "created_at": "2026-11-29T10:00:00Z",
-        "completed_at": "2026-11-29T10:20:00.123+01:00",
+        "completed_at": "2026-11-29T11:20:00.123+01:00",
         "consent": {
             "notice_id": "cnam-marketing",
             "notice_version": "2024-01",

@@ -1,0 +1,151 @@
+"""What a payload may carry, checked on every string, key and number (laptop and server alike).
+
+The NIR guard runs on every string (keys included) and on every integer or float written out
+as digits; digit-only values of neighbouring answers are also checked joined, so a NIR split
+over two answers is found. Phones and e-mails are found by the shared free-text guard. A
+refusal names the kind of data and where, never the data itself. Pure: no Qt, no SQL, no HTTP.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from etudes_desktop.core.free_text import IdentityKind, find_identity
+from etudes_desktop.core.nir import contains_nir, is_plausible_nir
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_KEYS = 2000
+MAX_TEXT = 10_000
+MAX_LIST = 500
+MAX_DEPTH = 3
+MAX_ABS_NUMBER = 2**53  # beyond it a JSON number is not exact anyway
+
+_KINDS = {IdentityKind.PHONE: "a phone number", IdentityKind.EMAIL: "an e-mail address",
+          IdentityKind.NAME: "a name"}
+_DIGITS = re.compile(r"^[\d .\-]{1,20}$")
+# "Jean Dupont", "claire testeuse": two to four words of letters only read as a person's name.
+_NAME_LIKE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*){1,3}$")
+
+
+def check_time(value: str) -> str:
+    """A real ISO 8601 moment with a zone, between 2000 and 2100."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not a real date and time") from None
+    if moment.tzinfo is None:
+        raise ValueError("a time zone is required")
+    if not MIN_YEAR <= moment.astimezone(timezone.utc).year <= MAX_YEAR:
+        raise ValueError(f"date outside {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def moment(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def identifying(text: str) -> str | None:
+    """The kind of identifying data in a text ('a social security number (NIR)', ...), or None."""
+    if len(text) < 6:  # shorter than the shortest e-mail ("a@b.fr"); a NIR or a phone is longer still
+        return None
+    if contains_nir(text):
+        return "a social security number (NIR)"
+    kind = find_identity(text)
+    return _KINDS[kind] if kind else None
+
+
+def check_text(text: str, what: str) -> str:
+    kind = identifying(text)
+    if kind:
+        raise ValueError(f"{what} carries {kind}")
+    return text
+
+
+def check_pseudonym(text: str) -> str:
+    check_text(text, "the interviewer pseudonym")
+    if _NAME_LIKE.match(text.strip()):
+        raise ValueError("the interviewer pseudonym looks like a first name and a name")
+    return text
+
+
+def _number_digits(value: int | float) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("a number must be finite")
+        if abs(value) >= 1e11 and value == int(value):
+            return str(abs(int(value)))
+        return None
+    return str(abs(value))
+
+
+def _digits_of(value: Any) -> str | None:
+    """The digits of a number or of a digit-only text, for the split-NIR check."""
+    if type(value) is int:
+        return str(abs(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and value != int(value):
+            return None
+        return str(abs(int(value)))
+    if isinstance(value, str) and _DIGITS.match(value):
+        return re.sub(r"\D", "", value)
+    return None
+
+
+def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
+    """Every key and value of answers or attributes: bounded, and carrying no identifying data."""
+    if len(value) > MAX_KEYS:
+        raise ValueError(f"{what}: more than {MAX_KEYS} entries")
+    _walk(value, what, 0)
+    digits = [(key, d) for key, d in ((k, _digits_of(v)) for k, v in value.items()) if d]
+    if len(digits) > 1:
+        for order in (digits, sorted(digits)):  # neighbours as sent, and in key order
+            for (_, first), (_, second) in zip(order, order[1:]):
+                if len(first) + len(second) in (13, 15) and is_plausible_nir(first + second):
+                    raise ValueError(f"{what} carry a social security number (NIR) split over two values")
+    return value
+
+
+def _walk(value: Any, what: str, depth: int) -> None:
+    kind = type(value)
+    if kind is int:  # the common answer: a code
+        if abs(value) > MAX_ABS_NUMBER:
+            raise ValueError(f"{what}: a number out of range")
+        if value >= 10**12 or value <= -(10**12):
+            if contains_nir(str(abs(value))):
+                raise ValueError(f"{what}: a number is a social security number (NIR)")
+        return
+    if kind is str and len(value) < 6:
+        return
+    if depth > MAX_DEPTH:
+        raise ValueError(f"{what}: nested too deeply")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or not 1 <= len(key) <= 128:
+                raise ValueError(f"{what}: a key must be 1 to 128 characters")
+            kind = identifying(key)
+            if kind:
+                raise ValueError(f"{what}: a key carries {kind}")
+            _walk(item, what, depth + 1)
+    elif isinstance(value, list):
+        if len(value) > MAX_LIST:
+            raise ValueError(f"{what}: a list longer than {MAX_LIST}")
+        for item in value:
+            _walk(item, what, depth + 1)
+    elif isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"{what}: a text longer than {MAX_TEXT} characters")
+        kind = identifying(value)
+        if kind:
+            raise ValueError(f"{what}: a value carries {kind}")
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if abs(value) > MAX_ABS_NUMBER:
+            raise ValueError(f"{what}: a number out of range")
+        digits = _number_digits(value)
+        if digits and len(digits) >= 13 and contains_nir(digits):
+            raise ValueError(f"{what}: a number is a social security number (NIR)")
+    elif value is not None and not isinstance(value, bool):
+        raise ValueError(f"{what}: unsupported value")
