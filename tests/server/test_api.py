@@ -234,7 +234,7 @@ def test_identity_in_a_free_text_answer_is_rejected_as_a_nir_is(live: Live) -> N
         leaks.append(item)
     receipts = live.post(f.batch([f.interview(seed=1), *leaks])).json()["receipts"]
     assert [r["status"] for r in receipts] == ["accepted", "rejected", "rejected", "rejected"]
-    assert "contact data (phone)" in receipts[1]["reason"] and "0627874421" not in receipts[1]["reason"]
-    assert "contact data (email)" in receipts[2]["reason"] and "example.fr" not in receipts[2]["reason"]
+    assert "phone number" in receipts[1]["reason"] and "0627874421" not in receipts[1]["reason"]
+    assert "e-mail" in receipts[2]["reason"] and "example.fr" not in receipts[2]["reason"]
     dump = json.dumps(list(live.store.iter_interviews("sat-2026")))
     assert "0627874421" not in dump and "example.fr" not in dump and live.stored_count() == 1
