@@ -4,241 +4,246 @@
 <context>
     <name>AcknowledgeField</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="256" />
-        <source>OK, c'est noté</source>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="268"/>
+        <source>OK, c&apos;est noté</source>
         <translation>OK, noted</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="180" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="186"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="182" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="193"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="184" />
-        <source>Journal d'audit</source>
+        <location filename="../../etudes_desktop/gui/controller.py" line="195"/>
+        <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="185" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="196"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
-        <translation>People's rights (access, rectification, objection)…</translation>
+        <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="203" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="227"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="206" />
+        <location filename="../../etudes_desktop/gui/controller.py" line="230"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="219" />
-        <source>La langue choisie s'appliquera au prochain démarrage.</source>
+        <location filename="../../etudes_desktop/gui/controller.py" line="243"/>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="225" />
-        <source>Verrouillage automatique après %1 min d'inactivité.</source>
+        <location filename="../../etudes_desktop/gui/controller.py" line="249"/>
+        <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36"/>
         <source>Enquêteur</source>
         <translation>Interviewer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="36" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="36"/>
         <source>Objets</source>
         <translation>Objects</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="37" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="37"/>
         <source>Nombres</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="39" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="39"/>
         <source>Engagement de confidentialité signé</source>
         <translation>Confidentiality commitment signed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="40" />
-        <source>Date de livraison de l'étude enregistrée</source>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="40"/>
+        <source>Date de livraison de l&apos;étude enregistrée</source>
         <translation>Study delivery date recorded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="41" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="41"/>
         <source>Lot synchronisé</source>
         <translation>Batch synchronised</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="42" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="42"/>
+        <source>Entretien en cours abandonné (réponses effacées)</source>
+        <translation>Draft interview discarded (answers erased)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="43"/>
         <source>Destruction à échéance de conservation</source>
         <translation>Destruction at the end of retention</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="43" />
-        <source>Droit d'accès exercé</source>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="44"/>
+        <source>Droit d&apos;accès exercé</source>
         <translation>Right of access exercised</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="44" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="45"/>
         <source>Rectification de coordonnées</source>
         <translation>Contact details rectified</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="45" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="46"/>
         <source>Opposition enregistrée</source>
         <translation>Objection recorded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="46" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="47"/>
         <source>Échantillon importé</source>
         <translation>Sample imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="47" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="48"/>
         <source>Étude importée</source>
         <translation>Study imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="48" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="49"/>
         <source>Étude mise à jour</source>
         <translation>Study updated</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="49" />
-        <source>Opposition à l'entretien</source>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="50"/>
+        <source>Opposition à l&apos;entretien</source>
         <translation>Objection to the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53"/>
         <source>acceptés</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53"/>
         <source>déjà reçus</source>
         <translation>already received</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="52" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53"/>
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
         <source>refusés</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
         <source>effacés</source>
         <translation>erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="53" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
         <source>champs</source>
         <translation>fields</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="54" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
         <source>brouillons</source>
         <translation>drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="55" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="56"/>
         <source>appels</source>
         <translation>calls</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="55" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="56"/>
         <source>entretiens effacés</source>
         <translation>interviews erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="56" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
         <source>réponses effacées</source>
         <translation>answers erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="56" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
         <source>lignes</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="57" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
         <source>importées</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="57" />
-        <source>écartées (liste d'opposition)</source>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
+        <source>écartées (liste d&apos;opposition)</source>
         <translation>set aside (objection list)</translation>
     </message>
 </context>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="134" />
-        <source>Journal d'audit</source>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="135"/>
+        <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="136" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="137"/>
         <source>Ce qui a été fait sur ce poste : événements, identifiants et nombres, jamais de données personnelles. Le journal ne peut être ni modifié ni effacé.</source>
         <translation>What was done on this computer: events, identifiers and counts, never personal data. The log can be neither changed nor erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="143" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="144"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="198" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="199"/>
         <source>Aucune entrée.</source>
         <translation>No entry.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="200" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="201"/>
         <source>1 entrée.</source>
         <translation>1 entry.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="202" />
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="203"/>
         <source>%1 entrées.</source>
         <translation>%1 entries.</translation>
     </message>
@@ -246,47 +251,47 @@
 <context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="36" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="36"/>
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="44" />
-        <source>Issue de l'appel</source>
+        <location filename="../../etudes_desktop/gui/calls.py" line="44"/>
+        <source>Issue de l&apos;appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="55" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="55"/>
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="56" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="56"/>
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="71" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="71"/>
         <source>&amp;Rendez-vous le :</source>
         <translation>&amp;Appointment on:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="76" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="76"/>
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="85" />
-        <source>&amp;Enregistrer l'appel</source>
+        <location filename="../../etudes_desktop/gui/calls.py" line="85"/>
+        <source>&amp;Enregistrer l&apos;appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="87" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="87"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="119" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="119"/>
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -294,22 +299,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="154" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="154"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="164" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="164"/>
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="165" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="165"/>
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="184" />
+        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
@@ -317,47 +322,52 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="28" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="29"/>
         <source>Engagement de confidentialité</source>
         <translation>Confidentiality commitment</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="36" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="37"/>
         <source>Engagement de confidentialité et de non-réexploitation des données</source>
         <translation>Commitment to confidentiality and to no reuse of the data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="39" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="40"/>
         <source>Étude : %1</source>
         <translation>Study: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="41" />
-        <source>Avant votre premier entretien pour cette étude, lisez et signez l'engagement exigé des prestataires.</source>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="42"/>
+        <source>Avant votre premier entretien pour cette étude, lisez et signez l&apos;engagement exigé des prestataires.</source>
         <translation>Before your first interview for this study, read and sign the commitment required of contractors.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="48" />
-        <source>J'ai lu cet engagement et je m'engage à le respecter</source>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="52"/>
+        <source>J&apos;ai lu cet engagement et je m&apos;engage à le respecter</source>
         <translation>I have read this commitment and undertake to respect it</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="52" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="54"/>
+        <source>Faites défiler l&apos;engagement jusqu&apos;à la fin pour pouvoir le cocher.</source>
+        <translation>Scroll the commitment to its end to be able to tick this box.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="58"/>
         <source>&amp;Signature (nom et prénom) :</source>
         <translation>&amp;Signature (first and last name):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="54" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="60"/>
         <source>Date :</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="59" />
-        <source>&amp;Signer l'engagement</source>
+        <location filename="../../etudes_desktop/gui/commitment.py" line="65"/>
+        <source>&amp;Signer l&apos;engagement</source>
         <translation>&amp;Sign the commitment</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/commitment.py" line="61" />
+        <location filename="../../etudes_desktop/gui/commitment.py" line="67"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -365,22 +375,22 @@
 <context>
     <name>CountersBar</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/counters.py" line="41" />
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="41"/>
         <source>personnes à contacter</source>
         <translation>people to contact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/counters.py" line="42" />
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="42"/>
         <source>brouillons en cours</source>
         <translation>drafts in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/counters.py" line="43" />
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="43"/>
         <source>entretiens terminés</source>
         <translation>completed interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/counters.py" line="44" />
+        <location filename="../../etudes_desktop/gui/views/counters.py" line="44"/>
         <source>en attente de synchronisation</source>
         <translation>waiting for synchronisation</translation>
     </message>
@@ -388,37 +398,37 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="39" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="40"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="49" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="50"/>
         <source>Opposition enregistrée</source>
         <translation>Objection recorded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="50" />
-        <source>La personne a exercé son droit d'opposition : aucune question ne lui a été posée. Elle ne sera plus sollicitée pour cette étude et ses coordonnées ont été effacées.</source>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="51"/>
+        <source>La personne a exercé son droit d&apos;opposition : aucune question ne lui a été posée. Elle ne sera plus sollicitée pour cette étude et ses coordonnées ont été effacées.</source>
         <translation>The person exercised their right to object: no question was asked. They will not be contacted again for this study and their contact details have been erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="52" />
-        <source>Entretien reporté</source>
-        <translation>Interview postponed</translation>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="53"/>
+        <source>Entretien arrêté</source>
+        <translation>Interview stopped</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="53" />
-        <source>La personne ne souhaite pas répondre maintenant : aucune réponse n'a été recueillie.</source>
-        <translation>The person does not wish to answer now: no answer was collected.</translation>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="54"/>
+        <source>La personne ne répond pas maintenant : aucune réponse n&apos;est conservée pour cet entretien.</source>
+        <translation>The person does not answer now: no answer is kept for this interview.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="54" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="55"/>
         <source>Entretien terminé</source>
         <translation>Interview completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="55" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="56"/>
         <source>Les réponses sont enregistrées et verrouillées ; elles partiront à la prochaine synchronisation.</source>
         <translation>The answers are saved and locked; they will be sent at the next synchronisation.</translation>
     </message>
@@ -426,7 +436,12 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="89" />
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="79"/>
+        <source>Réponse : %1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="104"/>
         <source>✓ Enregistré</source>
         <translation>✓ Saved</translation>
     </message>
@@ -434,68 +449,247 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="22" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="22"/>
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="25" />
-        <source>Vos études, les personnes à interroger et les entretiens s'afficheront ici.</source>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="25"/>
+        <source>Vos études, les personnes à interroger et les entretiens s&apos;afficheront ici.</source>
         <translation>Your studies, the people to interview and the interviews will appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewHost</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/interview_host.py" line="88"/>
+        <source>Brouillon abandonné : %n réponse(s) effacée(s).</source>
+        <translation>
+            <numerusform>Draft discarded: %n answer erased.</numerusform>
+            <numerusform>Draft discarded: %n answers erased.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterviewLabels</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="13"/>
+        <source>Face à face</source>
+        <translation>Face to face</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="14"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <source>Téléphone</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="15"/>
+        <source>Saisie d&apos;un questionnaire papier</source>
+        <translation>Paper questionnaire keying</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="16"/>
+        <source>Groupe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="17"/>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="24"/>
+        <source>Pas de réponse</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="25"/>
+        <source>Occupé</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="26"/>
+        <source>Répondeur</source>
+        <translation>Answering machine</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="27"/>
+        <source>Faux numéro</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="28"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <source>Rendez-vous</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="29"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="44"/>
+        <source>Refus</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <source>N° d&apos;échantillon</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="43"/>
+        <source>Ne sait pas</source>
+        <translation>Don&apos;t know</translation>
     </message>
 </context>
 <context>
     <name>InterviewScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/screen.py" line="140" />
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="104"/>
+        <source>Reprendre &amp;plus tard</source>
+        <translation>Resume &amp;later</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="105"/>
+        <source>La personne &amp;arrête l&apos;entretien…</source>
+        <translation>The person &amp;stops the interview…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="106"/>
+        <source>Les réponses déjà données seront effacées.</source>
+        <translation>The answers already given will be erased.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="109"/>
+        <source>&amp;Confirmer l&apos;arrêt</source>
+        <translation>&amp;Confirm the stop</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="110"/>
+        <source>A&amp;nnuler</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="207"/>
         <source>Terminé le %1. Un entretien terminé ne peut plus être modifié.</source>
         <translation>Completed on %1. A completed interview can no longer be changed.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="281"/>
+        <source>%n réponse(s) enregistrée(s) ne sont plus acceptées par le questionnaire : posez de nouveau les questions concernées.</source>
+        <translation>
+            <numerusform>%n saved answer is no longer accepted by the questionnaire: ask that question again.</numerusform>
+            <numerusform>%n saved answers are no longer accepted by the questionnaire: ask those questions again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsModel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <source>(sans nom)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="35"/>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="36"/>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="37"/>
+        <source>Modifié le</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="45"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="85"/>
+        <source>%1 / %2 pages</source>
+        <translation>%1 / %2 pages</translation>
     </message>
 </context>
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="63" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68"/>
         <source>Tous les entretiens</source>
         <translation>All interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="64" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="65" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="70"/>
         <source>Terminés</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="66" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="71"/>
         <source>À synchroniser</source>
         <translation>To synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="67" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="72"/>
         <source>Oppositions</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="73"/>
         <source>Abandonnés</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="94" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="90"/>
+        <source>&amp;Abandonner le brouillon…</source>
+        <translation>&amp;Discard the draft…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="92"/>
+        <source>Ses réponses seront effacées et la personne redeviendra « à contacter ».</source>
+        <translation>Its answers will be erased and the person will be back to “to contact”.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="95"/>
+        <source>&amp;Confirmer l&apos;abandon</source>
+        <translation>&amp;Confirm the discard</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="96"/>
+        <source>A&amp;nnuler</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="101"/>
         <source>Reprendre le brouillon</source>
         <translation>Resume the draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="121" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
         <source>entretien</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="121" />
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
@@ -503,67 +697,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="43" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="79"/>
         <source> — démonstration</source>
         <translation> — demo</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="68" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="104"/>
         <source>&amp;Coffre</source>
         <translation>&amp;Vault</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="70" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="106"/>
         <source>&amp;Verrouiller maintenant</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="73" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="109"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="80" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="116"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="85" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="121"/>
         <source>&amp;Réglages</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="86" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="122"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="95" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="131"/>
         <source>&amp;Verrouillage automatique</source>
         <translation>&amp;Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="99" />
-        <source>Après %1 min d'inactivité</source>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="135"/>
+        <source>Après %1 min d&apos;inactivité</source>
         <translation>After %1 min of inactivity</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="116" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="155"/>
         <source>Mode démonstration : données fictives</source>
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="174" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="218"/>
         <source>Aucun coffre</source>
         <translation>No vault yet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="176" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="176" />
+        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
@@ -571,115 +765,115 @@
 <context>
     <name>NoticeGate</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="54" />
-        <source>Mention d'information — avant toute question</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="54"/>
+        <source>Mention d&apos;information — avant toute question</source>
         <translation>Information notice — before any question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="62" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="62"/>
         <source>La mention a changé depuis le début de cet entretien : délivrez la nouvelle version et recueillez à nouveau la décision de la personne avant de continuer.</source>
-        <translation>The notice has changed since this interview began: deliver the new version and record the person's decision again before continuing.</translation>
+        <translation>The notice has changed since this interview began: deliver the new version and record the person&apos;s decision again before continuing.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="73" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="73"/>
         <source>Mention « %1 », version %2</source>
         <translation>Notice “%1”, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="90" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="90"/>
         <source>Imprimer la mention (PDF) à remettre à la personne…</source>
         <translation>Print the notice (PDF) to hand to the person…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="102" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="102"/>
         <source>Décision de la personne :</source>
-        <translation>The person's decision:</translation>
+        <translation>The person&apos;s decision:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="103" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="103"/>
         <source>&amp;Accepte de répondre</source>
         <translation>&amp;Agrees to answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="105" />
-        <source>S'&amp;oppose (droit d'opposition)</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="105"/>
+        <source>S&apos;&amp;oppose (droit d&apos;opposition)</source>
         <translation>&amp;Objects (right to object)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="106" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="106"/>
         <source>&amp;Pas maintenant</source>
         <translation>&amp;Not now</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="116" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="116"/>
         <source>Aucune question ne sera posée ; la personne ne sera plus sollicitée pour cette étude et ses coordonnées seront effacées.</source>
         <translation>No question will be asked; the person will not be contacted again for this study and their contact details will be erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="120" />
-        <source>&amp;Confirmer l'opposition</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="120"/>
+        <source>&amp;Confirmer l&apos;opposition</source>
         <translation>&amp;Confirm the objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="121" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="121"/>
         <source>A&amp;nnuler</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="130" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="130"/>
         <source>Lisez ce texte à la personne mot pour mot, sans le résumer ni le reformuler, avant toute question.</source>
         <translation>Read this text to the person word for word, without summarising or rephrasing it, before any question.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="133" />
-        <source>Saisie d'un questionnaire papier : vérifiez que le formulaire papier portait cette mention, dans cette version, avant de saisir la moindre réponse.</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="133"/>
+        <source>Saisie d&apos;un questionnaire papier : vérifiez que le formulaire papier portait cette mention, dans cette version, avant de saisir la moindre réponse.</source>
         <translation>Keying in a paper questionnaire: check that the paper form carried this notice, in this version, before keying in any answer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="135" />
-        <source>Tournez l'écran vers la personne et laissez-lui le temps de lire la mention. Vous pouvez aussi lui en remettre une copie imprimée.</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="135"/>
+        <source>Tournez l&apos;écran vers la personne et laissez-lui le temps de lire la mention. Vous pouvez aussi lui en remettre une copie imprimée.</source>
         <translation>Turn the screen towards the person and give them time to read the notice. You can also hand them a printed copy.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="140" />
-        <source>J'ai lu la mention mot pour mot à la personne</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="140"/>
+        <source>J&apos;ai lu la mention mot pour mot à la personne</source>
         <translation>I read the notice word for word to the person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="142" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="142"/>
         <source>Le questionnaire papier portait cette mention (version %1)</source>
         <translation>The paper questionnaire carried this notice (version %1)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="143" />
-        <source>La personne a lu la mention à l'écran ou sur papier</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="143"/>
+        <source>La personne a lu la mention à l&apos;écran ou sur papier</source>
         <translation>The person read the notice on screen or on paper</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="190" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="190"/>
         <source>Enregistrer la mention en PDF</source>
         <translation>Save the notice as PDF</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="192" />
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="192"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="198" />
-        <source>Mention d'information</source>
+        <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="198"/>
+        <source>Mention d&apos;information</source>
         <translation>Information notice</translation>
     </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="118" />
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="118"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="135" />
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="135"/>
         <source>… et %1 autre(s)</source>
         <translation>… and %1 more</translation>
     </message>
@@ -687,112 +881,145 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="19" />
-        <source>Profil de l'enquêteur</source>
+        <location filename="../../etudes_desktop/gui/profile.py" line="19"/>
+        <source>Profil de l&apos;enquêteur</source>
         <translation>Interviewer profile</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="27" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="27"/>
         <source>Qui réalise les entretiens ?</source>
         <translation>Who conducts the interviews?</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="30" />
-        <source>Le nom affiché est celui que vous annoncez aux personnes interrogées. Le pseudonyme est la seule identité de l'enquêteur transmise avec les entretiens lors de la synchronisation.</source>
+        <location filename="../../etudes_desktop/gui/profile.py" line="30"/>
+        <source>Le nom affiché est celui que vous annoncez aux personnes interrogées. Le pseudonyme est la seule identité de l&apos;enquêteur transmise avec les entretiens lors de la synchronisation.</source>
         <translation>The displayed name is the one you give to the people you interview. The pseudonym is the only identity of the interviewer sent with the interviews when synchronising.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="35" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="35"/>
         <source>ex. Claire Martin</source>
         <translation>e.g. Claire Martin</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="37" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="37"/>
         <source>ex. ENQ-07</source>
         <translation>e.g. ENQ-07</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="38" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="38"/>
         <source>&amp;Nom annoncé aux personnes :</source>
         <translation>&amp;Name given to people:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="39" />
-        <source>&amp;Pseudonyme d'enquêteur :</source>
+        <location filename="../../etudes_desktop/gui/profile.py" line="39"/>
+        <source>&amp;Pseudonyme d&apos;enquêteur :</source>
         <translation>Interviewer &amp;pseudonym:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="45" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="45"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/profile.py" line="47" />
+        <location filename="../../etudes_desktop/gui/profile.py" line="47"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>RespondentsModel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="135"/>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="135"/>
+        <source>(coordonnées effacées)</source>
+        <translation>(contact details erased)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="136"/>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="137"/>
+        <source>Commune</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="138"/>
+        <source>Téléphone</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="139"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>RespondentsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="54" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53"/>
         <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
         <translation>Search: last name, first name, identifier, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="95" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="85"/>
         <source>Entretien sans personne désignée</source>
         <translation>Interview without a named person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="97" />
-        <source>Commencer l'entretien</source>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="87"/>
+        <source>Commencer l&apos;entretien</source>
         <translation>Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="145" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="135"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="146" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="136"/>
         <source>À contacter ou en cours</source>
         <translation>To contact or in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="159" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="149"/>
         <source>Choisissez une étude à gauche, ou importez-en une.</source>
         <translation>Choose a study on the left, or import one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="162" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
         <source>personne</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="162" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="165" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155"/>
         <source>%1 sur %2 personnes</source>
         <translation>%1 of %2 people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="168" />
-        <source>Aucune personne dans cette étude pour l'instant.
-Importez le fichier d'échantillon reçu : bouton « Importer un échantillon… ».</source>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158"/>
+        <source>Aucune personne dans cette étude pour l&apos;instant.
+Importez le fichier d&apos;échantillon reçu : bouton « Importer un échantillon… ».</source>
         <translation>No person in this study yet.
 Import the sample file you received: “Import a sample…” button.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="171" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
         <source>Personne ne correspond à cette recherche.</source>
         <translation>Nobody matches this search.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="202" />
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="192"/>
         <source>Cette personne ne doit pas être sollicitée (%1).</source>
         <translation>This person must not be contacted (%1).</translation>
     </message>
@@ -800,27 +1027,27 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>RetentionBanner</name>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="75" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="75"/>
         <source>Masquer</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="98" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="98"/>
         <source>demain</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="99" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="99"/>
         <source>dans %1 jours</source>
         <translation>in %1 days</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="100" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="100"/>
         <source>Étude « %1 » : les fichiers fournis et les coordonnées seront détruits de ce poste le %2 (%3). Synchronisez les entretiens terminés avant cette date.</source>
         <translation>Study “%1”: the supplied files and contact details will be destroyed on this computer on %2 (%3). Synchronise the completed interviews before that date.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="106" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="106"/>
         <source>Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et %4 appel(s) ont été détruits de ce poste.</source>
         <translation>Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
     </message>
@@ -828,7 +1055,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>RetentionScheduler</name>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="186" />
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="186"/>
         <source>La vérification des durées de conservation a échoué ; nouvel essai dans une heure.</source>
         <translation>Checking the retention periods failed; new attempt in one hour.</translation>
     </message>
@@ -836,48 +1063,48 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="28" />
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="86" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="28"/>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="86"/>
         <source>Relecture avant de terminer</source>
         <translation>Review before completing</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="33" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="33"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="33" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="33"/>
         <source>Réponse</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="44" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="44"/>
         <source>← &amp;Retour aux questions</source>
         <translation>← &amp;Back to the questions</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="45" />
-        <source>&amp;Terminer l'entretien</source>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="45"/>
+        <source>&amp;Terminer l&apos;entretien</source>
         <translation>&amp;Complete the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="75" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="75"/>
         <source>— sans réponse</source>
         <translation>— no answer</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="83" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="83"/>
         <source>Entretien terminé (lecture seule)</source>
         <translation>Interview completed (read only)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="87" />
-        <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l'entretien n'est plus modifiable.</source>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="87"/>
+        <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l&apos;entretien n&apos;est plus modifiable.</source>
         <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="92" />
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="92"/>
         <source>%1 question(s) à compléter avant de terminer.</source>
         <translation>%1 question(s) to complete before finishing.</translation>
     </message>
@@ -885,207 +1112,207 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>RightsDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="66" />
-        <source>Dossier où écrire l'export</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="52"/>
+        <source>Dossier où écrire l&apos;export</source>
         <translation>Folder to write the export to</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="94" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="80"/>
         <source>Droits des personnes</source>
-        <translation>People's rights</translation>
+        <translation>People&apos;s rights</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
         <source>Civilité</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
         <source>Nom</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="121" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="122" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
         <source>Code postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="123" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
         <source>Téléphone 2</source>
         <translation>Phone 2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="124" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="125" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="111"/>
         <source>Profession</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="131" />
-        <source>Demande d'accès, de rectification ou d'opposition d'une personne de l'échantillon. Chaque demande est inscrite au journal d'audit.</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="117"/>
+        <source>Demande d&apos;accès, de rectification ou d&apos;opposition d&apos;une personne de l&apos;échantillon. Chaque demande est inscrite au journal d&apos;audit.</source>
         <translation>A request for access, rectification or objection from a person in the sample. Every request is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="140" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="126"/>
         <source>Identifiant, nom, commune ou téléphone</source>
         <translation>Identifier, name, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="142" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="128"/>
         <source>Étude :</source>
         <translation>Study:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="143" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="129"/>
         <source>Rechercher :</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="147" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="133"/>
         <source>Choisissez la personne concernée dans la liste.</source>
         <translation>Choose the person concerned in the list.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="152" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="138"/>
         <source>Accès</source>
         <translation>Access</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="153" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="139"/>
         <source>Rectification</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="154" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="140"/>
         <source>Opposition</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="156" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="142"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="170" />
-        <source>Tout ce que ce poste détient sur la personne : coordonnées, mentions d'information, entretiens non encore transmis, traces des envois.</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="156"/>
+        <source>Tout ce que ce poste détient sur la personne : coordonnées, mentions d&apos;information, entretiens non encore transmis, traces des envois.</source>
         <translation>Everything this computer holds about the person: contact details, information notices, interviews not yet sent, traces of uploads.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="174" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="160"/>
         <source>Afficher les données détenues</source>
         <translation>Show the data held</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="176" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="162"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="209" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="195"/>
         <source>%1 :</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="213" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="199"/>
         <source>Enregistrer les corrections</source>
         <translation>Save the corrections</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="231" />
-        <source>L'opposition efface les coordonnées de la personne et ses réponses non encore transmises, l'inscrit sur la liste d'opposition (elle ne sera plus contactée pour cette étude) et enregistre la demande au journal d'audit. Cette opération est définitive.</source>
-        <translation>The objection erases the person's contact details and answers not yet sent, puts them on the objection list (they will not be contacted again for this study) and records the request in the audit log. This cannot be undone.</translation>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="217"/>
+        <source>L&apos;opposition efface les coordonnées de la personne et ses réponses non encore transmises, l&apos;inscrit sur la liste d&apos;opposition (elle ne sera plus contactée pour cette étude) et enregistre la demande au journal d&apos;audit. Cette opération est définitive.</source>
+        <translation>The objection erases the person&apos;s contact details and answers not yet sent, puts them on the objection list (they will not be contacted again for this study) and records the request in the audit log. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="235" />
-        <source>Je confirme que la personne s'oppose au traitement de ses données.</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="221"/>
+        <source>Je confirme que la personne s&apos;oppose au traitement de ses données.</source>
         <translation>I confirm that the person objects to the processing of their data.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="238" />
-        <source>Enregistrer l'opposition</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="224"/>
+        <source>Enregistrer l&apos;opposition</source>
         <translation>Record the objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="285" />
-        <source>Aucune personne d'identifiant « %1 » dans cette étude.</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="271"/>
+        <source>Aucune personne d&apos;identifiant « %1 » dans cette étude.</source>
         <translation>No person with identifier “%1” in this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="321" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="307"/>
         <source>Personne : %1 — %2 · statut : %3</source>
         <translation>Person: %1 — %2 · status: %3</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="322" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="308"/>
         <source>coordonnées effacées</source>
         <translation>contact details erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="342" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="328"/>
         <source>La demande a été refusée.</source>
         <translation>The request was refused.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="369" />
-        <source>Impossible d'écrire dans ce dossier : choisissez-en un autre.</source>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="355"/>
+        <source>Impossible d&apos;écrire dans ce dossier : choisissez-en un autre.</source>
         <translation>Cannot write to this folder: choose another one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="372" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="358"/>
         <source>Export écrit : %1 et %2. À remettre à la personne, puis à supprimer de ce poste.</source>
         <translation>Export written: %1 and %2. Hand it to the person, then delete it from this computer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="389" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="375"/>
         <source>Aucune modification à enregistrer.</source>
         <translation>No change to save.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="399" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="385"/>
         <source>Coordonnées corrigées : %1.</source>
         <translation>Contact details corrected: %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="416" />
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="402"/>
         <source>Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera plus contactée.</source>
         <translation>Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
     </message>
@@ -1093,27 +1320,62 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>RunnerView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="80" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="25"/>
+        <source>Saisissez une date qui existe, au format JJ/MM/AAAA.</source>
+        <translation>Enter a date that exists, as DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="26"/>
+        <source>Saisissez une heure au format HH:MM.</source>
+        <translation>Enter a time as HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="27"/>
+        <source>Saisissez une date et une heure au format JJ/MM/AAAA HH:MM.</source>
+        <translation>Enter a date and time as DD/MM/YYYY HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="81"/>
         <source>← Précédent (Page préc.)</source>
         <translation>← Previous (Page Up)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="81" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="82"/>
         <source>Suivant (Entrée) →</source>
         <translation>Next (Enter) →</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="85" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="86"/>
         <source>Entrée ou Tab : suivant · Maj+Tab ou Page préc. : retour · chiffres : choisir · Espace : cocher</source>
         <translation>Enter or Tab: next · Shift+Tab or Page Up: back · digits: choose · Space: tick</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="137" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="95"/>
+        <source>Retour à la &amp;relecture (Ctrl+R)</source>
+        <translation>Back to the &amp;review (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="99"/>
+        <source>Ne sait pas (F8)</source>
+        <translation>Don&apos;t know (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="100"/>
+        <source>Refus (F9)</source>
+        <translation>Refusal (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="145"/>
+        <source>+ Ajouter : %1 (Ctrl+Maj+A)</source>
+        <translation>+ Add: %1 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="163"/>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="196" />
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="236"/>
         <source>Corrigez ou complétez la page avant de continuer.</source>
         <translation>Correct or complete the page before continuing.</translation>
     </message>
@@ -1121,142 +1383,142 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>SampleImportDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="64" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="64"/>
         <source>Importer un échantillon</source>
         <translation>Import a sample</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="79" />
-        <source>Échantillon de l'étude « %1 »</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="79"/>
+        <source>Échantillon de l&apos;étude « %1 »</source>
         <translation>Sample of the study “%1”</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="84" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="84"/>
         <source>Aucun fichier choisi (CSV ou XLSX).</source>
         <translation>No file chosen (CSV or XLSX).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="86" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="86"/>
         <source>Choisir un fichier…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90" />
-        <source>Correspondance des colonnes (devinée d'après les en-têtes, modifiable) :</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="90"/>
+        <source>Correspondance des colonnes (devinée d&apos;après les en-têtes, modifiable) :</source>
         <translation>Column mapping (guessed from the headers, editable):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93"/>
         <source>Colonne du fichier</source>
         <translation>File column</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="93"/>
         <source>Devient</source>
         <translation>Becomes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="97" />
-        <source>Tout ou rien : si une ligne a un problème, rien n'est importé</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="97"/>
+        <source>Tout ou rien : si une ligne a un problème, rien n&apos;est importé</source>
         <translation>All or nothing: if one row has a problem, nothing is imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="98" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="98"/>
         <source>Importer les lignes valides et lister les lignes rejetées</source>
         <translation>Import the valid rows and list the rejected ones</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="119"/>
         <source>Vérifier</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="120" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="120"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="122" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="122"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="138" />
-        <source>Choisir le fichier d'échantillon</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="138"/>
+        <source>Choisir le fichier d&apos;échantillon</source>
         <translation>Choose the sample file</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="139" />
-        <source>Fichiers d'échantillon (*.csv *.txt *.tsv *.xlsx *.xlsm);;Tous les fichiers (*)</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="139"/>
+        <source>Fichiers d&apos;échantillon (*.csv *.txt *.tsv *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Sample files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="155" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="155"/>
         <source>Fichier refusé.</source>
         <translation>File refused.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="158" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="158"/>
         <source>%1 colonnes lues. Vérifiez la correspondance puis importez.</source>
         <translation>%1 columns read. Check the mapping, then import.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="199" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="199"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="212" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="212"/>
         <source>Import…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="223" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="223"/>
         <source>Correspondance à corriger.</source>
         <translation>The mapping needs correcting.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="258" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="258"/>
         <source>%1 lignes traitées…</source>
         <translation>%1 rows processed…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="268" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="268"/>
         <source>%1 lignes vérifiées : %2 à importer.</source>
         <translation>%1 rows checked: %2 to import.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271"/>
         <source>%1 ligne(s) seront rejetées :</source>
         <translation>%1 row(s) will be rejected:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="278" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="278"/>
         <source>Lignes rejetées :</source>
         <translation>Rejected rows:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="287" />
-        <source>Fichier refusé : rien n'a été importé.</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="287"/>
+        <source>Fichier refusé : rien n&apos;a été importé.</source>
         <translation>File refused: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="290" />
-        <source>L'import a échoué : rien n'a été importé.</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="290"/>
+        <source>L&apos;import a échoué : rien n&apos;a été importé.</source>
         <translation>The import failed: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="294" />
-        <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n'a été importé. Retirez ces données puis recommencez :</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="294"/>
+        <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n&apos;a été importé. Retirez ces données puis recommencez :</source>
         <translation>File refused: it contains a social security number (NIR), which is forbidden. Nothing was imported. Remove these data and try again:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="297" />
-        <source>Fichier refusé : rien n'a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="297"/>
+        <source>Fichier refusé : rien n&apos;a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
         <translation>File refused: nothing was imported. Correct these rows, or choose “Import the valid rows”:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="308" />
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="308"/>
         <source>… et %1 autre(s)</source>
         <translation>… and %1 more</translation>
     </message>
@@ -1264,95 +1526,116 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>StartInterviewDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="41" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="44"/>
         <source>Nouvel entretien</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="54" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="56"/>
+        <source>La personne choisie ne peut pas être interrogée : elle a déjà été interrogée, s&apos;est opposée ou a arrêté son entretien.</source>
+        <translation>The person chosen cannot be interviewed: they were already interviewed, objected or stopped their interview.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="62"/>
         <source>Nouvel entretien — %1</source>
         <translation>New interview — %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="59" />
-        <source>Rechercher par nom, n° d'échantillon ou commune</source>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="67"/>
+        <source>Rechercher par nom, n° d&apos;échantillon ou commune</source>
         <translation>Search by name, sample number or town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="61" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="69"/>
         <source>&amp;Personne à interroger :</source>
         <translation>&amp;Person to interview:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="66" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="74"/>
         <source>Personne non nommée (panel, recrutement sur place)</source>
         <translation>Unnamed person (panel, on-the-spot recruitment)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="75" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="83"/>
         <source>Noter un appel &amp;sans entretien…</source>
         <translation>Record a call &amp;without an interview…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="76" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="84"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="77" />
-        <source>&amp;Commencer l'entretien</source>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="170"/>
+        <source>&amp;Commencer l&apos;entretien</source>
         <translation>&amp;Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="87" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="95"/>
         <source>Mode de recueil</source>
         <translation>Collection mode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="151" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="146"/>
+        <source>entretien en cours</source>
+        <translation>interview in progress</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="169"/>
+        <source>&amp;Reprendre l&apos;entretien en cours</source>
+        <translation>&amp;Resume the interview in progress</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="172"/>
         <source>Choisissez une personne dans la liste.</source>
         <translation>Choose a person from the list.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="152" />
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="173"/>
         <source>Aucune personne à contacter ne correspond.</source>
         <translation>No person to contact matches.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="175"/>
+        <source>Cette personne a déjà un entretien en cours : il sera repris là où il s&apos;est arrêté (pas de second entretien).</source>
+        <translation>This person already has an interview in progress: it will be resumed where it stopped (no second interview).</translation>
     </message>
 </context>
 <context>
     <name>StudiesPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="25" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="25"/>
         <source>Études</source>
         <translation>Studies</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="35" />
-        <source>Aucune étude dans le coffre. Importez le questionnaire (XLSForm) ou le paquet d'étude reçu du responsable d'étude.</source>
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="35"/>
+        <source>Aucune étude dans le coffre. Importez le questionnaire (XLSForm) ou le paquet d&apos;étude reçu du responsable d&apos;étude.</source>
         <translation>No study in the vault. Import the questionnaire (XLSForm) or the study package received from the study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="39" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="39"/>
         <source>Importer une étude…</source>
         <translation>Import a study…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="41" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="41"/>
         <source>Importer un échantillon…</source>
         <translation>Import a sample…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="60" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="60"/>
         <source>Identifiant %1, version %2</source>
         <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="76" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="76"/>
         <source>%1 personnes · v%2</source>
         <translation>%1 people · v%2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/studies.py" line="78" />
+        <location filename="../../etudes_desktop/gui/views/studies.py" line="78"/>
         <source>close</source>
         <translation>close</translation>
     </message>
@@ -1360,17 +1643,17 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>StudyImporter</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="64" />
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="64"/>
         <source>Importer une étude</source>
         <translation>Import a study</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="65" />
-        <source>Questionnaires et paquets d'étude (*.xlsx *.xls *.json);;Tous les fichiers (*)</source>
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="65"/>
+        <source>Questionnaires et paquets d&apos;étude (*.xlsx *.xls *.json);;Tous les fichiers (*)</source>
         <translation>Questionnaires and study packages (*.xlsx *.xls *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="100" />
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="100"/>
         <source>fichier illisible (%1)</source>
         <translation>unreadable file (%1)</translation>
     </message>
@@ -1378,259 +1661,259 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="109" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="109"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="111" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="111"/>
         <source>Les entretiens terminés partent par lots vers le serveur de collecte. Ceux que le serveur a reçus sont ensuite effacés de ce poste.</source>
         <translation>Completed interviews go in batches to the collection server. Those the server has received are then erased from this computer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="116" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="116"/>
         <source>Synchroniser</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="119" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="119"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="122" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="122"/>
         <source>Réglages du serveur…</source>
         <translation>Server settings…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150"/>
         <source>Étude</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142"/>
         <source>Lot</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="142"/>
         <source>Acceptés</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143"/>
         <source>Déjà reçus</source>
         <translation>Already received</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143"/>
         <source>En conflit</source>
         <translation>In conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143"/>
         <source>Refusés</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="143"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150"/>
         <source>Entretien</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150"/>
         <source>Terminé le</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="150"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="157" />
-        <source>Ces entretiens restent sur ce poste et ne seront pas renvoyés tels quels. Signalez-les à votre responsable d'étude avec le motif.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="157"/>
+        <source>Ces entretiens restent sur ce poste et ne seront pas renvoyés tels quels. Signalez-les à votre responsable d&apos;étude avec le motif.</source>
         <translation>These interviews stay on this computer and will not be resent as they are. Report them to your study manager with the reason.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="162" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="162"/>
         <source>Journal des synchronisations</source>
         <translation>Synchronisation log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="163" />
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="163"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="214" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="214"/>
         <source>Connexion au serveur de collecte…</source>
         <translation>Connecting to the collection server…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="220" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="220"/>
         <source>%1 entretien(s) envoyé(s) sur %2</source>
         <translation>%1 of %2 interview(s) sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="223" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="223"/>
         <source>lot en cours : %1 entretien(s)</source>
         <translation>current batch: %1 interview(s)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235"/>
         <source>Réussi</source>
         <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235"/>
         <source>Échec</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="235"/>
         <source>Annulé</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="253" />
-        <source>Aucun entretien en attente d'envoi</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="253"/>
+        <source>Aucun entretien en attente d&apos;envoi</source>
         <translation>No interview waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="255" />
-        <source>1 entretien en attente d'envoi</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="255"/>
+        <source>1 entretien en attente d&apos;envoi</source>
         <translation>1 interview waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="257" />
-        <source>%1 entretiens en attente d'envoi</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="257"/>
+        <source>%1 entretiens en attente d&apos;envoi</source>
         <translation>%1 interviews waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="259" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="259"/>
         <source>%1 refusé(s) ou en conflit</source>
         <translation>%1 refused or in conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="262" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="262"/>
         <source>dernière synchronisation réussie : %1</source>
         <translation>last successful synchronisation: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="264" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="264"/>
         <source>jamais synchronisé</source>
         <translation>never synchronised</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="269" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="269"/>
         <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
         <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270"/>
         <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
         <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="275" />
-        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet « Refusés ou en conflit ».</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="275"/>
+        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
         <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
         <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="284" />
-        <source>Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du serveur ; rien n'a été envoyé ni effacé.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="284"/>
+        <source>Le serveur a refusé le jeton d&apos;appareil. Vérifiez-le dans les réglages du serveur ; rien n&apos;a été envoyé ni effacé.</source>
         <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286" />
-        <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d'étude.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
+        <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d&apos;étude.</source>
         <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288" />
-        <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n'est perdu.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
+        <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n&apos;est perdu.</source>
         <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294" />
-        <source>La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294"/>
+        <source>La synchronisation a échoué : %1. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296" />
-        <source>La synchronisation a échoué. Rien n'est perdu ; réessayez plus tard.</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
+        <source>La synchronisation a échoué. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299" />
-        <source>Indiquez l'adresse du serveur et le jeton d'appareil (bouton « Réglages du serveur… »).</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299"/>
+        <source>Indiquez l&apos;adresse du serveur et le jeton d&apos;appareil (bouton « Réglages du serveur… »).</source>
         <translation>Enter the server address and the device token (“Server settings…” button).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304"/>
         <source>Annulation après le lot en cours…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311"/>
         <source>déjà reçu par le serveur avec un autre contenu</source>
         <translation>already received by the server with different content</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
         <source>présent deux fois dans le lot avec des contenus différents</source>
         <translation>present twice in the batch with different contents</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314"/>
         <source>appartient à une autre étude que celle de ce poste</source>
-        <translation>belongs to another study than this computer's</translation>
+        <translation>belongs to another study than this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315" />
-        <source>contenu altéré pendant l'envoi (empreinte différente)</source>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
+        <source>contenu altéré pendant l&apos;envoi (empreinte différente)</source>
         <translation>content altered in transit (different fingerprint)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="325" />
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="325"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>
@@ -1638,67 +1921,77 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="39" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="39"/>
         <source>Réglages de la synchronisation</source>
         <translation>Synchronisation settings</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="60" />
-        <source>Votre responsable d'étude vous communique l'adresse du serveur de collecte et le jeton de ce poste. Ils sont conservés dans le coffre chiffré.</source>
-        <translation>Your study manager gives you the address of the collection server and this computer's token. They are kept in the encrypted vault.</translation>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="60"/>
+        <source>Votre responsable d&apos;étude vous communique l&apos;adresse du serveur de collecte et le jeton de ce poste. Ils sont conservés dans le coffre chiffré.</source>
+        <translation>Your study manager gives you the address of the collection server and this computer&apos;s token. They are kept in the encrypted vault.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="70" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="70"/>
         <source>Afficher le jeton</source>
         <translation>Show the token</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="71" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="71"/>
         <source>Adresse du serveur :</source>
         <translation>Server address:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="72" />
-        <source>Jeton d'appareil :</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="72"/>
+        <source>Jeton d&apos;appareil :</source>
         <translation>Device token:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="80" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="75"/>
+        <source>Je confirme utiliser ce serveur sans chiffrement (http://) : les entretiens circuleront en clair sur le réseau.</source>
+        <translation>I confirm using this server without encryption (http://): the interviews will cross the network in clear.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="86"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="81" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="87"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="111" />
-        <source>Indiquez l'adresse du serveur.</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="119"/>
+        <source>Cette adresse n&apos;est pas chiffrée (http://) : utilisez https://, ou cochez la confirmation ci-dessus.</source>
+        <translation>This address is not encrypted (http://): use https://, or tick the confirmation above.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="133"/>
+        <source>Indiquez l&apos;adresse du serveur.</source>
         <translation>Enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="113" />
-        <source>L'adresse du serveur doit commencer par http:// ou https://.</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="135"/>
+        <source>L&apos;adresse du serveur doit commencer par http:// ou https://.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="115" />
-        <source>L'adresse du serveur ne doit pas contenir d'espace.</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="137"/>
+        <source>L&apos;adresse du serveur ne doit pas contenir d&apos;espace.</source>
         <translation>The server address must not contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="116" />
-        <source>Indiquez le jeton d'appareil.</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="138"/>
+        <source>Indiquez le jeton d&apos;appareil.</source>
         <translation>Enter the device token.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="117" />
-        <source>Ce jeton d'appareil n'est pas valide.</source>
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="139"/>
+        <source>Ce jeton d&apos;appareil n&apos;est pas valide.</source>
         <translation>This device token is not valid.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_settings.py" line="121" />
+        <location filename="../../etudes_desktop/gui/sync_settings.py" line="143"/>
         <source>Réglages refusés.</source>
         <translation>Settings refused.</translation>
     </message>
@@ -1706,72 +1999,72 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="105" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="105"/>
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="205" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="205"/>
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="10" />
+        <location filename="../../ui/unlock.ui" line="10"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="24" />
+        <location filename="../../ui/unlock.ui" line="24"/>
         <source>Les données des enquêtes sont chiffrées sur ce poste. Saisissez votre phrase de passe pour ouvrir le coffre.</source>
         <translation>Survey data are encrypted on this computer. Enter your passphrase to open the vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="30" />
+        <location filename="../../ui/unlock.ui" line="30"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="41" />
+        <location filename="../../ui/unlock.ui" line="41"/>
         <source>Mode démonstration : la phrase de passe est %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="63" />
+        <location filename="../../ui/unlock.ui" line="63"/>
         <source>Phrase de passe oubliée ?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="73" />
+        <location filename="../../ui/unlock.ui" line="73"/>
         <source>Déverrouiller</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="93" />
+        <location filename="../../ui/unlock.ui" line="93"/>
         <source>Saisissez le code de secours noté à la création du coffre, puis choisissez une nouvelle phrase de passe.</source>
         <translation>Enter the recovery code you wrote down when the vault was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="99" />
+        <location filename="../../ui/unlock.ui" line="99"/>
         <source>&amp;Code de secours</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="110" />
+        <location filename="../../ui/unlock.ui" line="110"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="121" />
+        <location filename="../../ui/unlock.ui" line="121"/>
         <source>C&amp;onfirmation de la nouvelle phrase de passe</source>
         <translation>C&amp;onfirm the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="151" />
+        <location filename="../../ui/unlock.ui" line="151"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="159" />
+        <location filename="../../ui/unlock.ui" line="159"/>
         <source>Définir la nouvelle phrase de passe</source>
         <translation>Set the new passphrase</translation>
     </message>
@@ -1779,7 +2072,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="153" />
+        <location filename="../../etudes_desktop/gui/unlock.py" line="153"/>
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
@@ -1787,42 +2080,42 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultCreateForm</name>
     <message>
-        <location filename="../../ui/vault_create.ui" line="10" />
+        <location filename="../../ui/vault_create.ui" line="10"/>
         <source>Création du coffre chiffré</source>
         <translation>Creating the encrypted vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="24" />
+        <location filename="../../ui/vault_create.ui" line="24"/>
         <source>Les réponses et les coordonnées des assurés sont chiffrées sur ce poste. Choisissez la phrase de passe qui ouvrira le coffre : au moins 12 caractères mêlant minuscules, majuscules, chiffres et symboles, 14 caractères de trois de ces sortes, 16 de deux sortes, ou une phrase de 7 mots.</source>
         <translation>The answers and contact details of insured people are encrypted on this computer. Choose the passphrase that will open the vault: at least 12 characters mixing lower case, upper case, digits and symbols, 14 characters of three of these kinds, 16 of two kinds, or a sentence of 7 words.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="30" />
+        <location filename="../../ui/vault_create.ui" line="30"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="41" />
+        <location filename="../../ui/vault_create.ui" line="41"/>
         <source>&amp;Confirmation de la phrase de passe</source>
         <translation>&amp;Confirm the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="74" />
+        <location filename="../../ui/vault_create.ui" line="74"/>
         <source>Créer le coffre</source>
         <translation>Create the vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="94" />
-        <source>Voici votre code de secours. Il rouvre le coffre si la phrase de passe est oubliée. Il ne sera plus jamais affiché : recopiez-le à la main sur papier et rangez-le à l'écart de l'ordinateur.</source>
+        <location filename="../../ui/vault_create.ui" line="94"/>
+        <source>Voici votre code de secours. Il rouvre le coffre si la phrase de passe est oubliée. Il ne sera plus jamais affiché : recopiez-le à la main sur papier et rangez-le à l&apos;écart de l&apos;ordinateur.</source>
         <translation>Here is your recovery code. It reopens the vault if the passphrase is forgotten. It will never be shown again: copy it by hand on paper and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="107" />
-        <source>&amp;Je l'ai noté</source>
+        <location filename="../../ui/vault_create.ui" line="107"/>
+        <source>&amp;Je l&apos;ai noté</source>
         <translation>&amp;I have written it down</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="117" />
+        <location filename="../../ui/vault_create.ui" line="117"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
@@ -1830,7 +2123,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultCreateScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_create.py" line="96" />
+        <location filename="../../etudes_desktop/gui/vault_create.py" line="96"/>
         <source>Code de secours</source>
         <translation>Recovery code</translation>
     </message>
@@ -1838,130 +2131,238 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultMessages</name>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="17" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="17"/>
         <source>Phrase de passe incorrecte.</source>
         <translation>Wrong passphrase.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="18" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="18"/>
         <source>Code de secours incorrect.</source>
         <translation>Wrong recovery code.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="19" />
-        <source>Aucun coffre n'existe dans ce dossier.</source>
+        <location filename="../../etudes_desktop/gui/messages.py" line="19"/>
+        <source>Aucun coffre n&apos;existe dans ce dossier.</source>
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="20" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="20"/>
         <source>Un coffre existe déjà dans ce dossier.</source>
         <translation>A vault already exists in this folder.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="21" />
-        <source>Ce coffre a été écrit par une version plus récente de l'application : mettez-la à jour.</source>
+        <location filename="../../etudes_desktop/gui/messages.py" line="21"/>
+        <source>Ce coffre a été écrit par une version plus récente de l&apos;application : mettez-la à jour.</source>
         <translation>This vault was written by a newer version of the application: please update it.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="22" />
-        <source>Le fichier des clés du coffre est introuvable. Contactez votre responsable d'étude.</source>
-        <translation>The vault's key file is missing. Contact your study manager.</translation>
+        <location filename="../../etudes_desktop/gui/messages.py" line="22"/>
+        <source>Le fichier des clés du coffre est introuvable. Contactez votre responsable d&apos;étude.</source>
+        <translation>The vault&apos;s key file is missing. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="23" />
-        <source>Le fichier des clés du coffre a été modifié. Contactez votre responsable d'étude.</source>
-        <translation>The vault's key file has been altered. Contact your study manager.</translation>
+        <location filename="../../etudes_desktop/gui/messages.py" line="23"/>
+        <source>Le fichier des clés du coffre a été modifié. Contactez votre responsable d&apos;étude.</source>
+        <translation>The vault&apos;s key file has been altered. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="24" />
-        <source>Le coffre est endommagé. Contactez votre responsable d'étude.</source>
+        <location filename="../../etudes_desktop/gui/messages.py" line="24"/>
+        <source>Le coffre est endommagé. Contactez votre responsable d&apos;étude.</source>
         <translation>The vault is damaged. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="27" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="27"/>
         <source>Ce code de secours est mal saisi : vérifiez chaque groupe de quatre caractères.</source>
         <translation>This recovery code is mistyped: check each group of four characters.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="34" />
-        <source>L'opération sur le coffre a échoué.</source>
+        <location filename="../../etudes_desktop/gui/messages.py" line="34"/>
+        <source>L&apos;opération sur le coffre a échoué.</source>
         <translation>The vault operation failed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="39" />
-        <source>Trop d'essais infructueux. Nouvel essai possible dans %1 s.</source>
+        <location filename="../../etudes_desktop/gui/messages.py" line="39"/>
+        <source>Trop d&apos;essais infructueux. Nouvel essai possible dans %1 s.</source>
         <translation>Too many failed attempts. You can try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="63" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="63"/>
         <source>Saisissez-la une seconde fois pour confirmer.</source>
         <translation>Type it a second time to confirm.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="65" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="65"/>
         <source>Les deux saisies diffèrent.</source>
         <translation>The two entries differ.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="66" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="66"/>
         <source>Les deux saisies concordent.</source>
         <translation>Both entries match.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="83" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="83"/>
         <source>Phrase de passe conforme.</source>
         <translation>The passphrase meets the policy.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/messages.py" line="84" />
+        <location filename="../../etudes_desktop/gui/messages.py" line="84"/>
         <source>Trop faible. Sont acceptés : 12 caractères mêlant minuscules, majuscules, chiffres et symboles ; 14 caractères de trois de ces sortes ; 16 de deux sortes ; ou une phrase de 7 mots.</source>
         <translation>Too weak. Accepted: 12 characters mixing lower case, upper case, digits and symbols; 14 characters of three of these kinds; 16 of two kinds; or a sentence of 7 words.</translation>
     </message>
 </context>
 <context>
+    <name>ViewLabels</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <source>À contacter</source>
+        <translation>To contact</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <source>En cours</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <source>Interrogé</source>
+        <translation>Interviewed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <source>Entretien arrêté</source>
+        <translation>Interview stopped</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <source>Opposé</source>
+        <translation>Objected</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <source>Ne plus contacter</source>
+        <translation>Do not contact</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <source>Effacé</source>
+        <translation>Erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <source>Brouillon</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <source>Terminé, à envoyer</source>
+        <translation>Completed, to send</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <source>Envoi en cours</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <source>Envoyé</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <source>Envoyé et effacé</source>
+        <translation>Sent and erased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <source>Opposition</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <source>Abandonné</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <source>Refusé par le serveur</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <source>En conflit</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <source>Face à face</source>
+        <translation>Face to face</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <source>Téléphone</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <source>Papier</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <source>Groupe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="215" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="221"/>
         <source>Aucune étude sélectionnée</source>
         <translation>No study selected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="223" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="229"/>
         <source>Identifiant %1, version %2</source>
         <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="266" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="272"/>
         <source>Vérification de « %1 »…</source>
         <translation>Checking “%1”…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="269" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
         <source>Étude « %1 » importée.</source>
         <translation>Study “%1” imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="269" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
         <source>Étude « %1 » mise à jour.</source>
         <translation>Study “%1” updated.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="270" />
-        <source>Étude « %1 » déjà à jour : rien n'a changé.</source>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="276"/>
+        <source>Étude « %1 » déjà à jour : rien n&apos;a changé.</source>
         <translation>Study “%1” already up to date: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="281"/>
         <source>Étude importée.</source>
         <translation>Study imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="280" />
-        <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.</source>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="286"/>
+        <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n&apos;a été importé.</source>
         <translation>“%1” refused: %2 problem(s) to correct in the file. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="310" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="323"/>
         <source>Échantillon importé.</source>
         <translation>Sample imported.</translation>
     </message>
@@ -1969,12 +2370,12 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="64" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="65"/>
         <source>Personnes à interroger</source>
         <translation>People to interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="65" />
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="66"/>
         <source>Entretiens</source>
         <translation>Interviews</translation>
     </message>

@@ -12,12 +12,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import ConsentRecord, Decision, State
 from etudes_desktop.core.questionnaire import ItemType
-from etudes_desktop.core.special_answers import LABELS, is_special
+from etudes_desktop.core.special_answers import is_special
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import Interviewer, InterviewStore, utc_now
 
@@ -262,7 +260,9 @@ def display_answer(session: Any, key: str) -> str:
     if value is None:
         return ""
     if is_special(value):
-        return QCoreApplication.translate("InterviewFlow", LABELS[value])
+        from etudes_desktop.gui.interview.labels import special_answer_label
+
+        return special_answer_label(value)
     item = session.compiled.infos[key.split("[")[0]].item
     if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
         names = str(value).split() if item.type == ItemType.SELECT_MULTIPLE else [str(value)]

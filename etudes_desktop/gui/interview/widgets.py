@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from etudes_desktop.core.special_answers import LABELS, is_special
+from etudes_desktop.core.special_answers import is_special
+from etudes_desktop.gui.interview.labels import special_answer_label
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display, to_display
 from etudes_desktop.gui.style import set_role
@@ -75,7 +76,7 @@ class FieldWidget(QWidget):
     def show_special(self, code: Any) -> None:
         """Say that the answer is « Ne sait pas » or « Refus » (hidden for any other answer)."""
         if is_special(code):
-            self.special_label.setText(self.tr("Réponse : %1").replace("%1", self.tr(LABELS[code])))
+            self.special_label.setText(self.tr("Réponse : %1").replace("%1", special_answer_label(code)))
             self.special_label.show()
         else:
             self.special_label.hide()

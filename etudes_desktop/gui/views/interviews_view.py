@@ -27,17 +27,14 @@ from etudes_desktop.gui.views.respondents_model import Column, PagedTableModel
 from etudes_desktop.storage.browse import COMPLETED_STATES, WAITING_SYNC_STATES, InterviewRow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InterviewsModel", text)
-
 
 def interview_columns() -> list[Column[InterviewRow]]:
     return [
-        Column(_t("Personne"), lambda r: r.respondent_name or _t("(sans nom)")),
-        Column(_t("Mode"), lambda r: mode_label(r.mode)),
-        Column(_t("État"), lambda r: interview_state_label(r.state), lambda r: state_colour(r.state)),
-        Column(_t("Avancement"), _progress),
-        Column(_t("Modifié le"), lambda r: short_datetime(r.updated_at)),
+        Column(QCoreApplication.translate("InterviewsModel", "Personne"), lambda r: r.respondent_name or QCoreApplication.translate("InterviewsModel", "(sans nom)")),
+        Column(QCoreApplication.translate("InterviewsModel", "Mode"), lambda r: mode_label(r.mode)),
+        Column(QCoreApplication.translate("InterviewsModel", "État"), lambda r: interview_state_label(r.state), lambda r: state_colour(r.state)),
+        Column(QCoreApplication.translate("InterviewsModel", "Avancement"), _progress),
+        Column(QCoreApplication.translate("InterviewsModel", "Modifié le"), lambda r: short_datetime(r.updated_at)),
     ]
 
 
@@ -45,7 +42,7 @@ def _progress(row: InterviewRow) -> str:
     """A draft's pages done out of the pages the person sees (as last seen on screen)."""
     if row.state != "draft" or not row.pages_total:
         return ""
-    return _t("%1 / %2 pages").replace("%1", str(row.pages_done or 0)).replace("%2", str(row.pages_total))
+    return QCoreApplication.translate("InterviewsModel", "%1 / %2 pages").replace("%1", str(row.pages_done or 0)).replace("%2", str(row.pages_total))
 
 
 class InterviewsModel(PagedTableModel[InterviewRow]):
@@ -85,7 +82,7 @@ class InterviewsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person takes what is left
         metrics = self.fontMetrics()
         for column, sample in ((1, mode_label("face_to_face")), (2, interview_state_label("rejected")),
-                               (3, _t("%1 / %2 pages").replace("%1", "00").replace("%2", "00")),
+                               (3, QCoreApplication.translate("InterviewsModel", "%1 / %2 pages").replace("%1", "00").replace("%2", "00")),
                                (4, "00/00/0000 00:00")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         layout.addWidget(self.table, 1)

@@ -7,34 +7,30 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-_CONTEXT = "ViewLabels"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def respondent_status_label(status: str) -> str:
     labels = {
-        "to_contact": _t("À contacter"), "in_progress": _t("En cours"), "done": _t("Interrogé"), "stopped": _t("Entretien arrêté"),
-        "objected": _t("Opposé"), "do_not_contact": _t("Ne plus contacter"), "erased": _t("Effacé"),
+        "to_contact": QCoreApplication.translate("ViewLabels", "À contacter"), "in_progress": QCoreApplication.translate("ViewLabels", "En cours"), "done": QCoreApplication.translate("ViewLabels", "Interrogé"), "stopped": QCoreApplication.translate("ViewLabels", "Entretien arrêté"),
+        "objected": QCoreApplication.translate("ViewLabels", "Opposé"), "do_not_contact": QCoreApplication.translate("ViewLabels", "Ne plus contacter"), "erased": QCoreApplication.translate("ViewLabels", "Effacé"),
     }
     return labels.get(status, status)
 
 
 def interview_state_label(state: str) -> str:
     labels = {
-        "draft": _t("Brouillon"), "completed": _t("Terminé, à envoyer"), "sending": _t("Envoi en cours"),
-        "acknowledged": _t("Envoyé"), "purged": _t("Envoyé et effacé"), "objected": _t("Opposition"),
-        "abandoned": _t("Abandonné"), "rejected": _t("Refusé par le serveur"), "conflict": _t("En conflit"),
+        "draft": QCoreApplication.translate("ViewLabels", "Brouillon"), "completed": QCoreApplication.translate("ViewLabels", "Terminé, à envoyer"), "sending": QCoreApplication.translate("ViewLabels", "Envoi en cours"),
+        "acknowledged": QCoreApplication.translate("ViewLabels", "Envoyé"), "purged": QCoreApplication.translate("ViewLabels", "Envoyé et effacé"), "objected": QCoreApplication.translate("ViewLabels", "Opposition"),
+        "abandoned": QCoreApplication.translate("ViewLabels", "Abandonné"), "rejected": QCoreApplication.translate("ViewLabels", "Refusé par le serveur"), "conflict": QCoreApplication.translate("ViewLabels", "En conflit"),
     }
     return labels.get(state, state)
 
 
 def mode_label(mode: str) -> str:
     labels = {
-        "face_to_face": _t("Face à face"), "phone": _t("Téléphone"), "paper": _t("Papier"),
-        "group": _t("Groupe"), "internet": _t("Internet"),
+        "face_to_face": QCoreApplication.translate("ViewLabels", "Face à face"), "phone": QCoreApplication.translate("ViewLabels", "Téléphone"), "paper": QCoreApplication.translate("ViewLabels", "Papier"),
+        "group": QCoreApplication.translate("ViewLabels", "Groupe"), "internet": QCoreApplication.translate("ViewLabels", "Internet"),
     }
     return labels.get(mode, mode)
 

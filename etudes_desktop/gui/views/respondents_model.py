@@ -128,18 +128,15 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RespondentsModel", text)
-
 
 def respondent_columns() -> list[Column[RespondentRow]]:
     """Name first (what the interviewer looks for), then where and how to reach the person."""
     return [
-        Column(_t("Personne"), lambda r: r.display_name or _t("(coordonnées effacées)")),
-        Column(_t("Identifiant"), lambda r: r.sample_id),
-        Column(_t("Commune"), lambda r: " ".join(p for p in (r.postcode, r.town) if p)),
-        Column(_t("Téléphone"), lambda r: phone_text(r.phone)),
-        Column(_t("Statut"), lambda r: respondent_status_label(r.status), lambda r: status_colour(r.status)),
+        Column(QCoreApplication.translate("RespondentsModel", "Personne"), lambda r: r.display_name or QCoreApplication.translate("RespondentsModel", "(coordonnées effacées)")),
+        Column(QCoreApplication.translate("RespondentsModel", "Identifiant"), lambda r: r.sample_id),
+        Column(QCoreApplication.translate("RespondentsModel", "Commune"), lambda r: " ".join(p for p in (r.postcode, r.town) if p)),
+        Column(QCoreApplication.translate("RespondentsModel", "Téléphone"), lambda r: phone_text(r.phone)),
+        Column(QCoreApplication.translate("RespondentsModel", "Statut"), lambda r: respondent_status_label(r.status), lambda r: status_colour(r.status)),
     ]
 
 
