@@ -69,6 +69,11 @@ class AppController(QObject):
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
         self.window.show_settings(current_language(), idle_seconds / 60)
+        geometry = self.settings.window_geometry
+        if geometry:  # the size and place the interviewer left it in
+            from PySide6.QtCore import QByteArray
+
+            self.window.restoreGeometry(QByteArray(geometry))
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -133,6 +138,8 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.settings.window_geometry = bytes(self.window.saveGeometry().data())
+        self.settings.sync()
         self.idle.stop()
         if self.vault is not None:
             self.hub.vault_locked.emit()

@@ -40,5 +40,20 @@ class AppSettings:
     def idle_minutes(self, value: float) -> None:
         self._qs.setValue("lock/idle_minutes", value)
 
+    @property
+    def window_geometry(self) -> bytes | None:
+        """The main window's size and position when it last closed (Qt's saveGeometry bytes)."""
+        value = self._qs.value("ui/window_geometry", None)
+        if value is None:
+            return None
+        try:
+            return bytes(value)
+        except (TypeError, ValueError):
+            return None
+
+    @window_geometry.setter
+    def window_geometry(self, value: bytes) -> None:
+        self._qs.setValue("ui/window_geometry", value)
+
     def sync(self) -> None:
         self._qs.sync()

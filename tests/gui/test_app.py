@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths
-from etudes_desktop.gui.controller import WORKSPACE_VIEW
+from etudes_desktop.gui.controller import WORKSPACE_VIEW, AppController
 from etudes_desktop.gui.unlock import UnlockScreen
 from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.storage.vault import Vault
@@ -315,3 +315,16 @@ def test_demo_mode_fills_the_sync_settings_with_the_embedded_demo_server(make_co
         assert settings.complete and settings.server_url == url and url.startswith("http://127.0.0.1:")
     finally:
         stop()
+
+
+def test_the_window_size_is_remembered_across_runs(make_controller, paths, existing_vault, qtbot):
+    first = make_controller(paths)
+    minimum = first.window.minimumSize()
+    wanted = (minimum.width(), minimum.height() + 37)  # the offscreen screen is 800 wide
+    first.window.resize(*wanted)
+    qtbot.waitUntil(lambda: (first.window.width(), first.window.height()) == wanted)
+    first.shutdown()
+    again = AppController(paths)
+    qtbot.addWidget(again.window)
+    assert (again.window.width(), again.window.height()) == wanted
+    again.shutdown()
