@@ -34,3 +34,14 @@ def test_disk_full_refuses_the_answer_and_keeps_the_vaults_value(qtbot: Any, env
     conn.execute("PRAGMA max_page_count = 1073741823")  # room again: the same answer is saved
     assert flow.answer(key, "très bien").saved
     assert InterviewStore(env.vault).answers(interview_id)[key] == "très bien"
+
+
+def test_disk_full_on_a_page_change_does_not_break_the_interview(qtbot: Any, env: Any) -> None:  # noqa: F811
+    interview_id = env.start(Mode.FACE_TO_FACE, env.people[0])
+    screen = env.screen(qtbot, interview_id)
+    agree(screen)
+    flow = screen.flow
+    conn = env.vault.conn
+    conn.execute("PRAGMA max_page_count = {}".format(conn.execute("PRAGMA page_count").fetchone()[0]))
+    flow.go_to("commentaire" + "x" * 40000)  # a bookmark too big for the full disk: no exception
+    assert flow.position_unsaved and not conn.in_transaction
