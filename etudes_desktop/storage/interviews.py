@@ -26,6 +26,7 @@ from etudes_desktop.core.interview import (
 )
 
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.write_errors import guarded_write
 
 Clock = Callable[[], datetime]
 
@@ -312,7 +313,7 @@ class InterviewStore:
         """
         if isinstance(value, str):
             _refuse_nir(value)
-        with self._vault.transaction() as conn:
+        with guarded_write(self._vault) as conn:  # disk full -> StorageFull, nothing kept
             interview = self._locked(conn, interview_id)
             if interview.state is not State.DRAFT:
                 raise EtudesError("l'entretien est terminé : ses réponses ne sont plus modifiables")
@@ -348,7 +349,7 @@ class InterviewStore:
     def set_position(self, interview_id: str, position: str, progress: tuple[int, int] | None = None) -> None:
         """The page the draft is on; `progress` (pages done, pages the person sees) for the list."""
         done, total = progress if progress is not None else (None, None)
-        with self._vault.transaction() as conn:
+        with guarded_write(self._vault) as conn:
             conn.execute(
                 "UPDATE interview SET position = ?, updated_at = ?, pages_done = coalesce(?, pages_done), "
                 "pages_total = coalesce(?, pages_total) WHERE id = ? AND state = 'draft'",

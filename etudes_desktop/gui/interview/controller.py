@@ -18,6 +18,7 @@ from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.core.special_answers import is_special
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import Interviewer, InterviewStore, utc_now
+from etudes_desktop.storage.write_errors import WriteFailed
 
 REVIEW_POSITION = "__review__"
 
@@ -60,6 +61,7 @@ class InterviewFlow:
         self._session: Any = None
         self._gate_ok = False  # set once a consent to this flow's notice was read back
         self.restore_refused: dict[str, str] = {}  # stored answers the engine refused on resume
+        self.position_unsaved = False  # a page change the disk refused to record
         self.row = store.get(interview_id)
 
     # -- the gate -----------------------------------------------------------------------------
@@ -202,7 +204,10 @@ class InterviewFlow:
 
     def go_to(self, position: str) -> None:
         self._require_gate()
-        self.store.set_position(self.interview_id, position, self.progress(position))
+        try:
+            self.store.set_position(self.interview_id, position, self.progress(position))
+        except WriteFailed:  # disk full: only the bookmark is lost; the next answer says so
+            self.position_unsaved = True
 
     def page_errors(self, keys: tuple[str, ...]) -> dict[str, str]:
         session = self.session
