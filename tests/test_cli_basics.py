@@ -20,3 +20,15 @@ def test_version_is_printed():
     result = _etudes("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("etudes ")
+
+
+def test_a_full_disk_is_said_as_such_not_as_an_internal_error():
+    import errno
+
+    import sqlcipher3
+
+    from etudes_desktop.cli import _disk_message, _is_disk_full
+
+    assert _is_disk_full(sqlcipher3.dbapi2.OperationalError("database or disk is full"))
+    assert not _is_disk_full(sqlcipher3.dbapi2.OperationalError("no such table: x"))
+    assert _disk_message(OSError(errno.ENOSPC, "No space left on device")).startswith("disque plein")

@@ -53,12 +53,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("etudes: interrompu", file=sys.stderr)
         code = 1
-    except Exception:  # noqa: BLE001 - never a traceback for the user; the log keeps the type only
-        log.error("unexpected error in command %s", getattr(args, "command", "?"), exc_info=False)
-        print("etudes: erreur interne inattendue (détails dans le journal)", file=sys.stderr)
+    except OSError as exc:  # the disk, not the program: say so (no path, no content)
+        log.error("command %s: %s (errno %s)", getattr(args, "command", "?"), type(exc).__name__, exc.errno)
+        print(f"etudes: {_disk_message(exc)}", file=sys.stderr)
+        code = 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user; the log keeps the type only
+        if _is_disk_full(exc):
+            log.error("command %s: storage full", getattr(args, "command", "?"))
+            print("etudes: disque plein : rien n'a été enregistré ; libérez de la place puis recommencez",
+                  file=sys.stderr)
+        else:
+            log.error("unexpected error in command %s: %s", getattr(args, "command", "?"), type(exc).__name__)
+            print("etudes: erreur interne inattendue (détails dans le journal)", file=sys.stderr)
         code = 1
     return int(code or 0)
 
 
 def run() -> None:
     sys.exit(main())
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), whatever the driver's class."""
+    text = str(exc).lower()
+    return type(exc).__name__ == "OperationalError" and ("full" in text or "no space" in text)
+
+
+def _disk_message(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "disque plein : rien n'a été enregistré ; libérez de la place puis recommencez"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "écriture refusée par le système (droits ou disque en lecture seule)"
+    return f"erreur du système de fichiers ({exc.strerror or type(exc).__name__})"
