@@ -84,6 +84,7 @@ class RespondentRow:
     town: str
     phone: str
     status: str
+    appointment_at: str | None = None  # the callback agreed on the person's latest call
 
     @property
     def display_name(self) -> str:
@@ -184,7 +185,11 @@ def studies(vault: Any, interviews: bool = True) -> list[StudySummary]:
 
 
 # -- respondents --------------------------------------------------------------------------------
-_RESPONDENT_COLUMNS = "id, sample_id, title, last_name, first_name, postcode, town, phone, status"
+# The appointment of a person's latest call, when that call set one (shown on the person).
+_RESPONDENT_COLUMNS = ("id, sample_id, title, last_name, first_name, postcode, town, phone, status, "
+                       "(SELECT c.appointment_at FROM call_attempt c WHERE c.respondent_id = respondent.id "
+                       "AND c.outcome = 'appointment' AND c.id = (SELECT max(id) FROM call_attempt "
+                       "WHERE respondent_id = respondent.id)) AS appointment_at")
 
 
 def _escape_like(text: str) -> str:
@@ -286,7 +291,7 @@ def respondents_by_ids(vault: Any, ids: Sequence[int]) -> list[RespondentRow]:
 
 def _respondent(r: Sequence[Any]) -> RespondentRow:
     return RespondentRow(int(r[0]), r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "",
-                         r[7] or "", r[8])
+                         r[7] or "", r[8], r[9])
 
 
 def respondent_status_counts(vault: Any, study_id: str) -> dict[str, int]:

@@ -12,42 +12,42 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="186"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="193"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="193"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="200"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="195"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="202"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="196"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="203"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="227"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="234"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="230"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="237"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="243"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="250"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="249"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="256"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -929,32 +929,37 @@
 <context>
     <name>RespondentsModel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="143"/>
+        <source>Rendez-vous le %1 à %2</source>
+        <translation>Appointment on %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="151"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="151"/>
         <source>(coordonnées effacées)</source>
         <translation>(contact details erased)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="152"/>
         <source>Identifiant</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="137"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="153"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="138"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="154"/>
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="139"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_model.py" line="155"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>

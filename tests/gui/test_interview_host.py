@@ -186,3 +186,24 @@ def test_an_objection_from_the_rights_dialog_leaves_no_name_or_phone_on_screen(m
     qtbot.waitUntil(lambda: "LEFÈVRE" not in shown().upper())
     assert "06 11 22 33 44" not in shown() and "0611223344" not in shown()
     dialog.close()
+
+
+def test_an_appointment_shows_on_the_person_in_the_list(make_controller, paths, kdf, qtbot):
+    from datetime import datetime as dt
+
+    from etudes_desktop.core.interview import CallOutcome
+
+    study_id, people = _vault_with_a_study(paths, kdf)
+    controller = make_controller(paths, make_launcher=_launcher_choosing(people[0]))
+    _unlock(qtbot, controller)
+    appointment = dt(2026, 12, 5, 14, 30).astimezone()  # local time, as typed
+    InterviewStore(controller.vault).record_call(study_id, people[0], CallOutcome.APPOINTMENT, "ENQ-07",
+                                                 appointment_at=appointment)
+    controller.hub.interviews_changed.emit()
+    model = controller.workspace.respondents.model
+
+    def statuses() -> list[str]:
+        return [str(model.index(r, model.columnCount() - 1).data()) for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: any("Rendez-vous le 05/12 à 14:30" in s for s in statuses()))
+    assert sum("Rendez-vous" in s for s in statuses()) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -128,6 +129,21 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def _status_text(row: RespondentRow) -> str:
+    """The status, and the callback agreed when there is one: « Rendez-vous le 05/12 à 14:30 »."""
+    status = respondent_status_label(row.status)
+    if not row.appointment_at or row.status not in ("to_contact", "in_progress"):
+        return status
+    try:
+        moment = datetime.fromisoformat(row.appointment_at)
+    except ValueError:
+        return status
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    when = QCoreApplication.translate("RespondentsModel", "Rendez-vous le %1 à %2").replace(
+        "%1", moment.strftime("%d/%m")).replace("%2", moment.strftime("%H:%M"))
+    return f"{status} · {when}"
+
 
 def respondent_columns() -> list[Column[RespondentRow]]:
     """Name first (what the interviewer looks for), then where and how to reach the person."""
@@ -136,7 +152,7 @@ def respondent_columns() -> list[Column[RespondentRow]]:
         Column(QCoreApplication.translate("RespondentsModel", "Identifiant"), lambda r: r.sample_id),
         Column(QCoreApplication.translate("RespondentsModel", "Commune"), lambda r: " ".join(p for p in (r.postcode, r.town) if p)),
         Column(QCoreApplication.translate("RespondentsModel", "Téléphone"), lambda r: phone_text(r.phone)),
-        Column(QCoreApplication.translate("RespondentsModel", "Statut"), lambda r: respondent_status_label(r.status), lambda r: status_colour(r.status)),
+        Column(QCoreApplication.translate("RespondentsModel", "Statut"), _status_text, lambda r: status_colour(r.status)),
     ]
 
 

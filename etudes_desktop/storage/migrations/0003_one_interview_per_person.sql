@@ -22,6 +22,9 @@ WHERE state = 'draft' AND respondent_id IS NOT NULL AND EXISTS (
 ALTER TABLE interview ADD COLUMN pages_done INTEGER;
 ALTER TABLE interview ADD COLUMN pages_total INTEGER;
 
+-- A person's latest call (its appointment shows on the person in the list).
+CREATE INDEX call_attempt_respondent ON call_attempt (respondent_id, id);
+
 CREATE UNIQUE INDEX interview_one_open ON interview (study_id, respondent_id)
     WHERE state = 'draft' AND respondent_id IS NOT NULL;
 
