@@ -62,8 +62,10 @@ _INTERNATIONAL = (
 )
 _PHONE_RE = re.compile(f"{_NATIONAL}|{_INTERNATIONAL}")
 
-_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
-_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+# Bounded parts (as RFC 5321 bounds them): a long run of letters costs a linear scan, never
+# a quadratic one, so a hostile 10,000-character answer is checked at once.
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]{1,64}(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]{1,64}){0,8}"
+_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}"
 _AT = r"(?:\s*@\s*|\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*)"
 _EMAIL_RE = re.compile(f"{_LOCAL}{_AT}{_DOMAIN}", re.IGNORECASE)
 
@@ -89,7 +91,12 @@ def contains_phone(text: str) -> bool:
     return _PHONE_RE.search(text) is not None
 
 
+_AT_MARK_RE = re.compile(r"[\[(]\s*(?:at|arobase)\s*[\])]", re.IGNORECASE)
+
+
 def contains_email(text: str) -> bool:
+    if "@" not in text and _AT_MARK_RE.search(text) is None:
+        return False  # no at sign of any writing: no address (and no scan)
     return _EMAIL_RE.search(text) is not None
 
 

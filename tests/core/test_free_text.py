@@ -87,3 +87,12 @@ def test_the_message_never_repeats_what_was_found() -> None:
 def test_any_french_national_number_is_found(number: str, sep: str) -> None:
     written = sep.join(number[i:i + 2] for i in range(0, 10, 2))
     assert find_identity(f"tel {written}.") is IdentityKind.PHONE
+
+
+@pytest.mark.parametrize("hostile", ["a" * 20_000, "a" * 20_000 + "@", "a." * 10_000 + "@x", "a@" * 10_000, "06 " * 7_000])
+def test_a_hostile_text_is_checked_in_linear_time(hostile: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    find_identity(hostile, identity_terms(last_name="Dubois"))
+    assert time.perf_counter() - started < 1.0  # a quadratic scan took seconds on 10,000 letters

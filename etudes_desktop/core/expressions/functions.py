@@ -165,7 +165,8 @@ def _check_pattern(nodes: tuple[Node, ...]) -> str | None:
     pattern = nodes[1]
     if isinstance(pattern, Literal) and isinstance(pattern.value, str):
         if text.compile_pattern(pattern.value) is None:
-            return f"expression régulière invalide : « {pattern.value} »"
+            return (f"expression régulière invalide ou non prise en charge (références arrière et assertions "
+                    f"ne le sont pas ; {text.MAX_PATTERN_LENGTH} caractères au plus) : « {pattern.value[:80]} »")
     return None
 
 
