@@ -17,8 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add `etudes sync`."""
     parser = sub.add_parser("sync", help="synchroniser avec le serveur de collecte")
     parser.add_argument("--server", default=None, help="adresse du serveur (enregistrée pour les fois suivantes)")
-    parser.add_argument("--token", default=None,
-                        help=f"jeton d'appareil (sinon {TOKEN_ENV}, sinon le jeton enregistré)")
+    # Never on the command line: argv is readable by every user of the machine (ps).
+    parser.add_argument("--token", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--token-file", default=None, metavar="FICHIER",
+                        help=f"fichier contenant le jeton d'appareil (sinon {TOKEN_ENV}, sinon le jeton enregistré)")
     parser.add_argument("--study", default=None, help="vérifier que le jeton est bien celui de cette étude")
     parser.add_argument("--ca-file", default=None, help="certificat d'autorité pour un serveur HTTPS interne")
     parser.add_argument("--insecure-http", action="store_true",
@@ -26,7 +28,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_sync)
 
 
+def _token_from_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            token = handle.read(4096).strip()
+    except OSError as exc:
+        raise EtudesError(f"fichier du jeton illisible ({exc.strerror or type(exc).__name__})") from None
+    if not token or any(c.isspace() for c in token):
+        raise EtudesError("le fichier du jeton ne contient pas un jeton d'appareil valide")
+    return token
+
+
 def _sync(args: Any) -> int:
+    if args.token is not None:
+        raise EtudesError(f"le jeton ne se donne pas en argument (tout utilisateur du poste le verrait avec ps) : "
+                          f"utilisez --token-file FICHIER ou la variable {TOKEN_ENV}")
     from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncEngine, read_setting, write_setting
     from etudes_desktop.sync.overview import CleartextAddress, is_cleartext_remote
     from etudes_desktop.sync.transport import HttpTransport
@@ -41,10 +57,11 @@ def _sync(args: Any) -> int:
             raise CleartextAddress()
         if args.server:
             write_setting(vault, SETTING_SERVER, server)
-        token = args.token or os.environ.get(TOKEN_ENV) or read_setting(vault, SETTING_TOKEN)
+        given = _token_from_file(args.token_file) if args.token_file else os.environ.get(TOKEN_ENV)
+        token = given or read_setting(vault, SETTING_TOKEN)
         if not token:
-            raise EtudesError(f"jeton d'appareil inconnu : indiquez --token ou définissez {TOKEN_ENV}")
-        if args.token:
+            raise EtudesError(f"jeton d'appareil inconnu : indiquez --token-file FICHIER ou définissez {TOKEN_ENV}")
+        if given:
             write_setting(vault, SETTING_TOKEN, token)  # kept inside the encrypted vault only
         transport = HttpTransport(server, token, verify=args.ca_file or True)
         try:

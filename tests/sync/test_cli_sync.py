@@ -30,11 +30,14 @@ def etudes(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tu
     return code, out, err
 
 
-def test_sync_then_status(vault, vault_paths, server, capsys, monkeypatch) -> None:
+def test_sync_then_status(vault, vault_paths, server, capsys, monkeypatch, tmp_path) -> None:
     running, token = server
     monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
     s.seed(vault, 40, objected_every=8)
-    code, out, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url, "--token", token)
+    token_file = tmp_path / "jeton.txt"
+    token_file.write_text(token + "\n", encoding="utf-8")
+    code, out, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url, "--token-file",
+                            str(token_file))
     assert code == 0, err
     assert "40 entretien(s) envoyé(s)" in out and "40 purgé(s)" in out
     code, out, _ = etudes(capsys, vault_paths.data_dir, "--json", "status")
@@ -54,7 +57,11 @@ def test_token_from_environment_and_clear_errors(vault, vault_paths, server, cap
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url)
     assert code == 1 and "ETUDES_DEVICE_TOKEN" in err
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--token", "etd_faux")
+    assert code == 1 and "ps" in err and "--token-file" in err and "etd_faux" not in err  # never from argv
+    monkeypatch.setenv("ETUDES_DEVICE_TOKEN", "etd_faux")
+    code, _, err = etudes(capsys, vault_paths.data_dir, "sync")
     assert code == 1 and "jeton" in err and "Traceback" not in err
+    monkeypatch.delenv("ETUDES_DEVICE_TOKEN")
     assert s.states(vault) == {"completed": 2}
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", "ftp://x")
     assert code == 1 and "http://" in err
