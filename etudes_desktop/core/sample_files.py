@@ -7,6 +7,7 @@ so a large file never sits whole in memory. Pure: no Qt, no SQL.
 from __future__ import annotations
 
 import codecs
+import logging
 import csv
 import datetime as dt
 import io
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from etudes_desktop.core.errors import EtudesError
+
+log = logging.getLogger(__name__)
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -27,19 +30,48 @@ def detect_encoding(path: Path) -> str:
     """'utf-8-sig' (BOM), 'utf-8' when every byte decodes as UTF-8, else 'cp1252'."""
     with path.open("rb") as handle:
         head = handle.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise EtudesError("fichier refusé : encodage UTF-16 non pris en charge (enregistrez-le en UTF-8 ou CSV Windows)")
+        bom = head.startswith(codecs.BOM_UTF8)
+        handle.seek(len(codecs.BOM_UTF8) if bom else 0)
+        if _decodes(handle, "utf-8") is None:
+            return "utf-8-sig" if bom else "utf-8"
+        if bom:  # announced UTF-8, yet not: say where, rather than fail later
+            handle.seek(len(codecs.BOM_UTF8))
+            _refuse_undecodable(handle, "utf-8", len(codecs.BOM_UTF8))
         handle.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            while chunk := handle.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8"
+        _refuse_undecodable(handle, "cp1252", 0)
+    return "cp1252"
+
+
+def _decodes(handle: Any, encoding: str) -> int | None:
+    """None when the rest of the file decodes in `encoding`, else the offset of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = handle.tell()
+    try:
+        while chunk := handle.read(_CHUNK):
+            decoder.decode(chunk)
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def _refuse_undecodable(handle: Any, encoding: str, start: int) -> None:
+    """Refuse a file with a byte that `encoding` cannot read, naming its line and column."""
+    handle.seek(start)
+    bad = _decodes(handle, encoding)
+    if bad is None:
+        return
+    handle.seek(0)
+    before = handle.read(bad)
+    line = before.count(b"\n") + 1
+    column = bad - (before.rfind(b"\n") + 1) + 1
+    handle.seek(bad)
+    byte = handle.read(1)
+    raise EtudesError(f"ligne {line}, colonne {column} : octet 0x{byte.hex().upper()} illisible (ni UTF-8 ni "
+                      "Windows-1252) ; enregistrez le fichier en CSV UTF-8 puis recommencez")
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -141,6 +173,15 @@ def _open_csv(path: Path) -> SampleTable:
         handle.seek(0)
         reader = csv.reader(handle, delimiter=delimiter)
         headers = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        handle.close()
+        log.warning("sample CSV header refused: %s", type(exc).__name__)
+        limit = f"{csv.field_size_limit():,}".replace(",", " ")
+        raise EtudesError(f"ligne 1 : la ligne des noms de colonnes est illisible (une cellule dépasse {limit} "
+                          "caractères, ou un guillemet n'est pas fermé)") from None
+    except UnicodeDecodeError:
+        handle.close()
+        raise EtudesError("ligne 1 : caractères illisibles ; enregistrez le fichier en CSV UTF-8 puis recommencez") from None
     except BaseException:
         handle.close()
         raise
@@ -155,6 +196,9 @@ def _open_xlsx(path: Path) -> SampleTable:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same refusal
         raise EtudesError(f"classeur illisible : {path.name}") from exc
+    if not book.worksheets:
+        book.close()
+        raise EtudesError(f"classeur sans feuille : {path.name}")
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
