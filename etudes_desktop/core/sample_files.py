@@ -192,6 +192,9 @@ def _open_csv(path: Path) -> SampleTable:
 def _open_xlsx(path: Path) -> SampleTable:
     import openpyxl
 
+    from etudes_desktop.core.bounded_files import check_workbook
+
+    check_workbook(path, "classeur")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same refusal
