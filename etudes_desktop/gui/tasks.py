@@ -11,6 +11,10 @@ from typing import Any, Callable, Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 _pending: set["_Relay"] = set()
+# Finished runnables, kept a while longer: a result can reach the GUI thread while its worker is
+# still returning from run(), so a runnable is freed only some tasks later, never under its worker.
+_retired: list["_Task"] = []
+_RETIRED_KEPT = 64
 
 
 class Pool(Protocol):
@@ -39,14 +43,23 @@ class _Relay(QObject):
         self.done.connect(self._on_done)
         self.failed.connect(self._on_failed)
 
+    task: "_Task | None" = None  # kept alive here until its result is back on the GUI thread
+
+    def _retire(self) -> None:
+        _pending.discard(self)
+        if self.task is not None:
+            _retired.append(self.task)
+            del _retired[:-_RETIRED_KEPT]
+            self.task = None
+
     @Slot(object)
     def _on_done(self, result: Any) -> None:
-        _pending.discard(self)
+        self._retire()
         self._on_done_cb(result)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
-        _pending.discard(self)
+        self._retire()
         if self._on_error_cb is None:
             raise exc
         self._on_error_cb(exc)
@@ -55,12 +68,17 @@ class _Relay(QObject):
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self._fn = fn
+        # Python owns the runnable: Qt must not delete it from the worker thread when run()
+        # returns while the Python object is still referenced (a segfault at teardown, seen
+        # intermittently in pytest-qt's event processing). The relay drops it on the GUI thread.
+        self.setAutoDelete(False)
+        self._fn: Callable[[], Any] | None = fn
         self._relay = relay
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None  # the closure (a passphrase, say) is not kept with the runnable
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
             self._relay.failed.emit(exc)
             return
@@ -76,7 +94,8 @@ def run_task(
     """Run `fn()` in `pool` (the global QThreadPool by default); call back on the GUI thread."""
     relay = _Relay(on_done, on_error)
     _pending.add(relay)
-    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
+    relay.task = _Task(fn, relay)
+    (pool or QThreadPool.globalInstance()).start(relay.task)
 
 
 def pending_tasks() -> int:
