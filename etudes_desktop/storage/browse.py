@@ -69,6 +69,7 @@ class RespondentQuery:
     study_id: str
     search: str = ""
     statuses: tuple[str, ...] = ()
+    appointments: bool = False  # only people with a callback agreed on their latest call, still to reach
 
 
 @dataclass(frozen=True)
@@ -206,8 +207,23 @@ def _phone_digits(text: str) -> str | None:
     return compact if len(compact) >= 4 and compact.isdigit() else None
 
 
+# People whose latest call set an appointment and who may still be called (the callbacks agenda).
+_WITH_APPOINTMENT = ("id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.study_id = ? "
+                     "AND c.outcome = 'appointment' AND c.id = (SELECT max(id) FROM call_attempt "
+                     "WHERE respondent_id = c.respondent_id)) AND status IN ('to_contact', 'in_progress')")
+
+
+def count_appointments(vault: Any, study_id: str) -> int:
+    """How many people of a study have a callback agreed and are still to be reached."""
+    return int(vault.conn.execute(f"SELECT count(*) FROM respondent WHERE study_id = ? AND {_WITH_APPOINTMENT}",
+                                  (study_id, study_id)).fetchone()[0])
+
+
 def _respondent_where(query: RespondentQuery) -> tuple[str, list[Any]]:
     clauses, params = ["study_id = ?"], [query.study_id]
+    if query.appointments:
+        clauses.append(_WITH_APPOINTMENT)
+        params.append(query.study_id)
     if query.statuses:
         clauses.append(f"status IN ({','.join('?' * len(query.statuses))})")
         params += list(query.statuses)

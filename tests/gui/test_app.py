@@ -281,8 +281,12 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
     assert window.view_menu.actions() == [], "no view before the first unlock"
     _unlock(qtbot, controller)
     views = {a.text(): a for a in window.view_menu.actions()}
-    assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit"]
+    assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit", "Rappels prévus"]
     assert all(a.isEnabled() for a in views.values())
+    views["Journal d'audit"].trigger()
+    views["Rappels prévus"].trigger()  # the callbacks agenda: the workspace's Rappels tab
+    workspace = window.view(WORKSPACE_VIEW)
+    assert window.current_view_key() == WORKSPACE_VIEW and workspace.tabs.currentWidget() is workspace.callbacks
     views["Synchronisation"].trigger()
     assert window.current_view_key() == SYNC_VIEW and window.view(SYNC_VIEW).isVisible()
     views["Journal d'audit"].trigger()
