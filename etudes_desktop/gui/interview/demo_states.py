@@ -89,6 +89,10 @@ def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict
     runner.field("age").flush()
     shots["question-enregistree"] = screen
     screen = _agreed(store, study, me, open_interview)
+    screen.runner.go_next()
+    screen.stop_button.click()  # "La personne arrête l'entretien…": the warning and its confirmation
+    shots["arret-a-confirmer"] = screen
+    screen = _agreed(store, study, me, open_interview)
     for key, value in (("age", 41), ("sexe", "f"), ("satisfaction", "assez")):
         screen.flow.answer(key, value, key)
     screen.runner.show_page(screen.flow.page("contact"))
@@ -110,6 +114,12 @@ def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict
     _fill(screen.flow)
     screen.flow.complete()
     shots["termine-lecture-seule"] = open_interview(store, study, me, screen.flow.interview_id)
+    screen = _agreed(store, study, me, open_interview, Mode.FACE_TO_FACE)
+    _fill(screen.flow)
+    screen.runner.show_page(screen.flow.page("lu"))
+    screen.runner.go_next()
+    screen.review.complete_button.click()
+    shots["entretien-termine"] = screen
     screen = open_interview(store, study, me, store.start(study.study_id, study.version, Mode.PHONE))
     screen.gate.delivered_check.setChecked(True)
     screen.gate.object_button.click()
