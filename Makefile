@@ -33,6 +33,9 @@ screenshots: $(STAMP) translations
 
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -ts resources/translations/etudes_en.ts
+	# French is the source language; its file holds only the plural forms ("1 entretien", "2 entretiens").
+	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -pluralonly -target-language fr_FR \
+		-ts resources/translations/etudes_fr.ts
 
 server: $(STAMP)
 	$(BIN)/etudes-server serve --host 127.0.0.1 --port 8765

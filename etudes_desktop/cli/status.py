@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 from typing import Any
 
@@ -31,7 +32,7 @@ def _status(args: Any) -> int:
     with open_vault(args) as vault:
         studies = study_status(vault)
     lines = [
-        f"{s['study']} ({s['title']}) : {s['respondents']} répondant(s) ; "
+        f"{s['study']} ({s['title']}) : {_n(s['respondents'], 'répondant')} ; "
         + ", ".join(f"{k} {v}" for k, v in s["interviews"].items() if v)
         for s in studies
     ]

@@ -217,10 +217,10 @@ class SyncPanel(QWidget):
         done = min(done, total)
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done if total else 1)
-        text = self.tr("%1 entretien(s) envoyé(s) sur %2").replace("%1", group_digits(done)).replace(
+        text = self.tr("%1 entretien(s) envoyé(s) sur %2", "", done).replace("%1", group_digits(done)).replace(
             "%2", group_digits(total))
         if batch:
-            text += " — " + self.tr("lot en cours : %1 entretien(s)").replace("%1", group_digits(batch))
+            text += " — " + self.tr("lot en cours : %1 entretien(s)", "", batch).replace("%1", group_digits(batch))
         self.progress_label.setText(text)
 
     def show_outcome(self, text: str, role: str) -> None:
@@ -256,7 +256,8 @@ class SyncPanel(QWidget):
         else:
             parts = [self.tr("%1 entretiens en attente d'envoi").replace("%1", group_digits(state.waiting))]
         if state.problems:
-            parts.append(self.tr("%1 refusé(s) ou en conflit").replace("%1", group_digits(state.problems)))
+            parts.append(self.tr("%1 refusé(s) ou en conflit", "", state.problems).replace(
+                "%1", group_digits(state.problems)))
         if state.last_success:
             last = short_datetime(state.last_success)
             parts.append(self.tr("dernière synchronisation réussie : %1").replace("%1", last))
@@ -267,19 +268,22 @@ class SyncPanel(QWidget):
     def describe_report(self, report: SyncReport) -> str:
         if report.sent == 0 and not report.rejected:
             return self.tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
-        text = self.tr("Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur "
-                  "et effacé(s) de ce poste.").replace("%1", group_digits(report.sent)).replace(
-            "%2", group_digits(report.batches)).replace("%3", group_digits(report.purged))
+        sent = self.tr("%1 entretien(s) envoyé(s)", "", report.sent).replace("%1", group_digits(report.sent))
+        batches = self.tr("en %1 lot(s)", "", report.batches).replace("%1", group_digits(report.batches))
+        purged = self.tr("%1 reçu(s) par le serveur et effacé(s) de ce poste", "", report.purged).replace(
+            "%1", group_digits(report.purged))
+        text = self.tr("Synchronisation réussie : %1 %2 ; %3.").replace("%1", sent).replace("%2", batches).replace(
+            "%3", purged)
         problems = report.conflict + report.rejected
         if problems:
             text += " " + self.tr("%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet "
-                             "« Refusés ou en conflit ».").replace("%1", group_digits(problems))
+                             "« Refusés ou en conflit ».", "", problems).replace("%1", group_digits(problems))
         return text
 
     def describe_error(self, exc: BaseException, sent: int) -> str:
         if isinstance(exc, SyncCancelled):
             return self.tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
-                      "synchronisation.").replace("%1", group_digits(sent))
+                      "synchronisation.", "", sent).replace("%1", group_digits(sent))
         message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
         known = (("jeton d'appareil refusé", self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
                                                 "réglages du serveur ; rien n'a été envoyé ni effacé.")),

@@ -28,26 +28,31 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/controller.py" line="203"/>
+        <source>Rappels prévus</source>
+        <translation>Scheduled callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="204"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="234"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="239"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="237"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="242"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="250"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="255"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="256"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="261"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -251,47 +256,52 @@
 <context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="36"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="38"/>
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="44"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="46"/>
         <source>Issue de l&apos;appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="55"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="57"/>
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="58"/>
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="75"/>
         <source>&amp;Rendez-vous le :</source>
         <translation>&amp;Appointment on:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="76"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="80"/>
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="89"/>
         <source>&amp;Enregistrer l&apos;appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="87"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="91"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="119"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="133"/>
+        <source>Date et heure du rendez-vous non reconnues : tapez par exemple 05/12/2026 14:30.</source>
+        <translation>Appointment date and time not recognised: type for example 05/12/2026 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="138"/>
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -299,22 +309,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="154"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="173"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="164"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="183"/>
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="203"/>
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
@@ -747,17 +757,17 @@
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="218"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="222"/>
         <source>Aucun coffre</source>
         <translation>No vault yet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="224"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="224"/>
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
@@ -872,10 +882,13 @@
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="135"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="136"/>
         <source>… et %1 autre(s)</source>
-        <translation>… and %1 more</translation>
+        <translation>
+            <numerusform>… and %1 more</numerusform>
+            <numerusform>… and %1 more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -967,64 +980,69 @@
 <context>
     <name>RespondentsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="54"/>
         <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
         <translation>Search: last name, first name, identifier, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="86"/>
         <source>Entretien sans personne désignée</source>
         <translation>Interview without a named person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="87"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="88"/>
         <source>Commencer l&apos;entretien</source>
         <translation>Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="142"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="143"/>
         <source>À contacter ou en cours</source>
         <translation>To contact or in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="149"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="145"/>
+        <source>Avec rendez-vous</source>
+        <translation>With an appointment</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158"/>
         <source>Choisissez une étude à gauche, ou importez-en une.</source>
         <translation>Choose a study on the left, or import one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
         <source>personne</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="164"/>
         <source>%1 sur %2 personnes</source>
         <translation>%1 of %2 people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="167"/>
         <source>Aucune personne dans cette étude pour l&apos;instant.
 Importez le fichier d&apos;échantillon reçu : bouton « Importer un échantillon… ».</source>
         <translation>No person in this study yet.
 Import the sample file you received: “Import a sample…” button.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="170"/>
         <source>Personne ne correspond à cette recherche.</source>
         <translation>Nobody matches this search.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="192"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="201"/>
         <source>Cette personne ne doit pas être sollicitée (%1).</source>
         <translation>This person must not be contacted (%1).</translation>
     </message>
@@ -1052,15 +1070,43 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Study “%1”: the supplied files and contact details will be destroyed on this computer on %2 (%3). Synchronise the completed interviews before that date.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="106"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="107"/>
+        <source>Étude « %1 » : durée de conservation atteinte ; %2, %3 et %4 détruits de ce poste.</source>
+        <translation>Study “%1”: retention period reached; %2, %3 and %4 destroyed on this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="109"/>
+        <source>%1 personne(s)</source>
+        <translation>
+            <numerusform>%1 person</numerusform>
+            <numerusform>%1 people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="110"/>
+        <source>%1 brouillon(s)</source>
+        <translation>
+            <numerusform>%1 draft</numerusform>
+            <numerusform>%1 drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="111"/>
+        <source>%1 appel(s)</source>
+        <translation>
+            <numerusform>%1 call</numerusform>
+            <numerusform>%1 calls</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et %4 appel(s) ont été détruits de ce poste.</source>
-        <translation>Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
+        <translation type="vanished">Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
     </message>
 </context>
 <context>
     <name>RetentionScheduler</name>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="186"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="187"/>
         <source>La vérification des durées de conservation a échoué ; nouvel essai dans une heure.</source>
         <translation>Checking the retention periods failed; new attempt in one hour.</translation>
     </message>
@@ -1108,10 +1154,13 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l&apos;entretien n&apos;est plus modifiable.</source>
         <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/interview/review.py" line="92"/>
         <source>%1 question(s) à compléter avant de terminer.</source>
-        <translation>%1 question(s) to complete before finishing.</translation>
+        <translation>
+            <numerusform>%1 question to complete before finishing.</numerusform>
+            <numerusform>%1 questions to complete before finishing.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1317,9 +1366,29 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Contact details corrected: %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="402"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="403"/>
+        <source>Opposition enregistrée : %1 et %2 ; la personne ne sera plus contactée.</source>
+        <translation>Objection recorded: %1 and %2; the person will not be contacted again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="404"/>
+        <source>%1 entretien(s) non transmis</source>
+        <translation>
+            <numerusform>%1 interview not sent</numerusform>
+            <numerusform>%1 interviews not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="405"/>
+        <source>%1 réponse(s) effacée(s)</source>
+        <translation>
+            <numerusform>%1 answer erased</numerusform>
+            <numerusform>%1 answers erased</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera plus contactée.</source>
-        <translation>Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
+        <translation type="vanished">Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
     </message>
 </context>
 <context>
@@ -1492,40 +1561,46 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>%1 lignes vérifiées : %2 à importer.</source>
         <translation>%1 rows checked: %2 to import.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271"/>
         <source>%1 ligne(s) seront rejetées :</source>
-        <translation>%1 row(s) will be rejected:</translation>
+        <translation>
+            <numerusform>%1 row will be rejected:</numerusform>
+            <numerusform>%1 rows will be rejected:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="278"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="279"/>
         <source>Lignes rejetées :</source>
         <translation>Rejected rows:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="287"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="288"/>
         <source>Fichier refusé : rien n&apos;a été importé.</source>
         <translation>File refused: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="290"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="291"/>
         <source>L&apos;import a échoué : rien n&apos;a été importé.</source>
         <translation>The import failed: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="294"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="295"/>
         <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n&apos;a été importé. Retirez ces données puis recommencez :</source>
         <translation>File refused: it contains a social security number (NIR), which is forbidden. Nothing was imported. Remove these data and try again:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="297"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="298"/>
         <source>Fichier refusé : rien n&apos;a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
         <translation>File refused: nothing was imported. Correct these rows, or choose “Import the valid rows”:</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="308"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="310"/>
         <source>… et %1 autre(s)</source>
-        <translation>… and %1 more</translation>
+        <translation>
+            <numerusform>… and %1 more</numerusform>
+            <numerusform>… and %1 more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1843,7 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="163"/>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="336"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
@@ -1777,15 +1852,21 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>Connexion au serveur de collecte…</source>
         <translation>Connecting to the collection server…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="220"/>
         <source>%1 entretien(s) envoyé(s) sur %2</source>
-        <translation>%1 of %2 interview(s) sent</translation>
+        <translation>
+            <numerusform>%1 of %2 interviews sent</numerusform>
+            <numerusform>%1 of %2 interviews sent</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="223"/>
         <source>lot en cours : %1 entretien(s)</source>
-        <translation>current batch: %1 interview(s)</translation>
+        <translation>
+            <numerusform>current batch: %1 interview</numerusform>
+            <numerusform>current batch: %1 interviews</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="235"/>
@@ -1817,108 +1898,145 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>%1 entretiens en attente d&apos;envoi</source>
         <translation>%1 interviews waiting to be sent</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="259"/>
         <source>%1 refusé(s) ou en conflit</source>
-        <translation>%1 refused or in conflict</translation>
+        <translation>
+            <numerusform>%1 refused or in conflict</numerusform>
+            <numerusform>%1 refused or in conflict</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="262"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="263"/>
         <source>dernière synchronisation réussie : %1</source>
         <translation>last successful synchronisation: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="264"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="265"/>
         <source>jamais synchronisé</source>
         <translation>never synchronised</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="269"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270"/>
         <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
         <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270"/>
-        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
-        <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="271"/>
+        <source>%1 entretien(s) envoyé(s)</source>
+        <translation>
+            <numerusform>%1 interview sent</numerusform>
+            <numerusform>%1 interviews sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <source>en %1 lot(s)</source>
+        <translation>
+            <numerusform>in %1 batch</numerusform>
+            <numerusform>in %1 batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
+        <translation>
+            <numerusform>%1 received by the server and erased from this computer</numerusform>
+            <numerusform>%1 received by the server and erased from this computer</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="275"/>
+        <source>Synchronisation réussie : %1 %2 ; %3.</source>
+        <translation>Synchronisation succeeded: %1 %2; %3.</translation>
+    </message>
+    <message>
+        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
+        <translation type="vanished">Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
         <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
-        <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
+        <translation>
+            <numerusform>%1 refused or in conflict: it stays on this computer, see why in the “Refused or in conflict” tab.</numerusform>
+            <numerusform>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="285"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
-        <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
+        <translation>
+            <numerusform>Synchronisation cancelled: %1 interview sent; the others will go at the next synchronisation.</numerusform>
+            <numerusform>Synchronisation cancelled: %1 interviews sent; the others will go at the next synchronisation.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="284"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
         <source>Le serveur a refusé le jeton d&apos;appareil. Vérifiez-le dans les réglages du serveur ; rien n&apos;a été envoyé ni effacé.</source>
         <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
         <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d&apos;étude.</source>
         <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="292"/>
         <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n&apos;est perdu.</source>
         <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="298"/>
         <source>La synchronisation a échoué : %1. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="300"/>
         <source>La synchronisation a échoué. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="303"/>
         <source>Indiquez l&apos;adresse du serveur et le jeton d&apos;appareil (bouton « Réglages du serveur… »).</source>
         <translation>Enter the server address and the device token (“Server settings…” button).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="308"/>
         <source>Annulation après le lot en cours…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
         <source>déjà reçu par le serveur avec un autre contenu</source>
         <translation>already received by the server with different content</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="317"/>
         <source>présent deux fois dans le lot avec des contenus différents</source>
         <translation>present twice in the batch with different contents</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="318"/>
         <source>appartient à une autre étude que celle de ce poste</source>
         <translation>belongs to another study than this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="319"/>
         <source>contenu altéré pendant l&apos;envoi (empreinte différente)</source>
         <translation>content altered in transit (different fingerprint)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="320"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="325"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>
@@ -2327,47 +2445,60 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="234"/>
         <source>Aucune étude sélectionnée</source>
         <translation>No study selected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="229"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="243"/>
         <source>Identifiant %1, version %2</source>
         <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="258"/>
+        <source>Rappels (%1)</source>
+        <translation>Callbacks (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="259"/>
+        <source>Rappels</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="302"/>
         <source>Vérification de « %1 »…</source>
         <translation>Checking “%1”…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="305"/>
         <source>Étude « %1 » importée.</source>
         <translation>Study “%1” imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="305"/>
         <source>Étude « %1 » mise à jour.</source>
         <translation>Study “%1” updated.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="276"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="306"/>
         <source>Étude « %1 » déjà à jour : rien n&apos;a changé.</source>
         <translation>Study “%1” already up to date: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="281"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="311"/>
         <source>Étude importée.</source>
         <translation>Study imported.</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="286"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="316"/>
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n&apos;a été importé.</source>
-        <translation>“%1” refused: %2 problem(s) to correct in the file. Nothing was imported.</translation>
+        <translation>
+            <numerusform>“%1” refused: %2 problem to correct in the file. Nothing was imported.</numerusform>
+            <numerusform>“%1” refused: %2 problems to correct in the file. Nothing was imported.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="323"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="353"/>
         <source>Échantillon importé.</source>
         <translation>Sample imported.</translation>
     </message>
@@ -2375,14 +2506,19 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="65"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="70"/>
         <source>Personnes à interroger</source>
         <translation>People to interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="66"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="71"/>
         <source>Entretiens</source>
         <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="72"/>
+        <source>Rappels</source>
+        <translation>Callbacks</translation>
     </message>
 </context>
 </TS>

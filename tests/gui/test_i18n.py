@@ -259,3 +259,52 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path):
     needed = {(ctx.findtext("name"), msg.findtext("source")) for ctx in ET.parse(fresh).iter("context") for msg in ctx.iter("message")}
     missing = sorted(needed - translated)
     assert not missing, "run `make lupdate` and translate:\n" + "\n".join(f"{c}: {s}" for c, s in missing)
+
+
+def test_counts_take_the_plural_of_the_language_never_a_parenthesised_s(tmp_path):
+    """Every message with a count is a Qt plural form with French and English forms without "(s)"."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from etudes_desktop.paths import resource_path, ui_path
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = [str(GUI / name) for name in CHECKED_SOURCES] + [str(ui_path(name)) for name in CHECKED_FORMS]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
+    messages = list(ET.parse(fresh).iter("message"))
+    assert not [m.findtext("source") for m in messages if "(s)" in m.findtext("source") and m.get("numerus") != "yes"]
+    plural_sources = {m.findtext("source") for m in messages if m.get("numerus") == "yes"}
+    assert len(plural_sources) >= 15
+    for language in ("fr", "en"):
+        forms = {m.findtext("source"): [n.text or "" for n in m.iter("numerusform")]
+                 for m in ET.parse(resource_path("translations", f"etudes_{language}.ts")).iter("message")
+                 if m.get("numerus") == "yes" and m.find("translation").get("type") not in ("vanished", "obsolete")}
+        for source in plural_sources:
+            assert len(forms.get(source, [])) == 2 and all(f and "(s)" not in f for f in forms[source]), (language, source)
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("fr", "Synchronisation réussie : 1 entretien envoyé en 1 lot ; 1 reçu par le serveur et effacé de ce poste.",
+     "Synchronisation réussie : 1\u202f200 entretiens envoyés en 3 lots ; 1\u202f200 reçus par le serveur et effacés "
+     "de ce poste."),
+    ("en", "Synchronisation succeeded: 1 interview sent in 1 batch; 1 received by the server and erased from this "
+     "computer.", "Synchronisation succeeded: 1\u202f200 interviews sent in 3 batches; 1\u202f200 received by the "
+     "server and erased from this computer."),
+])
+def test_the_sync_report_reads_as_a_sentence_in_each_language(qtbot, language, one, many):
+    from etudes_desktop.gui.sync_panel import SyncPanel
+    from etudes_desktop.gui.views.services import WorkspaceServices
+    from etudes_desktop.sync.engine import SyncReport
+
+    install_translators(language)
+    try:
+        panel = SyncPanel(WorkspaceServices())
+        qtbot.addWidget(panel)
+        def report(sent, batches):
+            return SyncReport(study_id="satisfaction-2026", sent=sent, batches=batches, accepted=sent, purged=sent)
+        assert panel.describe_report(report(1, 1)) == one
+        assert panel.describe_report(report(1200, 3)) == many
+    finally:
+        install_translators("fr")

@@ -84,8 +84,8 @@ def test_a_real_sync_through_the_panel(qtbot, vault, server) -> None:
     assert isinstance(report, SyncReport) and report.sent == 12 and report.purged == 12
     assert seen[-1] == (12, 12, 0) and (5, 12, 5) in seen  # interviews sent out of total, current batch
     assert panel.progress_bar.value() == panel.progress_bar.maximum() == 12
-    assert panel.progress_label.text() == "12 entretien(s) envoyé(s) sur 12"
-    assert panel.outcome_label.text().startswith("Synchronisation réussie : 12 entretien(s) envoyé(s) en 3 lot(s)")
+    assert panel.progress_label.text() == "12 entretiens envoyés sur 12"
+    assert panel.outcome_label.text().startswith("Synchronisation réussie : 12 entretiens envoyés en 3 lots")
     assert statuses[-1].startswith("Aucun entretien en attente d'envoi · dernière synchronisation réussie : ")
     assert panel.status_text() == statuses[-1]
     assert _log_column(panel, 3) == ["2", "5", "5"]  # newest first: batches of 5, 5, 2
@@ -109,7 +109,7 @@ def test_cancel_stops_between_batches(qtbot, vault, server) -> None:
         panel.sync_button.click()
     assert type(finished.args[0]).__name__ == "SyncCancelled"
     assert server.count() == 5  # the batch on the wire finished; no other left
-    assert panel.outcome_label.text() == ("Synchronisation annulée : 5 entretien(s) envoyé(s) ; les autres "
+    assert panel.outcome_label.text() == ("Synchronisation annulée : 5 entretiens envoyés ; les autres "
                                           "partiront à la prochaine synchronisation.")
     assert panel.status_text().startswith("10 entretiens en attente d'envoi · jamais synchronisé")
     assert "Annulé" in _log_column(panel, 8)
@@ -143,13 +143,13 @@ def test_rejected_interviews_stay_visible_with_their_reason(qtbot, vault, server
     with qtbot.waitSignal(panel.sync_finished):
         panel.sync_button.click()
     assert server.count() == 3
-    assert "1 refusé(s) ou en conflit" in panel.outcome_label.text()
+    assert "1 refusé ou en conflit : il reste" in panel.outcome_label.text()
     assert panel.tabs.tabText(1) == "Refusés ou en conflit (1)"
     table = panel.problems_table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == ids[0][:8] and table.item(0, 3).text() == "Bloqué sur ce poste"
     assert "mention d'information" in table.item(0, 4).text()
-    assert "1 refusé(s) ou en conflit" in panel.status_text()
+    assert "1 refusé ou en conflit" in panel.status_text()
 
 
 def test_a_conflict_on_the_server_is_shown_in_french(qtbot, vault, server) -> None:

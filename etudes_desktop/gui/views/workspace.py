@@ -313,7 +313,7 @@ class WorkspaceController(QObject):
     def _on_study_refused(self, name: str, lines: list[str]) -> None:
         self.view.show_message("")
         count = len(lines)
-        title = (self.tr("« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.")
+        title = (self.tr("« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.", "", count)
                  .replace("%1", name).replace("%2", str(count)))
         self.view.problems.show_problems(title, lines)
 
