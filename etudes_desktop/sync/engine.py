@@ -443,7 +443,7 @@ class SyncEngine:
         counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
         with self.vault.transaction() as conn:
             present = {r["id"]: r for r in conn.execute(
-                "SELECT id, study_id, respondent_id, content_sha256 FROM interview WHERE batch_id = ? AND "
+                "SELECT id, study_id, respondent_id, mode, completed_at, content_sha256 FROM interview WHERE batch_id = ? AND "
                 "state = 'sending'", (batch.batch_id,))}
             acked, kept = [], []
             for receipt in receipts.receipts:
@@ -453,9 +453,10 @@ class SyncEngine:
                 counts[receipt.status] += 1
                 (acked if receipt.status in p.ACKNOWLEDGED else kept).append((row, receipt))
             conn.executemany("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, receipt_status, "
-                             "purged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now)
-                              for r, rc in acked])
+                             "purged_at, respondent_id, mode, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT DO NOTHING",
+                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now,
+                               r["respondent_id"], r["mode"], r["completed_at"]) for r, rc in acked])
             gone = json.dumps([r["id"] for r, _ in acked])
             for table, key in (("answer", "interview_id"), ("consent", "interview_id"), ("interview", "id")):
                 conn.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))", (gone,))
