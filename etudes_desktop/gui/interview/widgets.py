@@ -241,10 +241,16 @@ class ChoiceField(FieldWidget):
     def _on_clicked(self, _position: int) -> None:
         self._give(" ".join(self.selected()) if self.multiple else (self.selected() or [None])[0])
 
+    def take_key_pick(self) -> bool:
+        """Whether the answer being given came from one digit that nothing can extend (then forgotten)."""
+        picked, self._key_pick = getattr(self, "_key_pick", False), False
+        return picked
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.text().isdigit() and self.input_area.isEnabled():
             position = self._digits.feed(event.text())
             if position is not None:
+                self._key_pick = not self.multiple and len(self.buttons) <= 9  # "1" cannot become "12"
                 self.pick(position)
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.input_area.isEnabled():
