@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import State
 from etudes_desktop.core.plural import count as _n
 import argparse
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from etudes_desktop.cli.common import emit, open_vault
 from etudes_desktop.storage.interviews import InterviewStore
 
-SHOWN_STATES = ("draft", "completed", "objected", "sending", "acknowledged", "purged", "rejected", "conflict", "abandoned")
+SHOWN_STATES = tuple(s.value for s in State)  # in the lifecycle's order
 
 
 def register(sub: argparse._SubParsersAction) -> None:

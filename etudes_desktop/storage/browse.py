@@ -14,11 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from etudes_desktop.core.interview import ANSWERED, OPEN, WAITING_SYNC, State, values
+
 RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "stopped", "objected", "do_not_contact", "erased")
-DRAFT_STATES = ("draft",)
-COMPLETED_STATES = ("completed", "sending", "acknowledged", "rejected", "conflict")
-# What the next sync will carry: completed interviews and objections not yet acknowledged.
-WAITING_SYNC_STATES = ("completed", "objected", "sending", "rejected", "conflict")
+DRAFT_STATES = values(OPEN)
+COMPLETED_STATES = values(ANSWERED)  # purged ones included; tombstones are added apart
+# What the next sync will carry (the sync panel's "en attente d'envoi" counts the same set);
+# refused and conflicting interviews are problems, shown apart, not waiting.
+WAITING_SYNC_STATES = values(WAITING_SYNC)
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,9 @@ def _counters(by_status: dict[str, int], by_state: dict[str, int], purged: int) 
         respondents=sum(by_status.values()),
         to_contact=by_status.get("to_contact", 0) + by_status.get("in_progress", 0),
         drafts=_sum(by_state, DRAFT_STATES),
-        completed=_sum(by_state, COMPLETED_STATES) + by_state.get("purged", 0) + purged,
+        completed=_sum(by_state, COMPLETED_STATES) + purged,
         waiting_sync=_sum(by_state, WAITING_SYNC_STATES),
-        objected=by_state.get("objected", 0),
+        objected=by_state.get(State.OBJECTED.value, 0),
     )
 
 

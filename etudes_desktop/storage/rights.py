@@ -15,13 +15,14 @@ from typing import Any
 
 from etudes_desktop.core import nir
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.interview import ON_SERVER, UNSENT, State, values
 from etudes_desktop.core.sample_values import CONVERTERS, InvalidValue
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import suppress_and_erase
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
 
 RECTIFIABLE = tuple(name for name in CONVERTERS if name != "sample_id")
-UNSENT_STATES = ("draft", "completed", "rejected", "conflict")
+UNSENT_STATES = values(UNSENT)
 
 FIELD_LABELS_FR = {
     "sample_id": "Identifiant d'échantillon", "title": "Civilité", "last_name": "Nom", "first_name": "Prénom",
@@ -124,7 +125,7 @@ def access_text(data: dict[str, Any]) -> str:
                          f"{DECISION_WORDS.get(consent['decision'], consent['decision'])}")
         lines += [f"    {name} : {SPECIAL_WORDS.get(value, value) if isinstance(value, str) else value}"
                   for name, value in item["answers"].items()]
-        if item["state"] in ("sending", "acknowledged", "purged"):
+        if item["state"] in values(ON_SERVER | {State.SENDING}):
             lines.append("    ces réponses ont été transmises au serveur de collecte")
         if item["sync_tombstone"]:
             lines.append(f"    réponses transmises au serveur de collecte, puis effacées de ce poste le "

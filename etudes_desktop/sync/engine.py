@@ -15,6 +15,7 @@ passed in.
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, WAITING_SYNC, values
 import hashlib
 import json
 import logging
@@ -46,7 +47,7 @@ SETTING_SERVER, SETTING_TOKEN, SETTING_LAST_SYNC = "sync.server_url", "sync.devi
 # a batch's lock decrypted were evicted before its purge deleted their rows, and were read and
 # decrypted again; 64 MiB holds a 2 MB batch's answers, consents and indexes across both steps.
 SYNC_CACHE_KIB = -65536
-STILL_TO_DO = ("draft", "completed", "objected", "sending", "rejected", "conflict")
+STILL_TO_DO = values(OPEN | WAITING_SYNC | SYNC_PROBLEMS)
 
 
 class SyncError(EtudesError):
@@ -225,7 +226,7 @@ class SyncEngine:
         try:
             report.study_id = self._handshake(study_id)
             report.clock_offset_ms = self.offset_ms
-            total = self._count(report.study_id, ("completed", "objected", "sending"))
+            total = self._count(report.study_id, values(WAITING_SYNC))
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
@@ -237,7 +238,7 @@ class SyncEngine:
         finally:
             report.seconds = time.perf_counter() - started
             report.rejected += self.rejected_locally
-            report.remaining = self._count(report.study_id, ("completed", "objected", "sending"))
+            report.remaining = self._count(report.study_id, values(WAITING_SYNC))
         with self.vault.transaction() as conn:
             conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                          "value_json = excluded.value_json", (SETTING_LAST_SYNC, json.dumps(_iso(self.clock()))))

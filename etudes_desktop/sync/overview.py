@@ -6,14 +6,15 @@ No Qt: the GUI calls these, the command line could too.
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import SYNC_PROBLEMS, WAITING_SYNC, values
 from dataclasses import dataclass
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.sync.engine import SETTING_LAST_SYNC, SETTING_SERVER, SETTING_TOKEN, read_setting, write_setting
 
-WAITING_STATES = ("completed", "objected", "sending")  # what the next sync sends
-PROBLEM_STATES = ("rejected", "conflict")  # what stays on the laptop with a reason
+WAITING_STATES = values(WAITING_SYNC)  # what the next sync sends
+PROBLEM_STATES = values(SYNC_PROBLEMS)  # what stays on the laptop with a reason
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class SyncSettings:
 
 def status(vault: Any) -> SyncStatus:
     """Counts over every study of the vault, and the time of the last successful sync."""
-    rows = dict(vault.conn.execute("SELECT state, count(*) FROM interview WHERE state IN (?, ?, ?, ?, ?) "
+    rows = dict(vault.conn.execute(f"SELECT state, count(*) FROM interview WHERE state IN ({','.join('?' * (len(WAITING_STATES) + len(PROBLEM_STATES)))}) "
                                    "GROUP BY state", (*WAITING_STATES, *PROBLEM_STATES)).fetchall())
     return SyncStatus(waiting=sum(rows.get(s, 0) for s in WAITING_STATES),
                       problems=sum(rows.get(s, 0) for s in PROBLEM_STATES),

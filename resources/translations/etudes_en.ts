@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeField</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="268"/>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="274"/>
         <source>OK, c&apos;est noté</source>
         <translation>OK, noted</translation>
     </message>
@@ -600,38 +600,38 @@
 <context>
     <name>InterviewsModel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
         <source>(sans nom)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="35"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="35"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="36"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="36"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="37"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="37"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="38"/>
         <source>Modifié le</source>
         <translation>Changed on</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="45"/>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="46"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="87"/>
         <source>%1 / %2 pages</source>
         <translation>%1 / %2 pages</translation>
     </message>
@@ -639,67 +639,72 @@
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69"/>
         <source>Tous les entretiens</source>
         <translation>All interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="70"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="70"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="71"/>
         <source>Terminés</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="72"/>
         <source>À synchroniser</source>
         <translation>To synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="72"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="73"/>
+        <source>Refusés ou en conflit</source>
+        <translation>Refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="74"/>
         <source>Oppositions</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="73"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="75"/>
         <source>Abandonnés</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="90"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="92"/>
         <source>&amp;Abandonner le brouillon…</source>
         <translation>&amp;Discard the draft…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="92"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="94"/>
         <source>Ses réponses seront effacées et la personne redeviendra « à contacter ».</source>
         <translation>Its answers will be erased and the person will be back to “to contact”.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="95"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="97"/>
         <source>&amp;Confirmer l&apos;abandon</source>
         <translation>&amp;Confirm the discard</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="96"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="98"/>
         <source>A&amp;nnuler</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="101"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="103"/>
         <source>Reprendre le brouillon</source>
         <translation>Resume the draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="133"/>
         <source>entretien</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="133"/>
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
@@ -1449,7 +1454,7 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="236"/>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="250"/>
         <source>Corrigez ou complétez la page avant de continuer.</source>
         <translation>Correct or complete the page before continuing.</translation>
     </message>
@@ -2337,107 +2342,107 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>ViewLabels</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>À contacter</source>
         <translation>To contact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>En cours</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>Interrogé</source>
         <translation>Interviewed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>Entretien arrêté</source>
         <translation>Interview stopped</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Opposé</source>
         <translation>Objected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Ne plus contacter</source>
         <translation>Do not contact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Effacé</source>
         <translation>Erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
         <source>Terminé, à envoyer</source>
         <translation>Completed, to send</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
         <source>Envoi en cours</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
         <source>Envoyé</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="26"/>
         <source>Envoyé et effacé</source>
         <translation>Sent and erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="26"/>
         <source>Opposition</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="27"/>
         <source>Abandonné</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="27"/>
         <source>Refusé par le serveur</source>
         <translation>Refused by the server</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="28"/>
         <source>En conflit</source>
         <translation>In conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Face à face</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="36"/>
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="36"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>

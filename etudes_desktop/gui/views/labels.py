@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import State
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -20,11 +21,13 @@ def respondent_status_label(status: str) -> str:
 
 def interview_state_label(state: str) -> str:
     labels = {
-        "draft": QCoreApplication.translate("ViewLabels", "Brouillon"), "completed": QCoreApplication.translate("ViewLabels", "Terminé, à envoyer"), "sending": QCoreApplication.translate("ViewLabels", "Envoi en cours"),
-        "acknowledged": QCoreApplication.translate("ViewLabels", "Envoyé"), "purged": QCoreApplication.translate("ViewLabels", "Envoyé et effacé"), "objected": QCoreApplication.translate("ViewLabels", "Opposition"),
-        "abandoned": QCoreApplication.translate("ViewLabels", "Abandonné"), "rejected": QCoreApplication.translate("ViewLabels", "Refusé par le serveur"), "conflict": QCoreApplication.translate("ViewLabels", "En conflit"),
+        State.DRAFT: QCoreApplication.translate("ViewLabels", "Brouillon"), State.COMPLETED: QCoreApplication.translate("ViewLabels", "Terminé, à envoyer"),
+        State.SENDING: QCoreApplication.translate("ViewLabels", "Envoi en cours"), State.ACKNOWLEDGED: QCoreApplication.translate("ViewLabels", "Envoyé"),
+        State.PURGED: QCoreApplication.translate("ViewLabels", "Envoyé et effacé"), State.OBJECTED: QCoreApplication.translate("ViewLabels", "Opposition"),
+        State.ABANDONED: QCoreApplication.translate("ViewLabels", "Abandonné"), State.REJECTED: QCoreApplication.translate("ViewLabels", "Refusé par le serveur"),
+        State.CONFLICT: QCoreApplication.translate("ViewLabels", "En conflit"),
     }
-    return labels.get(state, state)
+    return labels.get(state, state)  # type: ignore[call-overload]
 
 
 def mode_label(mode: str) -> str:
