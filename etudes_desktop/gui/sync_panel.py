@@ -284,16 +284,28 @@ class SyncPanel(QWidget):
         if isinstance(exc, SyncCancelled):
             return self.tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
                       "synchronisation.", "", sent).replace("%1", group_digits(sent))
-        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
-        known = (("jeton d'appareil refusé", self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
-                                                "réglages du serveur ; rien n'a été envoyé ni effacé.")),
-                 ("écriture refusée", self.tr("Le serveur refuse les envois de ce poste pour cette étude. "
-                                         "Contactez votre responsable d'étude.")),
-                 ("serveur injoignable", self.tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
-                                            "réessayez : rien n'est perdu.")))
-        for start, text in known:
-            if message.startswith(start):
+        from etudes_desktop.sync import errors
+
+        known: list[tuple[type[BaseException], str]] = [
+            (errors.TokenRefused, self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du "
+                                          "serveur ; rien n'a été envoyé ni effacé.")),
+            (errors.WriteRefused, self.tr("Le serveur refuse les envois de ce poste pour cette étude. "
+                                          "Contactez votre responsable d'étude.")),
+            (errors.ServerUnreachable, self.tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
+                                               "réessayez : rien n'est perdu.")),
+            (errors.WrongStudy, self.tr("Ce jeton d'appareil est inscrit pour une autre étude : vérifiez les réglages "
+                                        "du serveur. Rien n'a été envoyé.")),
+            (errors.BatchRefused, self.tr("Le serveur a refusé un lot d'entretiens. Rien n'est perdu ; réessayez plus "
+                                          "tard ou contactez votre responsable d'étude.")),
+            (errors.ServerIncoherent, self.tr("Le serveur a répondu de façon incohérente. Rien n'a été effacé ; "
+                                              "réessayez plus tard.")),
+            (errors.AuditRejected, self.tr("Le serveur a refusé le journal d'audit ; les entretiens envoyés sont bien "
+                                           "reçus. Réessayez plus tard.")),
+        ]
+        for kind, text in known:
+            if isinstance(exc, kind):
                 return text
+        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
         if message and current_language() == SOURCE_LANGUAGE:
             return self.tr("La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.").replace(
                 "%1", message)
@@ -307,21 +319,32 @@ class SyncPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(self.tr("Annulation après le lot en cours…"))
 
-    def reason_text(self, reason: str | None) -> str:
-        """The server's reasons (English codes) in the interface's language; the laptop's are French."""
-        if not reason:
-            return self.tr("(aucun motif donné)")
-        known = (("already received with other content",
-                  self.tr("déjà reçu par le serveur avec un autre contenu")),
-                 ("repeated in batch with other content",
-                  self.tr("présent deux fois dans le lot avec des contenus différents")),
-                 ("study_mismatch", self.tr("appartient à une autre étude que celle de ce poste")),
-                 ("hash_mismatch", self.tr("contenu altéré pendant l'envoi (empreinte différente)")),
-                 ("invalid payload", self.tr("contenu refusé par le serveur (format invalide)")))
-        for start, text in known:
-            if reason.startswith(start):
-                return text
-        return reason
+    def reason_text(self, reason: str | None, code: str | None = None) -> str:
+        """Why an interview stays here, by its reason code, in the interface's language."""
+        from etudes_desktop.sync.protocol import ReasonCode
+
+        words = {
+            ReasonCode.OTHER_CONTENT: self.tr("déjà reçu par le serveur avec un autre contenu"),
+            ReasonCode.REPEATED_IN_BATCH: self.tr("présent deux fois dans le lot avec des contenus différents"),
+            ReasonCode.STUDY_MISMATCH: self.tr("appartient à une autre étude que celle de ce poste"),
+            ReasonCode.HASH_MISMATCH: self.tr("contenu altéré pendant l'envoi (empreinte différente)"),
+            ReasonCode.INVALID_PAYLOAD: self.tr("contenu refusé par le serveur (format invalide)"),
+            ReasonCode.UNDECLARED_ATTRIBUTE: self.tr("une information sur la personne que le serveur n'accepte pas"),
+            ReasonCode.TOO_LARGE: self.tr("trop volumineux pour le serveur, même envoyé seul"),
+            ReasonCode.UNREADABLE: self.tr("contenu qui ne peut pas quitter ce poste tel quel"),
+        }
+        try:
+            known = words.get(ReasonCode(code)) if code else None
+        except ValueError:
+            known = None  # a code from a newer server
+        local = code in (ReasonCode.TOO_LARGE.value, ReasonCode.UNREADABLE.value)
+        if known and local and reason and current_language() == SOURCE_LANGUAGE:
+            return f"{known} ({reason})"  # the laptop's own detail is French: it says what to fix
+        if known:
+            return known
+        if reason and current_language() == SOURCE_LANGUAGE:
+            return reason
+        return self.tr("(aucun motif donné)") if not reason else self.tr("refusé par le serveur")
 
     def show_problems(self, problems: list[overview.ProblemInterview]) -> None:
         self.problems_table.setRowCount(len(problems))
@@ -329,7 +352,7 @@ class SyncPanel(QWidget):
             state = _cell(self.tr("Bloqué sur ce poste") if item.refused_locally else interview_state_label(item.state))
             state.setForeground(state_colour(item.state))  # type: ignore[arg-type]
             cells = [_cell(item.id[:8]), _cell(item.study_id), _cell(short_datetime(item.completed_at)), state,
-                     _cell(self.reason_text(item.reason))]
+                     _cell(self.reason_text(item.reason, item.code))]
             for column, cell in enumerate(cells):
                 self.problems_table.setItem(row, column, cell)
         self.problems_table.resizeRowsToContents()

@@ -53,6 +53,7 @@ class ProblemInterview:
     completed_at: str | None
     reason: str | None
     refused_locally: bool = False  # never sent: its content may not leave the laptop as it is
+    code: str | None = None  # sync.protocol.ReasonCode value (None for receipts stored before codes)
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ def log_entries(vault: Any, limit: int = 500) -> list[SyncLogEntry]:
 def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
     """Interviews refused or in conflict, oldest first, with the server's (or the laptop's) reason."""
     rows = vault.conn.execute(
-        "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local' FROM interview "
-        "WHERE state IN (?, ?) ORDER BY completed_at, id LIMIT ?", (*PROBLEM_STATES, limit)).fetchall()
-    return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5])) for r in rows]
+        "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local', receipt_code FROM interview "
+        f"WHERE state IN ({','.join('?' * len(PROBLEM_STATES))}) ORDER BY completed_at, id LIMIT ?",
+        (*PROBLEM_STATES, limit)).fetchall()
+    return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5]), code=r[6]) for r in rows]
 
 
 def load_settings(vault: Any) -> SyncSettings:

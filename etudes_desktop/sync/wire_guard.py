@@ -95,6 +95,18 @@ def _digits_of(value: Any) -> str | None:
     return None
 
 
+class IdentifyingValue(ValueError):
+    """A value (or key) carries identifying data; `kind` says which, for callers to word it."""
+
+    def __init__(self, message: str, kind: IdentityKind | None) -> None:
+        super().__init__(message)
+        self.kind = kind  # None: a NIR
+
+
+def _kind_of(text: str) -> IdentityKind | None:
+    return None if contains_nir(text) else find_identity(text)
+
+
 def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
     """Every key and value of answers or attributes: bounded, and carrying no identifying data."""
     if len(value) > MAX_KEYS:
@@ -128,7 +140,7 @@ def _walk(value: Any, what: str, depth: int) -> None:
                 raise ValueError(f"{what}: a key must be 1 to 128 characters")
             kind = identifying(key)
             if kind:
-                raise ValueError(f"{what}: a key carries {kind}")
+                raise IdentifyingValue(f"{what}: a key carries {kind}", _kind_of(key))
             _walk(item, what, depth + 1)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:
@@ -140,7 +152,7 @@ def _walk(value: Any, what: str, depth: int) -> None:
             raise ValueError(f"{what}: a text longer than {MAX_TEXT} characters")
         kind = identifying(value)
         if kind:
-            raise ValueError(f"{what}: a value carries {kind}")
+            raise IdentifyingValue(f"{what}: a value carries {kind}", _kind_of(value))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if abs(value) > MAX_ABS_NUMBER:
             raise ValueError(f"{what}: a number out of range")

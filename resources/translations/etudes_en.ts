@@ -1848,7 +1848,7 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="163"/>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="336"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="359"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
@@ -1976,72 +1976,112 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
         <source>Le serveur a refusé le jeton d&apos;appareil. Vérifiez-le dans les réglages du serveur ; rien n&apos;a été envoyé ni effacé.</source>
         <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="292"/>
         <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d&apos;étude.</source>
         <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="292"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294"/>
         <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n&apos;est perdu.</source>
         <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
     </message>
     <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
+        <source>Ce jeton d&apos;appareil est inscrit pour une autre étude : vérifiez les réglages du serveur. Rien n&apos;a été envoyé.</source>
+        <translation>This device token is enrolled for another study: check the server settings. Nothing was sent.</translation>
+    </message>
+    <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="298"/>
+        <source>Le serveur a refusé un lot d&apos;entretiens. Rien n&apos;est perdu ; réessayez plus tard ou contactez votre responsable d&apos;étude.</source>
+        <translation>The server refused a batch of interviews. Nothing is lost; try again later or contact your study manager.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="300"/>
+        <source>Le serveur a répondu de façon incohérente. Rien n&apos;a été effacé ; réessayez plus tard.</source>
+        <translation>The server gave an inconsistent answer. Nothing was erased; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="302"/>
+        <source>Le serveur a refusé le journal d&apos;audit ; les entretiens envoyés sont bien reçus. Réessayez plus tard.</source>
+        <translation>The server refused the audit log; the interviews sent were received. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="310"/>
         <source>La synchronisation a échoué : %1. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="300"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="312"/>
         <source>La synchronisation a échoué. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="303"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
         <source>Indiquez l&apos;adresse du serveur et le jeton d&apos;appareil (bouton « Réglages du serveur… »).</source>
         <translation>Enter the server address and the device token (“Server settings…” button).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="308"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="320"/>
         <source>Annulation après le lot en cours…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <source>une information sur la personne que le serveur n&apos;accepte pas</source>
+        <translation>information about the person that the server does not accept</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="333"/>
+        <source>trop volumineux pour le serveur, même envoyé seul</source>
+        <translation>too large for the server, even sent alone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="334"/>
+        <source>contenu qui ne peut pas quitter ce poste tel quel</source>
+        <translation>content that cannot leave this computer as it is</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="327"/>
         <source>déjà reçu par le serveur avec un autre contenu</source>
         <translation>already received by the server with different content</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="317"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="328"/>
         <source>présent deux fois dans le lot avec des contenus différents</source>
         <translation>present twice in the batch with different contents</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="318"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
         <source>appartient à une autre étude que celle de ce poste</source>
         <translation>belongs to another study than this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="319"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="330"/>
         <source>contenu altéré pendant l&apos;envoi (empreinte différente)</source>
         <translation>content altered in transit (different fingerprint)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="320"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="331"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
+        <source>refusé par le serveur</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="352"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>

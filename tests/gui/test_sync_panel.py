@@ -257,3 +257,32 @@ def test_a_cleartext_address_of_another_machine_needs_an_explicit_confirmation(q
     for url in ("http://127.0.0.1:8765", "http://localhost:8765", "https://collecte.exemple.fr"):
         dialog.url_edit.setText(url)
         assert not dialog.cleartext_check.isVisible()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_panel_words_errors_and_reasons_by_their_type_not_their_text(qtbot, language):
+    """A reworded server message or engine sentence changes nothing on screen; English reads English."""
+    from etudes_desktop.gui.i18n import install_translators
+    from etudes_desktop.gui.sync_panel import SyncPanel
+    from etudes_desktop.gui.views.services import WorkspaceServices
+    from etudes_desktop.sync import errors
+    from etudes_desktop.sync.protocol import ReasonCode
+
+    install_translators(language)
+    try:
+        panel = SyncPanel(WorkspaceServices())
+        qtbot.addWidget(panel)
+        refused = panel.describe_error(errors.TokenRefused("n'importe quel texte du serveur"), 0)
+        unreachable = panel.describe_error(errors.ServerUnreachable(6, "reworded by a new release"), 0)
+        other = panel.reason_text("wording changed in a new server release", ReasonCode.OTHER_CONTENT.value)
+        if language == "fr":
+            assert refused.startswith("Le serveur a refusé le jeton d'appareil")
+            assert unreachable.startswith("Le serveur de collecte est injoignable")
+            assert other == "déjà reçu par le serveur avec un autre contenu"
+        else:
+            assert refused.startswith("The server refused the device token")
+            assert unreachable.startswith("The collection server cannot be reached")
+            assert other == "already received by the server with different content"
+        assert "texte du serveur" not in refused and "reworded" not in unreachable
+    finally:
+        install_translators("fr")
