@@ -110,8 +110,9 @@ class Session:
             raise AnswerRefused(f"{name} n'attend pas de réponse")
         if self.is_read_only(key):
             raise AnswerRefused(f"{name} est en lecture seule")
-        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity,
-                                self.special_answers)
+        # A ranking holds every choice offered now (after the choice_filter), each once.
+        choices = self.choices(key) if item.type == ItemType.RANK else self.questionnaire.choices_for(item)
+        coerced = coerce_answer(item, value, choices, self.identity, self.special_answers)
         slot_key = (name, index)
         if self._answers.get(slot_key) == coerced:
             return frozenset()
