@@ -311,6 +311,8 @@ def _convert_element(
     languages: set[str],
 ) -> Item | None:
     json_type = str(element.get("type", ""))
+    if json_type == "loop":
+        return _convert_loop(element, row, raw, rows, problems, languages)
     kind = _kind_of(json_type)
     if kind is None:
         shown = _shown_type(str(raw.get("type") or json_type))
@@ -354,6 +356,68 @@ def _convert_element(
     if item.type in (ItemType.GROUP, ItemType.REPEAT):
         item.children = _convert_children(element.get("children") or [], rows, problems, languages)
     return item
+
+
+def _convert_loop(
+    element: dict[str, Any],
+    row: int | None,
+    raw: dict[str, Any],
+    rows: _Rows,
+    problems: list[FormProblem],
+    languages: set[str],
+) -> Item | None:
+    """`begin loop over list`: as pyxform builds it, a group holding one group per choice of
+    the list (`none` left out), each with a copy of the loop's questions, `%(name)s` and
+    `%(label)s` replaced by the choice's name and label in labels, hints and expressions.
+
+    Names stay unique as the engine needs: the copy of `number` for the choice `slab` of the
+    loop `toilets` is `toilets.slab.number` (pyxform's path /toilets/slab/number), and a
+    `${sibling}` inside the loop names the sibling of the same choice."""
+    shell = {k: v for k, v in element.items() if k not in ("columns", "children")}
+    loop = _convert_element({**shell, "type": "group"}, row, raw, rows, problems, languages)
+    template = _convert_children(element.get("children") or [], rows, problems, languages)
+    if loop is None:
+        return None
+    for column in element.get("columns") or []:
+        choice = str(column.get("name", ""))
+        if choice == "none":
+            continue
+        label = text_of(column.get("label")) or {DEFAULT_LANGUAGE: choice}
+        languages.update(label)
+        prefix = f"{loop.name}.{choice}"
+        renamed = {d.name: f"{prefix}.{d.name}" for t in template for d in t.walk()}
+        copies = [_loop_copy(t, choice, label, renamed) for t in template]
+        loop.children.append(Item.model_construct(
+            name=prefix, type=ItemType.GROUP, label=dict(label), row=row, children=copies,
+            **{f: v.default_factory() if v.default_factory else v.default  # type: ignore[call-arg]
+               for f, v in Item.model_fields.items() if f not in ("name", "type", "label", "row", "children")},
+        ))
+    return loop
+
+
+_LOOP_TEXTS = ("label", "hint", "required_message", "constraint_message")
+_LOOP_EXPRESSIONS = ("required", "relevant", "constraint", "calculation", "default", "choice_filter", "read_only",
+                     "repeat_count")
+
+
+def _loop_copy(item: Item, choice: str, label: dict[str, str], renamed: dict[str, str]) -> Item:
+    """One choice's copy of a loop question (and its descendants)."""
+    plain = next(iter(label.values()), choice)
+
+    def fill(text: str, shown: str) -> str:
+        text = text.replace("%(name)s", choice).replace("%(label)s", shown)
+        return re.sub(r"\$\{\s*([^}\s]*)\s*\}", lambda m: "${" + renamed.get(m.group(1), m.group(1)) + "}", text)
+
+    update: dict[str, Any] = {"name": renamed.get(item.name, item.name)}
+    for field_name in _LOOP_TEXTS:
+        texts = getattr(item, field_name)
+        update[field_name] = {lang: fill(t, label.get(lang, plain)) for lang, t in texts.items()}
+    for field_name in _LOOP_EXPRESSIONS:
+        value = getattr(item, field_name)
+        if value is not None:
+            update[field_name] = fill(value, plain)
+    update["children"] = [_loop_copy(child, choice, label, renamed) for child in item.children]
+    return item.model_copy(update=update)
 
 
 def _expression(value: Any) -> str | None:

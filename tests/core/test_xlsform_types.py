@@ -270,3 +270,59 @@ def test_media_device_properties_and_shapes_stay_refused_with_the_row_named(tmp_
         _session(tmp_path, [{"type": "text", "name": "a", FR: "A"}, {"type": kind, "name": "b", FR: "B"}])
     assert [str(p) for p in refused.value.problems] == [
         f"survey, row 3, column type: type {kind} non pris en charge par l'application"]
+
+
+# -- begin loop ---------------------------------------------------------------------------------
+
+EN = "label::English (en)"
+TOILETS = [{"list_name": "toilet", "name": n, FR: fr, EN: en} for n, fr, en in (
+    ("latrine", "latrines", "latrines"), ("flush", "toilettes à chasse", "flush toilets"), ("none", "aucune", "none"))]
+
+
+@pytest.fixture
+def loop(tmp_path):
+    survey = [
+        {"type": "select_multiple toilet", "name": "present", FR: "Quels équipements ?", EN: "Which ones?"},
+        {"type": "begin loop over toilet", "name": "each", FR: "Par équipement", EN: "For each"},
+        {"type": "integer", "name": "number", FR: "Combien de %(label)s ?", EN: "How many %(label)s?",
+         "relevant": "selected(${present}, '%(name)s')", "required": "yes"},
+        {"type": "text", "name": "why", FR: "Pourquoi ${number} %(label)s ?", "relevant": "${number} > 2"},
+        {"type": "end loop"},
+    ]
+    return _session(tmp_path, survey, TOILETS, {"default_language": "Français (fr)"})
+
+
+def test_a_loop_is_a_group_per_choice_with_name_and_label_replaced(loop):
+    groups = [i for i in loop.questionnaire.walk() if i.type == ItemType.GROUP]
+    assert [g.name for g in groups] == ["each", "each.latrine", "each.flush"]  # « none » left out, as pyxform
+    assert loop.visible_keys() == ["present"]
+    loop.set_answer("present", "latrine flush")
+    assert loop.visible_keys() == ["present", "each.latrine.number", "each.flush.number"]
+    assert loop.label("each.flush.number") == "Combien de toilettes à chasse ?"
+    loop.language = "English (en)"
+    assert loop.label("each.flush.number") == "How many flush toilets?"
+    assert loop.errors() == {"each.latrine.number": "Cette question est obligatoire.",
+                             "each.flush.number": "Cette question est obligatoire."}
+
+
+def test_inside_a_loop_a_reference_names_the_question_of_the_same_choice(loop):
+    loop.set_answer("present", "latrine flush")
+    loop.set_answer("each.latrine.number", 3)
+    loop.set_answer("each.flush.number", 1)
+    assert "each.latrine.why" in loop.visible_keys() and "each.flush.why" not in loop.visible_keys()
+    assert loop.label("each.latrine.why") == "Pourquoi 3 latrines ?"
+    assert loop.answers() == {"present": "latrine flush", "each.latrine.number": 3, "each.flush.number": 1}
+
+
+def test_the_corpus_loops_run(tmp_path):
+    from etudes_desktop.core.session import Session
+    from etudes_desktop.core.study_load import load_package
+    from tests.core.test_conformance import CORPUS
+
+    session = Session(load_package(CORPUS / "example_xls" / "loop.xls").questionnaire)
+    asked = [p.key for p in session.pages() if p.visible]
+    assert asked[-4:] == [f"loop_toilet_types.{c}.number" for c in ("pit_latrine_with_slab", "open_pit_latrine",
+                                                                      "bucket_system", "other")]
+    assert session.label(asked[-2]) == "How many Bucket system are on the premises?"
+    session.set_answer(asked[-2], 2)
+    assert session.answers() == {asked[-2]: 2}
