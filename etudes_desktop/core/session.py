@@ -93,6 +93,7 @@ class Session:
         self._calc: dict[tuple[str, Index], Any] = {}
         self._results: dict[str, dict[tuple[str, Index], Any]] = {k: {} for k in (RELEVANT, CONSTRAINT, REQUIRED, CHOICE_FILTER, READ_ONLY)}
         self._counts: dict[tuple[str, Index], int] = {}
+        self._rows: dict[tuple[str, str | None], list[dict[str, str]]] = {}
         self._init_repeats(self.questionnaire.items, ())
         self._fill_metadata()
         self.reevaluate_all()
@@ -110,8 +111,9 @@ class Session:
             raise AnswerRefused(f"{name} n'attend pas de réponse")
         if self.is_read_only(key):
             raise AnswerRefused(f"{name} est en lecture seule")
-        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity,
-                                self.special_answers)
+        # A ranking holds every choice offered now (after the choice_filter), each once.
+        choices = self.choices(key) if item.type == ItemType.RANK else self.questionnaire.choices_for(item)
+        coerced = coerce_answer(item, value, choices, self.identity, self.special_answers)
         slot_key = (name, index)
         if self._answers.get(slot_key) == coerced:
             return frozenset()
@@ -395,6 +397,18 @@ class Session:
         if self._results[CONSTRAINT].get((name, index), True) is False:
             return self._interpolate(self.questionnaire.text(item.constraint_message, self.language), name, index) or CONSTRAINT_MESSAGE
         return None
+
+    def _instance_rows(self, list_name: str) -> list[dict[str, str]]:
+        """instance('list') of a choice list, built once per language."""
+        key = (list_name, self.language)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = [
+                {**choice.extra, "name": choice.name, "label": self.questionnaire.text(choice.label, self.language)}
+                for choice in self.questionnaire.choices.get(list_name, [])
+            ]
+            self._rows[key] = rows
+        return rows
 
     def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> Any:
         from etudes_desktop.core.session_context import SessionContext

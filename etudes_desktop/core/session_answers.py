@@ -104,7 +104,79 @@ def coerce_answer(item: Item, value: Any, choices: list[Choice],
         return " ".join(ordered) or None
     if kind == ItemType.ACKNOWLEDGE:
         return "OK" if value not in (False, 0, "0", "false", "non", "no") else None
+    if kind == ItemType.GEOPOINT:
+        return geopoint(value)
+    if kind == ItemType.BARCODE:
+        return _barcode(str(value), identity)
+    if kind == ItemType.RANK:
+        return _rank(value, choices)
     return value
+
+
+GEOPOINT_EXPECTED = (
+    "Coordonnées attendues : latitude puis longitude en degrés décimaux, par exemple "
+    "48.8566 2.3522 (altitude et précision en mètres peuvent suivre)."
+)
+_GEO_SPLIT = re.compile(r"[\s;]+|,\s+")
+
+
+def geopoint(value: Any) -> str:
+    """A point typed or pasted as « lat lon [alt [acc]] »: spaces, « ; » or « , » between the
+    numbers (« 48.8566, 2.3522 » as a map copies it), a decimal comma accepted (« 48,8566
+    2,3522 »). Stored as ODK stores it, the numbers separated by spaces; ranges checked."""
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value)
+    text = str(value).strip()
+    parts = [p for p in _GEO_SPLIT.split(text) if p]
+    if len(parts) == 1 and parts[0].count(",") in (1, 2, 3) and "." in parts[0]:
+        parts = parts[0].split(",")  # « 48.8566,2.3522 »
+    elif len(parts) == 1 and parts[0].count(",") == 1:
+        parts = parts[0].split(",")  # « 48,2 »: two whole degrees
+    if not 2 <= len(parts) <= 4:
+        raise _refuse(GEOPOINT_EXPECTED)
+    numbers: list[float] = []
+    for part in parts:
+        if not _DECIMAL.match(part) or part.count(",") + part.count(".") > 1:
+            raise _refuse(GEOPOINT_EXPECTED)
+        numbers.append(float(part.replace(",", ".")))
+    if not -90 <= numbers[0] <= 90:
+        raise _refuse("La latitude doit être comprise entre -90 et 90 degrés.")
+    if not -180 <= numbers[1] <= 180:
+        raise _refuse("La longitude doit être comprise entre -180 et 180 degrés.")
+    if len(numbers) == 4 and numbers[3] < 0:
+        raise _refuse("La précision (en mètres) ne peut pas être négative.")
+    return " ".join(display_value(n) for n in numbers)
+
+
+def guard_barcode_nir(text: str) -> None:
+    """The NIR guard of a typed barcode: a NIR with its key, or any NIR-shaped text, is refused;
+    a 13-digit product code (EAN-13, CIP13) that cannot be a person's NIR passes (core.nir)."""
+    from etudes_desktop.core.nir import contains_nir, is_product_code
+
+    if contains_nir(text) and not is_product_code(text):
+        raise _refuse(NIR_REFUSED)
+
+
+def _barcode(text: str, identity: tuple[tuple[str, ...], ...]) -> str:
+    text = text.strip()
+    guard_barcode_nir(text)
+    guard_identity(text, identity)
+    return text
+
+
+RANK_EXPECTED = "Classez chaque réponse proposée une fois et une seule."
+
+
+def _rank(value: Any, choices: list[Choice]) -> str:
+    """Every offered choice once, in the order given (« b a c »)."""
+    names = value.split() if isinstance(value, str) else [str(v).strip() for v in value]
+    names = [n for n in names if n]
+    offered = list(dict.fromkeys(c.name for c in choices))
+    for name in names:
+        _select(name, choices)
+    if len(set(names)) != len(names) or set(names) != set(offered):
+        raise _refuse(RANK_EXPECTED)
+    return " ".join(names)
 
 
 def _integer(value: Any) -> int:
@@ -285,8 +357,10 @@ def _drop_unoffered(session: Session, key: tuple[str, tuple[int, ...]], offered:
     item = session.compiled.infos[key[0]].item
     choices = session.questionnaire.choices_for(item)
     names = {choices[p].name for p in offered}
-    picked = str(answer).split() if item.type == ItemType.SELECT_MULTIPLE else [str(answer)]
+    picked = str(answer).split() if item.type in (ItemType.SELECT_MULTIPLE, ItemType.RANK) else [str(answer)]
     kept = [n for n in picked if n in names]
+    if item.type == ItemType.RANK and set(kept) != names:
+        kept = []  # a ranking of other choices than those offered now is no ranking: asked again
     if kept == picked:
         return False
     if kept:

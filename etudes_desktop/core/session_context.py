@@ -42,6 +42,44 @@ class SessionContext:
     def choice_label(self, name: str, choice: str) -> str | None:
         return self.session.choice_label(name, choice)
 
+    # -- paths: nodes are (item name, repeat index) ----------------------------------------
+    def path_nodes(self, name: str) -> list[tuple[str, Index]]:
+        """${name} as nodes: its instances seen from here (one when it is in our instance)."""
+        infos = self.session.compiled.infos
+        info = infos.get(name)
+        if info is None:
+            return []
+        target, common = info.scope, 0
+        while common < len(target) and common < len(self.scope) and target[common] == self.scope[common]:
+            common += 1
+        if common == len(target):
+            return [(name, self.index[:common])]
+        return [(name, i) for i in self.session._instances(target, self.index[:common])]
+
+    def node_children(self, node: tuple[str, Index], name: str) -> list[tuple[str, Index]]:
+        """The nodes of `name` below `node` (a repeat instance or a group)."""
+        infos = self.session.compiled.infos
+        parent, index = node
+        info = infos.get(name)
+        if info is None or name == parent or name not in infos[parent].subtree:
+            return []
+        return [(name, i) for i in self.session._instances(info.scope, index)]
+
+    def node_value(self, node: tuple[str, Index]) -> Any:
+        """A question's value (empty when not relevant); a group or repeat instance has none."""
+        name, index = node
+        if self.session.compiled.infos[name].item.is_container:
+            return ""
+        return self.session._effective(name, index)
+
+    def node_read(self, node: tuple[str, Index], name: str) -> Any:
+        """A bare name in a predicate: `name` seen from that node (its own instance first)."""
+        return self.session._ref_value(name, node[1], self.session.compiled.infos[node[0]].scope)
+
+    def instance_rows(self, list_name: str) -> list[dict[str, str]]:
+        """A choice list as rows: name, label (in the session's language) and other columns."""
+        return self.session._instance_rows(list_name)
+
     def now(self) -> _dt.datetime:
         return self.session.now()
 

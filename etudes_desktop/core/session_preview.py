@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from etudes_desktop.core.questionnaire import ItemType
+from etudes_desktop.core.questionnaire import LIST_TYPES, ItemType
 from etudes_desktop.core.session import AnswerRefused, Session, key_of, parse_key
 from etudes_desktop.core.session_answers import json_value
 from etudes_desktop.core.session_graph import REPEAT_COUNT
@@ -92,7 +92,7 @@ def preview(session: Session, refused: Mapping[str, str] | None = None) -> dict[
     for key in visible:
         name, index = parse_key(key)
         item = session.compiled.infos[name].item
-        if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and item.choice_filter:
+        if item.type in LIST_TYPES and item.choice_filter:
             choices[key] = [c.name for c in session.choices(key)]
     ordered_errors = {key: errors[key] for key in visible if key in errors}
     values = {key: json_value(value) for key, value in session.calculated().items()}

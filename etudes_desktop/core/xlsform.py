@@ -96,7 +96,9 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
     except PyXFormError as exc:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     settings = _settings_row(workbook.settings)
-    questionnaire, problems = convert_survey(form_json, workbook.survey or [], settings)
+    questionnaire, problems = convert_survey(
+        form_json, workbook.survey or [], settings, getattr(workbook, "external_choices", None) or []
+    )
     try:
         _build_survey(form_json)  # last: pyxform's builder may consume the dict it is given
     except PyXFormError as exc:

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from etudes_desktop.core.free_text import IdentityKind, find_identity
-from etudes_desktop.core.nir import contains_nir, is_plausible_nir
+from etudes_desktop.core.nir import contains_nir, is_plausible_nir, is_product_code
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_KEYS = 2000
@@ -24,6 +24,7 @@ MAX_ABS_NUMBER = 2**53  # beyond it a JSON number is not exact anyway
 
 _KINDS = {IdentityKind.PHONE: "a phone number", IdentityKind.EMAIL: "an e-mail address",
           IdentityKind.NAME: "a name"}
+_NIR_KIND = "a social security number (NIR)"
 _DIGITS = re.compile(r"^[\d .\-]{1,20}$")
 # "Jean Dupont", "claire testeuse": two to four words of letters only read as a person's name.
 _NAME_LIKE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*){1,3}$")
@@ -51,7 +52,7 @@ def identifying(text: str) -> str | None:
     if len(text) < 6:  # shorter than the shortest e-mail ("a@b.fr"); a NIR or a phone is longer still
         return None
     if contains_nir(text):
-        return "a social security number (NIR)"
+        return _NIR_KIND
     kind = find_identity(text)
     return _KINDS[kind] if kind else None
 
@@ -151,6 +152,8 @@ def _walk(value: Any, what: str, depth: int) -> None:
         if len(value) > MAX_TEXT:
             raise ValueError(f"{what}: a text longer than {MAX_TEXT} characters")
         kind = identifying(value)
+        if kind == _NIR_KIND and what == "answers" and is_product_code(value):
+            kind = None  # a barcode answer: a 13-digit product code no person's NIR can be (core.nir)
         if kind:
             raise IdentifyingValue(f"{what}: a value carries {kind}", _kind_of(value))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -2566,4 +2566,19 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Callbacks</translation>
     </message>
 </context>
+<context>
+    <name>InterviewHints</name>
+    <message>
+        <source>Classez toutes les réponses, de la première à la dernière : tapez leurs numéros séparés par des espaces (%1).</source>
+        <translation>Rank every answer, from first to last: type their numbers separated by spaces (%1).</translation>
+    </message>
+    <message>
+        <source>Pas de GPS sur cet ordinateur : tapez ou collez les coordonnées, latitude puis longitude en degrés décimaux (par exemple 48.8566 2.3522).</source>
+        <translation>No GPS on this computer: type or paste the coordinates, latitude then longitude in decimal degrees (for example 48.8566 2.3522).</translation>
+    </message>
+    <message>
+        <source>Tapez le code, ou lisez-le avec une douchette branchée sur l&apos;ordinateur.</source>
+        <translation>Type the code, or read it with a barcode scanner plugged into the computer.</translation>
+    </message>
+</context>
 </TS>
