@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeField</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="274"/>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="307"/>
         <source>OK, c&apos;est noté</source>
         <translation>OK, noted</translation>
     </message>
@@ -467,6 +467,24 @@
         <location filename="../../etudes_desktop/gui/main_window.py" line="25"/>
         <source>Vos études, les personnes à interroger et les entretiens s&apos;afficheront ici.</source>
         <translation>Your studies, the people to interview and the interviews will appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewHints</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="185"/>
+        <source>Classez toutes les réponses, de la première à la dernière : tapez leurs numéros séparés par des espaces (%1).</source>
+        <translation>Rank every answer, from first to last: type their numbers separated by spaces (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="391"/>
+        <source>Pas de GPS sur cet ordinateur : tapez ou collez les coordonnées, latitude puis longitude en degrés décimaux (par exemple 48.8566 2.3522).</source>
+        <translation>No GPS on this computer: type or paste the coordinates, latitude then longitude in decimal degrees (for example 48.8566 2.3522).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="393"/>
+        <source>Tapez le code, ou lisez-le avec une douchette branchée sur l&apos;ordinateur.</source>
+        <translation>Type the code, or read it with a barcode scanner plugged into the computer.</translation>
     </message>
 </context>
 <context>
@@ -2564,21 +2582,6 @@ Import the sample file you received: “Import a sample…” button.</translati
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="72"/>
         <source>Rappels</source>
         <translation>Callbacks</translation>
-    </message>
-</context>
-<context>
-    <name>InterviewHints</name>
-    <message>
-        <source>Classez toutes les réponses, de la première à la dernière : tapez leurs numéros séparés par des espaces (%1).</source>
-        <translation>Rank every answer, from first to last: type their numbers separated by spaces (%1).</translation>
-    </message>
-    <message>
-        <source>Pas de GPS sur cet ordinateur : tapez ou collez les coordonnées, latitude puis longitude en degrés décimaux (par exemple 48.8566 2.3522).</source>
-        <translation>No GPS on this computer: type or paste the coordinates, latitude then longitude in decimal degrees (for example 48.8566 2.3522).</translation>
-    </message>
-    <message>
-        <source>Tapez le code, ou lisez-le avec une douchette branchée sur l&apos;ordinateur.</source>
-        <translation>Type the code, or read it with a barcode scanner plugged into the computer.</translation>
     </message>
 </context>
 </TS>
