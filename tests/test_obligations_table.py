@@ -37,3 +37,10 @@ def test_every_obligation_names_existing_code_and_tests():
             tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
             defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
             assert name in defined, f"{path}::{name} introuvable ({row['what']})"
+
+
+def test_every_picture_the_readme_shows_exists():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", text)
+    assert len(pictures) >= 30
+    assert [p for p in pictures if not (REPO / p).is_file()] == []

@@ -73,8 +73,17 @@ def group_digits(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
+# Overseas départements share France's national plan: +262 (Réunion, Mayotte), +590, +594, +596.
+_OVERSEAS = ("+262", "+590", "+594", "+596")
+
+
 def phone_text(phone: str) -> str:
-    """'0612345678' as '06 12 34 56 78' (how a French number is read aloud); others unchanged."""
+    """'0612345678' or '+33612345678' as '06 12 34 56 78' (how a French number is read aloud and
+    dialled); other countries' numbers unchanged."""
+    if len(phone) == 12 and phone.startswith("+33") and phone[3:].isdigit():
+        phone = "0" + phone[3:]
+    elif len(phone) == 13 and phone[:4] in _OVERSEAS and phone[4:].isdigit():
+        phone = "0" + phone[4:]  # +262 692… is dialled 0692… from anywhere in France
     if len(phone) == 10 and phone.isdigit():
         return " ".join(phone[i:i + 2] for i in range(0, 10, 2))
     return phone
