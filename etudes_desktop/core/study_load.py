@@ -192,7 +192,7 @@ def package_from_json(path: Path) -> StudyPackage:
         data.setdefault("title", data["questionnaire"].title)
     package = _validated(data, path.name, None)
     if form is None:
-        from etudes_desktop.core.session_graph import check_questionnaire
+        from etudes_desktop.core.session.graph import check_questionnaire
 
         problems = check_questionnaire(package.questionnaire)
         if problems:

@@ -10,8 +10,8 @@ import pytest
 from etudes_desktop.core.nir import gs1_check_ok, nir_key
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.core.session import AnswerRefused
-from etudes_desktop.core.session_answers import NIR_REFUSED, RANK_EXPECTED
-from etudes_desktop.core.session_preview import preview
+from etudes_desktop.core.session.answers import NIR_REFUSED, RANK_EXPECTED
+from etudes_desktop.core.session.preview import preview
 from tests.core.test_session_logic import FR, NOW, _session
 
 

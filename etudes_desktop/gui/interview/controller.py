@@ -173,7 +173,7 @@ class InterviewFlow:
     def repeat_of(self, page_key: str) -> tuple[str, tuple[int, ...]] | None:
         """The innermost repeat the person may extend around this page: (name, parent index)."""
         from etudes_desktop.core.session import parse_key
-        from etudes_desktop.core.session_graph import REPEAT_COUNT
+        from etudes_desktop.core.session.graph import REPEAT_COUNT
 
         name, index = parse_key(page_key)
         infos = self.session.compiled.infos

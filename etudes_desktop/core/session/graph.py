@@ -102,7 +102,7 @@ class CompiledForm:
                 try:
                     expression = parse(str(text))
                 except ExpressionError as exc:
-                    problems.append(FormProblem("survey", item.row, kind, exc.message))
+                    problems.append(FormProblem("survey", item.row, kind, exc.message, syntax=True))
                     continue
                 unknown = sorted(r for r in expression.references if r not in self.infos)
                 if kind == CALCULATION and name in expression.references:
@@ -145,7 +145,7 @@ class CompiledForm:
             try:
                 expression = parse(text)
             except error_type as exc:
-                problems.append(FormProblem("survey", item.row, DEFAULT, exc.message))  # type: ignore[attr-defined]
+                problems.append(FormProblem("survey", item.row, DEFAULT, exc.message, syntax=True))  # type: ignore[attr-defined]
                 return
             self.defaults[item.name] = expression
         else:

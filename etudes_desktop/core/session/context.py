@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from etudes_desktop.core.questionnaire import Choice
+from etudes_desktop.core.session.keys import Index
 
-if TYPE_CHECKING:
-    from etudes_desktop.core.session import Index, Session
+
+class _Evaluated(Protocol):
+    """What expressions may read of the session (the Session provides it; nothing imports it)."""
+
+    compiled: Any
+
+    def _ref_value(self, name: str, index: Index, scope: tuple[str, ...]) -> Any: ...
+    def _effective(self, name: str, index: Index) -> Any: ...
+    def _instances(self, scope: tuple[str, ...], prefix: Index = ()) -> list[Index]: ...
+    def _exists(self, scope: tuple[str, ...], index: Index) -> bool: ...
+    def _instance_rows(self, list_name: str) -> list[dict[str, str]]: ...
+    def choice_label(self, name: str, choice: str) -> str | None: ...
+    def now(self) -> _dt.datetime: ...
 
 
 class SessionContext:
@@ -16,7 +28,7 @@ class SessionContext:
 
     __slots__ = ("session", "name", "index", "scope", "choice")
 
-    def __init__(self, session: Session, name: str, index: Index, scope: tuple[str, ...] | None = None) -> None:
+    def __init__(self, session: _Evaluated, name: str, index: Index, scope: tuple[str, ...] | None = None) -> None:
         self.session = session
         self.name = name
         self.index = index
