@@ -11,6 +11,7 @@ FORBIDDEN = {
     "core": ("storage", "sync", "server", "gui", "cli", "demo"),
     "storage": ("sync", "server", "gui", "cli", "demo"),
     "sync": ("server", "gui", "cli", "demo"),
+    "gui": ("server",),  # the desktop reaches the server over HTTP only (the demo package starts one)
     "server": ("gui", "cli", "storage", "demo"),
 }
 

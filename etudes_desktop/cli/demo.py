@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _seed(args: Any) -> int:
-    from etudes_desktop import seed
+    from etudes_desktop.demo import seed
 
     rng = random.Random(args.seed)
     with open_vault(args) as vault:

@@ -33,7 +33,7 @@ from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.paths import resource_path
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.vault import Vault
-from etudes_desktop.sync.demo_server import DEMO_STUDY_ID, configure_vault
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault
 from tests.gui.conftest import GOOD_PASSPHRASE
 from tests.gui.interview_support import give
 

@@ -205,8 +205,8 @@ def test_interview_and_administration_screens_are_not_clipped(qtbot, tmp_path, l
 
     from PySide6.QtWidgets import QDialog
 
-    from etudes_desktop.gui.admin_screens import screenshot_widgets as admin_widgets
-    from etudes_desktop.gui.interview.demo_states import build_states
+    from etudes_desktop.demo.admin_screens import screenshot_widgets as admin_widgets
+    from etudes_desktop.demo.interview_states import build_states
     from etudes_desktop.gui.tasks import ImmediatePool
     from etudes_desktop.gui.views.services import WorkspaceServices
 

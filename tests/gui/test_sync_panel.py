@@ -19,7 +19,7 @@ from etudes_desktop.gui.views.services import WorkspaceServices
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import overview
-from etudes_desktop.sync.demo_server import DEMO_STUDY_ID, configure_vault, start_demo_server
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault, start_demo_server
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.engine import (
     SETTING_SERVER,
