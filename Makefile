@@ -36,6 +36,10 @@ lupdate: $(STAMP)
 	# French is the source language; its file holds only the plural forms ("1 entretien", "2 entretiens").
 	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -pluralonly -target-language fr_FR \
 		-ts resources/translations/etudes_fr.ts
+	$(BIN)/python tools/carry_translations.py resources/translations/etudes_en.ts resources/translations/etudes_fr.ts
+	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -ts resources/translations/etudes_en.ts -no-obsolete
+	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -pluralonly -target-language fr_FR -no-obsolete \
+		-ts resources/translations/etudes_fr.ts
 
 server: $(STAMP)
 	$(BIN)/etudes-server serve --host 127.0.0.1 --port 8765

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="fr_FR">
 <context>
+    <name>AccessTab</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="84"/>
+        <source>Tout ce que ce poste détient sur la personne : coordonnées, mentions d&apos;information, entretiens non encore transmis, traces des envois.</source>
+        <translation>Everything this computer holds about the person: contact details, information notices, interviews not yet sent, traces of uploads.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="88"/>
+        <source>Afficher les données détenues</source>
+        <translation>Show the data held</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="90"/>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="136"/>
+        <source>Impossible d&apos;écrire dans ce dossier : choisissez-en un autre.</source>
+        <translation>Cannot write to this folder: choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="139"/>
+        <source>Export écrit : %1 et %2. À remettre à la personne, puis à supprimer de ce poste.</source>
+        <translation>Export written: %1 and %2. Hand it to the person, then delete it from this computer.</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeField</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/widgets.py" line="307"/>
@@ -899,6 +927,45 @@
     </message>
 </context>
 <context>
+    <name>ObjectionTab</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="223"/>
+        <source>L&apos;opposition efface les coordonnées de la personne et ses réponses non encore transmises, l&apos;inscrit sur la liste d&apos;opposition (elle ne sera plus contactée pour cette étude) et enregistre la demande au journal d&apos;audit. Cette opération est définitive.</source>
+        <translation>The objection erases the person&apos;s contact details and answers not yet sent, puts them on the objection list (they will not be contacted again for this study) and records the request in the audit log. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="227"/>
+        <source>Je confirme que la personne s&apos;oppose au traitement de ses données.</source>
+        <translation>I confirm that the person objects to the processing of their data.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="230"/>
+        <source>Enregistrer l&apos;opposition</source>
+        <translation>Record the objection</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="265"/>
+        <source>Opposition enregistrée : %1 et %2 ; la personne ne sera plus contactée.</source>
+        <translation>Objection recorded: %1 and %2; the person will not be contacted again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="266"/>
+        <source>%1 entretien(s) non transmis</source>
+        <translation>
+            <numerusform>%1 interview not sent</numerusform>
+            <numerusform>%1 interviews not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="267"/>
+        <source>%1 réponse(s) effacée(s)</source>
+        <translation>
+            <numerusform>%1 answer erased</numerusform>
+            <numerusform>%1 answers erased</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="118"/>
@@ -960,6 +1027,29 @@
         <location filename="../../etudes_desktop/gui/profile.py" line="47"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationTab</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="169"/>
+        <source>%1 :</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="173"/>
+        <source>Enregistrer les corrections</source>
+        <translation>Save the corrections</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="203"/>
+        <source>Aucune modification à enregistrer.</source>
+        <translation>No change to save.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="212"/>
+        <source>Coordonnées corrigées : %1.</source>
+        <translation>Contact details corrected: %1.</translation>
     </message>
 </context>
 <context>
@@ -1121,10 +1211,6 @@ Import the sample file you received: “Import a sample…” button.</translati
             <numerusform>%1 calls</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et %4 appel(s) ont été détruits de ce poste.</source>
-        <translation type="vanished">Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
-    </message>
 </context>
 <context>
     <name>RetentionScheduler</name>
@@ -1189,229 +1275,139 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>RightsDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="52"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="41"/>
         <source>Dossier où écrire l&apos;export</source>
         <translation>Folder to write the export to</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="80"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="55"/>
         <source>Droits des personnes</source>
         <translation>People&apos;s rights</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="81"/>
         <source>Civilité</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="81"/>
         <source>Nom</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="81"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="82"/>
         <source>Sexe</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="82"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="108"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="82"/>
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="83"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="83"/>
         <source>Code postal</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="109"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="83"/>
         <source>Commune</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="84"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="84"/>
         <source>Téléphone 2</source>
         <translation>Phone 2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="110"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="84"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="111"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="85"/>
         <source>Profession</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="117"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="91"/>
         <source>Demande d&apos;accès, de rectification ou d&apos;opposition d&apos;une personne de l&apos;échantillon. Chaque demande est inscrite au journal d&apos;audit.</source>
         <translation>A request for access, rectification or objection from a person in the sample. Every request is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="126"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="100"/>
         <source>Identifiant, nom, commune ou téléphone</source>
         <translation>Identifier, name, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="128"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="102"/>
         <source>Étude :</source>
         <translation>Study:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="129"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="103"/>
         <source>Rechercher :</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="133"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="107"/>
         <source>Choisissez la personne concernée dans la liste.</source>
         <translation>Choose the person concerned in the list.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="138"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="115"/>
         <source>Accès</source>
         <translation>Access</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="139"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="116"/>
         <source>Rectification</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="140"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="117"/>
         <source>Opposition</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="142"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="125"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="156"/>
-        <source>Tout ce que ce poste détient sur la personne : coordonnées, mentions d&apos;information, entretiens non encore transmis, traces des envois.</source>
-        <translation>Everything this computer holds about the person: contact details, information notices, interviews not yet sent, traces of uploads.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="160"/>
-        <source>Afficher les données détenues</source>
-        <translation>Show the data held</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="162"/>
-        <source>Exporter…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="195"/>
-        <source>%1 :</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="199"/>
-        <source>Enregistrer les corrections</source>
-        <translation>Save the corrections</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="217"/>
-        <source>L&apos;opposition efface les coordonnées de la personne et ses réponses non encore transmises, l&apos;inscrit sur la liste d&apos;opposition (elle ne sera plus contactée pour cette étude) et enregistre la demande au journal d&apos;audit. Cette opération est définitive.</source>
-        <translation>The objection erases the person&apos;s contact details and answers not yet sent, puts them on the objection list (they will not be contacted again for this study) and records the request in the audit log. This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="221"/>
-        <source>Je confirme que la personne s&apos;oppose au traitement de ses données.</source>
-        <translation>I confirm that the person objects to the processing of their data.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="224"/>
-        <source>Enregistrer l&apos;opposition</source>
-        <translation>Record the objection</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="271"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="167"/>
         <source>Aucune personne d&apos;identifiant « %1 » dans cette étude.</source>
         <translation>No person with identifier “%1” in this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="307"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="194"/>
         <source>Personne : %1 — %2 · statut : %3</source>
         <translation>Person: %1 — %2 · status: %3</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="308"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="195"/>
         <source>coordonnées effacées</source>
         <translation>contact details erased</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="328"/>
-        <source>La demande a été refusée.</source>
-        <translation>The request was refused.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="355"/>
-        <source>Impossible d&apos;écrire dans ce dossier : choisissez-en un autre.</source>
-        <translation>Cannot write to this folder: choose another one.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="358"/>
-        <source>Export écrit : %1 et %2. À remettre à la personne, puis à supprimer de ce poste.</source>
-        <translation>Export written: %1 and %2. Hand it to the person, then delete it from this computer.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="375"/>
-        <source>Aucune modification à enregistrer.</source>
-        <translation>No change to save.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="385"/>
-        <source>Coordonnées corrigées : %1.</source>
-        <translation>Contact details corrected: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="403"/>
-        <source>Opposition enregistrée : %1 et %2 ; la personne ne sera plus contactée.</source>
-        <translation>Objection recorded: %1 and %2; the person will not be contacted again.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="404"/>
-        <source>%1 entretien(s) non transmis</source>
-        <translation>
-            <numerusform>%1 interview not sent</numerusform>
-            <numerusform>%1 interviews not sent</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="405"/>
-        <source>%1 réponse(s) effacée(s)</source>
-        <translation>
-            <numerusform>%1 answer erased</numerusform>
-            <numerusform>%1 answers erased</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera plus contactée.</source>
-        <translation type="vanished">Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
     </message>
 </context>
 <context>
@@ -1972,10 +1968,6 @@ Import the sample file you received: “Import a sample…” button.</translati
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="275"/>
         <source>Synchronisation réussie : %1 %2 ; %3.</source>
         <translation>Synchronisation succeeded: %1 %2; %3.</translation>
-    </message>
-    <message>
-        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
-        <translation type="vanished">Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
@@ -2582,6 +2574,14 @@ Import the sample file you received: “Import a sample…” button.</translati
         <location filename="../../etudes_desktop/gui/views/workspace.py" line="72"/>
         <source>Rappels</source>
         <translation>Callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>_RequestTab</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="66"/>
+        <source>La demande a été refusée.</source>
+        <translation>The request was refused.</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,25 @@
     </message>
 </context>
 <context>
+    <name>ObjectionTab</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="266"/>
+        <source>%1 entretien(s) non transmis</source>
+        <translation>
+            <numerusform>%1 entretien non transmis</numerusform>
+            <numerusform>%1 entretiens non transmis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="267"/>
+        <source>%1 réponse(s) effacée(s)</source>
+        <translation>
+            <numerusform>%1 réponse effacée</numerusform>
+            <numerusform>%1 réponses effacées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="136"/>
@@ -69,25 +88,6 @@
         <translation>
             <numerusform>%1 question à compléter avant de terminer.</numerusform>
             <numerusform>%1 questions à compléter avant de terminer.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>RightsDialog</name>
-    <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="404"/>
-        <source>%1 entretien(s) non transmis</source>
-        <translation>
-            <numerusform>%1 entretien non transmis</numerusform>
-            <numerusform>%1 entretiens non transmis</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="405"/>
-        <source>%1 réponse(s) effacée(s)</source>
-        <translation>
-            <numerusform>%1 réponse effacée</numerusform>
-            <numerusform>%1 réponses effacées</numerusform>
         </translation>
     </message>
 </context>
