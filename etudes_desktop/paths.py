@@ -28,16 +28,6 @@ def resource_path(*parts: str) -> Path:
     return candidates[-1].joinpath(*parts)
 
 
-def ui_path(name: str) -> Path:
-    """Path of a Qt Designer form under ui/."""
-    here = Path(__file__).resolve().parent
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    for root in ([Path(frozen_root) / "ui"] if frozen_root else []) + [here.parent / "ui", here / "ui"]:
-        if (root / name).exists():
-            return root / name
-    return here.parent / "ui" / name
-
-
 @dataclass(frozen=True)
 class DataPaths:
     """The folders of one installation (or of one --data-dir)."""

@@ -1,43 +1,9 @@
-"""Load a Qt Designer form from ui/ into a host widget, by composition."""
+"""Frames the fixed screens share: a centred card, and pages shown one at a time."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Signal
-from PySide6.QtUiTools import QUiLoader
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-
-from etudes_desktop.paths import ui_path
-
-
-class FormError(RuntimeError):
-    """A form under ui/ is missing or malformed (a packaging bug, not a user error)."""
-
-
-def load_form(name: str, host: QWidget) -> SimpleNamespace:
-    """Build `ui/<name>` inside `host`; return its named children as attributes.
-
-    QUiLoader translates the form's strings with the form's class name as context,
-    the same context `pyside6-lupdate ui/*.ui` writes to the .ts file.
-    """
-    path = ui_path(name)
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FormError(f"form not found: {path}")
-    try:
-        form = QUiLoader().load(file, host)
-    finally:
-        file.close()
-    if form is None:
-        raise FormError(f"form could not be loaded: {path}")
-    layout = host.layout()
-    if layout is None:
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(form)
-    children = {child.objectName(): child for child in form.findChildren(QObject) if child.objectName()}
-    return SimpleNamespace(form=form, **children)
 
 
 def make_card(host: QWidget, max_width: int = 640) -> QWidget:

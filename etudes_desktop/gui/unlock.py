@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
-from etudes_desktop.gui.forms import Pages, load_form, make_card
+from etudes_desktop.gui.forms import Pages, make_card
+from etudes_desktop.gui.vault_forms import UnlockForm, place
 from etudes_desktop.gui.i18n import translate
 from etudes_desktop.gui.messages import policy_feedback, throttle_text, vault_error_text
 from etudes_desktop.gui.style import set_role
@@ -47,7 +48,8 @@ class UnlockScreen(QWidget):
         self._note: tuple[str, str] = ("", "")
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
-        self.ui = load_form("unlock.ui", make_card(self))
+        self.ui = UnlockForm()
+        place(self.ui, make_card(self))
         self.pages = Pages(self.ui.unlock_page, self.ui.recover_page)
         self._setup_view(demo_passphrase)
         self._connect_signals()

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from etudes_desktop.gui.forms import Pages, load_form, make_card
+from etudes_desktop.gui.forms import Pages, make_card
+from etudes_desktop.gui.vault_forms import VaultCreateForm, place
 from etudes_desktop.gui.messages import policy_feedback, vault_error_text
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.tasks import Pool, run_task
@@ -45,7 +46,8 @@ class VaultCreateScreen(QWidget):
         self._kdf = kdf
         self._busy = False
         self._vault: Any = None
-        self.ui = load_form("vault_create.ui", make_card(self))
+        self.ui = VaultCreateForm()
+        place(self.ui, make_card(self))
         self.pages = Pages(self.ui.passphrase_page, self.ui.recovery_page)
         self.ui.busy_bar.hide()
         self.ui.message_label.hide()

@@ -2177,72 +2177,72 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="105"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="107"/>
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="205"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="207"/>
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="10"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="148"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="24"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="152"/>
         <source>Les données des enquêtes sont chiffrées sur ce poste. Saisissez votre phrase de passe pour ouvrir le coffre.</source>
         <translation>Survey data are encrypted on this computer. Enter your passphrase to open the vault.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="30"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="155"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="41"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="156"/>
         <source>Mode démonstration : la phrase de passe est %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="63"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="161"/>
         <source>Phrase de passe oubliée ?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="73"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="164"/>
         <source>Déverrouiller</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="93"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="172"/>
         <source>Saisissez le code de secours noté à la création du coffre, puis choisissez une nouvelle phrase de passe.</source>
         <translation>Enter the recovery code you wrote down when the vault was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="99"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="176"/>
         <source>&amp;Code de secours</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="110"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="178"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="121"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="180"/>
         <source>C&amp;onfirmation de la nouvelle phrase de passe</source>
         <translation>C&amp;onfirm the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="151"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="185"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="159"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="187"/>
         <source>Définir la nouvelle phrase de passe</source>
         <translation>Set the new passphrase</translation>
     </message>
@@ -2250,7 +2250,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="153"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="155"/>
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
@@ -2258,42 +2258,42 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultCreateForm</name>
     <message>
-        <location filename="../../ui/vault_create.ui" line="10"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="102"/>
         <source>Création du coffre chiffré</source>
         <translation>Creating the encrypted vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="24"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="106"/>
         <source>Les réponses et les coordonnées des assurés sont chiffrées sur ce poste. Choisissez la phrase de passe qui ouvrira le coffre : au moins 12 caractères mêlant minuscules, majuscules, chiffres et symboles, 14 caractères de trois de ces sortes, 16 de deux sortes, ou une phrase de 7 mots.</source>
         <translation>The answers and contact details of insured people are encrypted on this computer. Choose the passphrase that will open the vault: at least 12 characters mixing lower case, upper case, digits and symbols, 14 characters of three of these kinds, 16 of two kinds, or a sentence of 7 words.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="30"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="110"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="41"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="112"/>
         <source>&amp;Confirmation de la phrase de passe</source>
         <translation>&amp;Confirm the passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="74"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="117"/>
         <source>Créer le coffre</source>
         <translation>Create the vault</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="94"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="125"/>
         <source>Voici votre code de secours. Il rouvre le coffre si la phrase de passe est oubliée. Il ne sera plus jamais affiché : recopiez-le à la main sur papier et rangez-le à l&apos;écart de l&apos;ordinateur.</source>
         <translation>Here is your recovery code. It reopens the vault if the passphrase is forgotten. It will never be shown again: copy it by hand on paper and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="107"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="130"/>
         <source>&amp;Je l&apos;ai noté</source>
         <translation>&amp;I have written it down</translation>
     </message>
     <message>
-        <location filename="../../ui/vault_create.ui" line="117"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="132"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
@@ -2301,7 +2301,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultCreateScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_create.py" line="96"/>
+        <location filename="../../etudes_desktop/gui/vault_create.py" line="98"/>
         <source>Code de secours</source>
         <translation>Recovery code</translation>
     </message>

@@ -233,7 +233,6 @@ def test_interview_and_administration_screens_are_not_clipped(qtbot, tmp_path, l
 # Every module and form of the interface is held to a full English translation.
 GUI = Path(__file__).resolve().parents[2] / "etudes_desktop" / "gui"
 CHECKED_SOURCES = tuple(sorted(str(p.relative_to(GUI)) for p in GUI.rglob("*.py")))
-CHECKED_FORMS = tuple(sorted(p.name for p in (GUI.parents[1] / "ui").glob("*.ui")))
 
 
 def test_every_string_in_the_code_has_an_english_translation(tmp_path):
@@ -242,11 +241,11 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path):
     import sys
     import xml.etree.ElementTree as ET
 
-    from etudes_desktop.paths import resource_path, ui_path
+    from etudes_desktop.paths import resource_path
 
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     gui = Path(__file__).resolve().parents[2] / "etudes_desktop" / "gui"
-    sources = [str(gui / name) for name in CHECKED_SOURCES] + [str(ui_path(name)) for name in CHECKED_FORMS]
+    sources = [str(gui / name) for name in CHECKED_SOURCES]
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
     committed = ET.parse(resource_path("translations", "etudes_en.ts"))
@@ -267,10 +266,10 @@ def test_counts_take_the_plural_of_the_language_never_a_parenthesised_s(tmp_path
     import sys
     import xml.etree.ElementTree as ET
 
-    from etudes_desktop.paths import resource_path, ui_path
+    from etudes_desktop.paths import resource_path
 
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = [str(GUI / name) for name in CHECKED_SOURCES] + [str(ui_path(name)) for name in CHECKED_FORMS]
+    sources = [str(GUI / name) for name in CHECKED_SOURCES]
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
     messages = list(ET.parse(fresh).iter("message"))
