@@ -78,3 +78,18 @@ def test_a_cleartext_server_of_another_machine_is_refused_without_confirmation(v
     monkeypatch.setenv("ETUDES_DEVICE_TOKEN", "etd_abcdefghijklmnop")
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", "http://192.0.2.10:8765")
     assert code == 1 and "pas chiffrée" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_laptop_clock_far_behind_the_server_is_said(vault, vault_paths, capsys, monkeypatch, tmp_path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    store = Store(sqlite_url(tmp_path / "server"), clock=lambda: datetime.now(timezone.utc) + timedelta(hours=2))
+    _, token = store.enroll(s.STUDY, "portable-01")
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_DEVICE_TOKEN", token)
+    s.seed(vault, 2)
+    with EmbeddedServer(store) as running:
+        code, out, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url)
+    store.close()
+    assert code == 0, err
+    assert "Horloge du poste en retard de 7200," in out and "vérifiez la date et l'heure du poste" in out
