@@ -72,7 +72,12 @@ def setup_cli_logging(args: Any) -> None:
         from etudes_desktop.logging_setup import setup_logging
     except ImportError:
         return
-    setup_logging(data_paths(args).log_dir)
+    paths = data_paths(args)
+    try:
+        paths.ensure()  # 0700 folders, 0600 files (narrowed when an older version left them wider)
+    except OSError:
+        pass  # a read-only or foreign folder: the command itself says what is wrong
+    setup_logging(paths.log_dir)
 
 
 def open_vault(args: Any) -> Any:

@@ -69,7 +69,7 @@ class Vault:
         if paths.vault.exists():
             raise VaultExists()
         require_acceptable(passphrase)
-        paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths.ensure()
         _set_aside_orphans(paths)
         key, code = bytearray(secrets.token_bytes(keyslots.KEY_BYTES)), recovery.generate()
         try:
