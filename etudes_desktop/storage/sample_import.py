@@ -36,6 +36,7 @@ class SampleImportReport:
     suppressed: int
     mapping: SampleMapping
     problems: list[SampleProblem] = field(default_factory=list)
+    neutralised: int = 0
 
     def summary(self) -> str:
         """One French line for the user."""
@@ -44,11 +45,14 @@ class SampleImportReport:
             text += f" ; {self.rejected} ligne(s) rejetée(s)"
         if self.suppressed:
             text += f" ; {self.suppressed} personne(s) ignorée(s) (liste d'opposition)"
+        if self.neutralised:
+            text += (f" ; {self.neutralised} cellule(s) commençant par = + - @ gardée(s) comme texte "
+                     "(apostrophe ajoutée : un tableur ne l'exécutera pas)")
         return text
 
     def as_dict(self) -> dict[str, Any]:
         return {"study": self.study_id, "rows": self.total_rows, "imported": self.imported,
-                "rejected": self.rejected, "suppressed": self.suppressed,
+                "rejected": self.rejected, "suppressed": self.suppressed, "neutralised": self.neutralised,
                 "problems": [str(p) for p in self.problems], "mapping": self.mapping.columns}
 
 
@@ -99,6 +103,8 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
             conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (importer.mapping.to_json(), study_id))
             counts = {"rows": scan.total_rows, "imported": imported, "rejected": scan.rejected_rows,
                       "suppressed": scan.suppressed}
+            if scan.neutralised:
+                counts["neutralised"] = scan.neutralised
             audit.record(conn, at, AUDIT_EVENT, _actor(conn), [study_id], counts)
     except SampleRefused:
         scan = importer.scan_result
@@ -111,4 +117,4 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
     log.info("sample imported: study=%s rows=%d imported=%d rejected=%d suppressed=%d",
              study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed)
     return SampleImportReport(study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed,
-                              importer.mapping, list(scan.problems))
+                              importer.mapping, list(scan.problems), scan.neutralised)
