@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -287,8 +288,12 @@ def check_workbook(source: Path | str | bytes, name: str = "classeur") -> None:
                 raise EtudesError(f"{name} refusé : contenu anormalement compressé (archive piégée ?)")
         for member in members:
             if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-                with archive.open(member) as sheet:
-                    head = sheet.read(4096)
+                try:
+                    with archive.open(member) as sheet:
+                        head = sheet.read(4096)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
+                        NotImplementedError):  # damaged, truncated, encrypted or oddly compressed
+                    raise EtudesError(f"{name} illisible : archive endommagée ou tronquée") from None
                 found = _DIMENSION_RE.search(head)
                 if found and found.group(2):
                     rows, columns = int(found.group(2)), _column_number(found.group(1))
