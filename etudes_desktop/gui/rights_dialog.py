@@ -1,71 +1,46 @@
 """Rights requests for one person: access (read, export), rectification, objection.
 
 The person is chosen by study and a search (sample id, name, town, phone), or given by the
-caller. Every request goes through `storage.rights`, which audits it with ids and counts only.
-`RightsDialog.show_for(...)` opens it without blocking; tests drive the same widgets.
+caller; each request is a tab of its own (rights_tabs.py). Every request goes through
+`storage.rights`, which audits it with ids and counts only. `RightsDialog.show_for(...)` opens it
+without blocking; tests drive the same widgets.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
-from etudes_desktop.gui.style import monospace_font, set_role
-from etudes_desktop.gui.views.labels import phone_text, respondent_status_label
-from etudes_desktop.storage import rights
-from etudes_desktop.storage.rights import write_access_export
+from etudes_desktop.gui.rights_tabs import AccessTab, FolderChooser, ObjectionTab, RectificationTab
+from etudes_desktop.gui.views.labels import respondent_status_label
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
 from etudes_desktop.storage.studies import list_studies
 
-FolderChooser = Callable[[QWidget], "Path | None"]
 SEARCH_LIMIT = 50
-IDENTITY_FIELDS = ("title", "last_name", "first_name", "sex", "age", "birth_date", "profession")
 
 
 def _choose_folder(parent: QWidget) -> Path | None:
     chosen = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("RightsDialog",
                                                                                   "Dossier où écrire l'export"))
     return Path(chosen) if chosen else None
-
-
-def _display(value: Any, name: str) -> str:
-    """A stored contact value as the form shows it (dates and phones as a French reader writes them)."""
-    if value in (None, ""):
-        return ""
-    if name == "birth_date":
-        try:
-            return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-        except ValueError:
-            return str(value)
-    if name in ("phone", "phone2"):
-        return phone_text(str(value))
-    return str(value)
 
 
 class RightsDialog(QDialog):
@@ -81,7 +56,6 @@ class RightsDialog(QDialog):
         self.resize(760, 640)
         self.vault = services.vault
         self.person: Respondent | None = None
-        self.access_data: dict[str, Any] | None = None
         self._choose = folder_chooser or _choose_folder
         self._labels = self._field_labels()
         self._build()
@@ -135,9 +109,18 @@ class RightsDialog(QDialog):
         self.person_label.setProperty("role", "subtitle")
         self.person_label.setWordWrap(True)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_access(), self.tr("Accès"))
-        self.tabs.addTab(self._build_rectification(), self.tr("Rectification"))
-        self.tabs.addTab(self._build_objection(), self.tr("Opposition"))
+        self.access_tab = AccessTab(self.vault, self._actor, self._choose, self.tabs)
+        self.rectification_tab = RectificationTab(self.vault, self._actor, self._labels, self.tabs)
+        self.objection_tab = ObjectionTab(self.vault, self._actor, self.tabs)
+        self.tabs.addTab(self.access_tab, self.tr("Accès"))
+        self.tabs.addTab(self.rectification_tab, self.tr("Rectification"))
+        self.tabs.addTab(self.objection_tab, self.tr("Opposition"))
+        # The tabs' controls, as tests and the screenshot states reach them from the dialog.
+        for tab, names in ((self.access_tab, ("access_button", "export_button", "access_text", "access_message")),
+                           (self.rectification_tab, ("field_edits", "rectify_button", "rectify_message")),
+                           (self.objection_tab, ("confirm_check", "object_button", "object_message"))):
+            for name in names:
+                setattr(self, name, getattr(tab, name))
         self.tabs.setEnabled(False)
         self.close_button = QPushButton(self.tr("Fermer"), self)
         closing = QHBoxLayout()
@@ -150,99 +133,12 @@ class RightsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(closing)
 
-    def _build_access(self) -> QWidget:
-        page = QWidget(self)
-        column = QVBoxLayout(page)
-        intro = QLabel(self.tr("Tout ce que ce poste détient sur la personne : coordonnées, mentions "
-                               "d'information, entretiens non encore transmis, traces des envois."), page)
-        intro.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.access_button = QPushButton(self.tr("Afficher les données détenues"), page)
-        self.access_button.setObjectName("access_button")
-        self.export_button = QPushButton(self.tr("Exporter…"), page)
-        self.export_button.setObjectName("export_button")
-        self.export_button.setEnabled(False)
-        buttons.addWidget(self.access_button)
-        buttons.addWidget(self.export_button)
-        buttons.addStretch(1)
-        self.access_text = QPlainTextEdit(page)
-        self.access_text.setObjectName("access_text")
-        self.access_text.setReadOnly(True)
-        self.access_text.setFont(monospace_font(10))
-        self.access_message = QLabel(page)
-        self.access_message.setObjectName("access_message")
-        self.access_message.setWordWrap(True)
-        column.addWidget(intro)
-        column.addLayout(buttons)
-        column.addWidget(self.access_text, 1)
-        column.addWidget(self.access_message)
-        return page
-
-    def _build_rectification(self) -> QWidget:
-        page = QWidget(self)
-        column = QVBoxLayout(page)
-        form = QGridLayout()
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
-        form.setHorizontalSpacing(10)
-        self.field_edits: dict[str, QLineEdit] = {}
-        columns = (IDENTITY_FIELDS, tuple(n for n in rights.RECTIFIABLE if n not in IDENTITY_FIELDS))
-        for side, names in enumerate(columns):  # the person on the left, how to reach them on the right
-            for line, name in enumerate(names):
-                edit = QLineEdit(page)
-                edit.setObjectName(f"rectify_{name}")
-                self.field_edits[name] = edit
-                label = QLabel(self.tr("%1 :").replace("%1", self._labels.get(name, name)), page)
-                label.setBuddy(edit)
-                form.addWidget(label, line, side * 2)
-                form.addWidget(edit, line, side * 2 + 1)
-        self.rectify_button = QPushButton(self.tr("Enregistrer les corrections"), page)
-        self.rectify_button.setObjectName("rectify_button")
-        self.rectify_button.setProperty("role", "primary")
-        self.rectify_message = QLabel(page)
-        self.rectify_message.setObjectName("rectify_message")
-        self.rectify_message.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.rectify_message, 1)
-        row.addWidget(self.rectify_button, 0, Qt.AlignmentFlag.AlignTop)
-        column.addLayout(form)
-        column.addLayout(row)
-        column.addStretch(1)
-        return page
-
-    def _build_objection(self) -> QWidget:
-        page = QWidget(self)
-        column = QVBoxLayout(page)
-        intro = QLabel(self.tr(
-            "L'opposition efface les coordonnées de la personne et ses réponses non encore transmises, "
-            "l'inscrit sur la liste d'opposition (elle ne sera plus contactée pour cette étude) et enregistre "
-            "la demande au journal d'audit. Cette opération est définitive."), page)
-        intro.setWordWrap(True)
-        self.confirm_check = QCheckBox(self.tr("Je confirme que la personne s'oppose au traitement de ses données."),
-                                       page)
-        self.confirm_check.setObjectName("objection_confirm")
-        self.object_button = QPushButton(self.tr("Enregistrer l'opposition"), page)
-        self.object_button.setObjectName("objection_button")
-        self.object_button.setEnabled(False)
-        self.object_message = QLabel(page)
-        self.object_message.setObjectName("objection_message")
-        self.object_message.setWordWrap(True)
-        column.addWidget(intro)
-        column.addWidget(self.confirm_check)
-        column.addWidget(self.object_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.object_message)
-        column.addStretch(1)
-        return page
-
     def _connect_signals(self) -> None:
         self.study_combo.currentIndexChanged.connect(self._on_search)
         self.search_edit.textChanged.connect(self._on_search)
         self.people_list.currentItemChanged.connect(self._on_person_chosen)
-        self.access_button.clicked.connect(self._on_access_clicked)
-        self.export_button.clicked.connect(self._on_export_clicked)
-        self.rectify_button.clicked.connect(self._on_rectify_clicked)
-        self.confirm_check.toggled.connect(self._on_confirm_toggled)
-        self.object_button.clicked.connect(self._on_object_clicked)
+        for tab in (self.rectification_tab, self.objection_tab):
+            tab.changed.connect(self._on_tab_changed)
         self.close_button.clicked.connect(self.accept)
 
     # -- choosing the person ----------------------------------------------------------------------
@@ -289,27 +185,19 @@ class RightsDialog(QDialog):
         if current is not None:
             self._show_person(current.data(Qt.ItemDataRole.UserRole))
 
-    def _show_person(self, person: Respondent) -> None:
+    def _show_person(self, person: Respondent, keep_messages: bool = False) -> None:
         self.person = person
-        self.access_data = None
-        self.access_text.clear()
-        self.export_button.setEnabled(False)
-        for label in (self.access_message, self.rectify_message, self.object_message):
-            label.clear()
-        self.confirm_check.setChecked(False)
-        erased = person.status in ("objected", "erased")
-        for name, edit in self.field_edits.items():
-            edit.setText(_display(getattr(person, name), name))
-            edit.setEnabled(not erased)
-        self.rectify_button.setEnabled(not erased)
-        self.confirm_check.setEnabled(person.status != "objected")
+        self.access_tab.show_person(person)
+        self.rectification_tab.show_person(person, keep_messages)
+        self.objection_tab.show_person(person, keep_messages)
         name = " ".join(p for p in (person.first_name or "", (person.last_name or "").upper()) if p)
         self.person_label.setText(self.tr("Personne : %1 — %2 · statut : %3").replace("%1", person.sample_id)
                                   .replace("%2", name or self.tr("coordonnées effacées"))
                                   .replace("%3", respondent_status_label(person.status)))
         self.tabs.setEnabled(True)
 
-    def _reload_person(self) -> None:
+    def _on_tab_changed(self, what: str) -> None:
+        """A rectification or an objection: the person is read again, the tab's outcome stays."""
         assert self.person is not None
         fresh = RespondentRepository(self.vault).get(self.person.id)
         if fresh is not None:
@@ -317,89 +205,17 @@ class RightsDialog(QDialog):
             if item is not None:
                 item.setData(Qt.ItemDataRole.UserRole, fresh)
                 item.setText(self._item_text(fresh))
-            self._show_person(fresh)
-
-    # -- the requests -----------------------------------------------------------------------------
-    def _actor(self) -> str | None:
-        profile = InterviewStore(self.vault).profile()
-        return profile.pseudonym if profile else None
-
-    def _error(self, label: QLabel, exc: EtudesError) -> None:
-        text = exc.message if current_language() == SOURCE_LANGUAGE else self.tr("La demande a été refusée.")
-        label.setText(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
-        set_role(label, "error")
-
-    def _ok(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        set_role(label, "ok")
-
-    def _on_access_clicked(self) -> None:
-        if self.person is None:
-            return
-        try:
-            self.access_data = rights.access(self.vault, self.person.study_id, self.person.sample_id, self._actor())
-        except EtudesError as exc:
-            self._error(self.access_message, exc)
-            return
-        self.access_text.setPlainText(rights.access_text(self.access_data))
-        self.export_button.setEnabled(True)
-        self.access_message.clear()
+            self._show_person(fresh, keep_messages=True)
+        self.changed.emit(what)
 
     def export_to(self, folder: Path) -> tuple[Path, Path] | None:
         """Write the shown access document into `folder` (.txt and .json)."""
-        if self.access_data is None or self.person is None:
-            return None
-        try:
-            written = write_access_export(self.access_data, folder, self.person.sample_id)
-        except OSError:
-            self.access_message.setText(self.tr("Impossible d'écrire dans ce dossier : choisissez-en un autre."))
-            set_role(self.access_message, "error")
-            return None
-        self._ok(self.access_message, self.tr("Export écrit : %1 et %2. À remettre à la personne, puis à supprimer "
-                                              "de ce poste.").replace("%1", written[0].name)
-                 .replace("%2", written[1].name))
-        self.access_message.setToolTip(str(folder))
-        return written
+        return self.access_tab.export_to(folder)
 
-    def _on_export_clicked(self) -> None:
-        folder = self._choose(self)
-        if folder is not None:
-            self.export_to(folder)
+    @property
+    def access_data(self) -> dict[str, Any] | None:
+        return self.access_tab.access_data
 
-    def _on_rectify_clicked(self) -> None:
-        if self.person is None:
-            return
-        changes = {name: edit.text() for name, edit in self.field_edits.items()
-                   if edit.text().strip() != _display(getattr(self.person, name), name)}
-        if not changes:
-            self.rectify_message.setText(self.tr("Aucune modification à enregistrer."))
-            set_role(self.rectify_message, "warn")
-            return
-        try:
-            rights.rectify(self.vault, self.person.study_id, self.person.sample_id, changes, self._actor())
-        except EtudesError as exc:
-            self._error(self.rectify_message, exc)
-            return
-        fields = ", ".join(self._labels[name] for name in changes)
-        self._reload_person()
-        self._ok(self.rectify_message, self.tr("Coordonnées corrigées : %1.").replace("%1", fields))
-        self.changed.emit("rectification")
-
-    def _on_confirm_toggled(self, checked: bool) -> None:
-        self.object_button.setEnabled(checked and self.person is not None)
-
-    def _on_object_clicked(self) -> None:
-        if self.person is None or not self.confirm_check.isChecked():
-            return
-        try:
-            counts = rights.object_to_processing(self.vault, self.person.study_id, self.person.sample_id,
-                                                 self._actor())
-        except EtudesError as exc:
-            self._error(self.object_message, exc)
-            return
-        self._reload_person()
-        self._ok(self.object_message, self.tr(
-            "Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera "
-            "plus contactée.").replace("%1", str(counts["interviews_erased"]))
-            .replace("%2", str(counts["answers_erased"])))
-        self.changed.emit("objection")
+    def _actor(self) -> str | None:
+        profile = InterviewStore(self.vault).profile()
+        return profile.pseudonym if profile else None

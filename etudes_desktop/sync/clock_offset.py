@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.sync.errors import SyncError
 from etudes_desktop.sync.protocol import MAX_CLOCK_OFFSET_MS
 
 SAMPLES = 3  # requests measured per handshake (the first answer and two quick probes)
@@ -26,7 +26,7 @@ SUSPECT_OFFSET_MS = 3600 * 1000  # beyond an hour the laptop clock is flagged as
 SUSPECT_UNCERTAINTY_MS = 1000  # beyond a second the measure is flagged as uncertain
 
 
-class ClockOffsetAbsurd(EtudesError):
+class ClockOffsetAbsurd(SyncError):
     """The laptop clock is so far from the server's that its timestamps mean nothing."""
 
     def __init__(self, offset_ms: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -52,12 +51,17 @@ def _french_and_styled(qapp):
     QThreadPool.globalInstance().waitForDone(10_000)
     qapp.processEvents()
     install_translators("fr", qapp)
+    names = close_leftover_windows(qapp)
+    if names:  # a window a test forgot stays over the next tests' screens: a failure, not a warning
+        pytest.fail(f"windows left open by the test (register them with qtbot.addWidget): {', '.join(names)}")
+
+
+def close_leftover_windows(qapp) -> list[str]:
+    """Close the top-level windows still shown; return their class names."""
     leftovers = [w for w in qapp.topLevelWidgets() if w.isVisible()]
     for widget in leftovers:
         widget.close()
-    if leftovers:
-        names = ", ".join(type(w).__name__ for w in leftovers)
-        warnings.warn(f"windows left open by the test (register them with qtbot.addWidget): {names}", stacklevel=1)
+    return [type(w).__name__ for w in leftovers]
 
 
 @pytest.fixture

@@ -139,3 +139,14 @@ def test_the_demo_vault_is_created_once_with_the_demo_passphrase(data_dir, kdf):
     assert ensure_demo_vault(paths, kdf) is False, "a second run keeps the demo vault"
     assert paths.vault.read_bytes() == before
     Vault.open(paths, DEMO_PASSPHRASE).close()
+
+
+def test_a_window_a_test_leaves_open_is_found_and_closed(qapp):
+    from PySide6.QtWidgets import QDialog
+
+    from tests.gui.conftest import close_leftover_windows
+
+    forgotten = QDialog()
+    forgotten.show()
+    assert close_leftover_windows(qapp) == ["QDialog"] and not forgotten.isVisible()
+    assert close_leftover_windows(qapp) == []
