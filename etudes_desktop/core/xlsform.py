@@ -74,11 +74,11 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
         source = str(source)
     if isinstance(source, str) and not Path(source).is_file():
         raise FormError([FormProblem("classeur", None, None, f"fichier introuvable : {Path(source).name}")])
-    from etudes_desktop.core.bounded_files import check_workbook
+    from etudes_desktop.core.bounded_files import check_form_file
     from etudes_desktop.core.errors import EtudesError
 
-    try:
-        check_workbook(source if not isinstance(source, str) else Path(source), "formulaire")
+    try:  # size, zip bomb, declared dimensions, then rows, columns, cells and time while streaming
+        check_form_file(source if not isinstance(source, str) else Path(source), name="formulaire")
     except EtudesError as exc:
         raise FormError([FormProblem("classeur", None, None, exc.message)]) from None
     try:
