@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     BigInteger, Column, Engine, Index, Integer, MetaData, String, Table, Text, bindparam, create_engine, event,
     func, select, update,
@@ -358,6 +359,16 @@ class Store:
                     "clock_offset_ms": row.clock_offset_ms,
                     "payload": json.loads(self.sealer.open(row.payload_json, row.id)),
                 }
+
+    def iter_results_rows(self, study_id: str) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """(mode, answers, attributes) of every completed interview of a study, for the insurer's
+        aggregated results: no id, no interviewer, no consent, no timestamps leave this method."""
+        query = select(interviews.c.id, interviews.c.mode, interviews.c.payload_json).where(
+            interviews.c.study_id == study_id, interviews.c.state == "completed").order_by(interviews.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query.execution_options(yield_per=2000)):
+                payload = orjson.loads(self.sealer.open(row.payload_json, row.id))
+                yield row.mode, payload.get("answers") or {}, payload.get("attributes") or {}
 
     def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
         """Store a device's audit entries once each (ON CONFLICT DO NOTHING on device and entry id);
