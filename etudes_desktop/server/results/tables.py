@@ -38,7 +38,8 @@ NPS_ROWS = (("__detracteurs__", "Détracteurs (0 à 6)"), ("__passifs__", "Passi
             ("__promoteurs__", "Promoteurs (9 et 10)"), ("__hors_echelle__", "Hors échelle 0 à 10"))
 NUMBER_TYPES = frozenset({ItemType.INTEGER, ItemType.DECIMAL, ItemType.RANGE})
 COUNTED_TYPES = NUMBER_TYPES | {ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE}
-BY_LABELS = {MODE: "Mode de collecte"}
+BY_LABELS = {MODE: "Mode de collecte", "age_band": "Tranche d'âge", "sex": "Sexe", "region": "Région",
+             "departement": "Département", "profession": "Profession"}
 
 
 @dataclass
