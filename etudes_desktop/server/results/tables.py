@@ -267,6 +267,7 @@ def _number(value: Any) -> float:
 def _tables(system: _System, questionnaire: Questionnaire, item: Item, kind: str, row_keys: list[str],
             row_labels: list[str], member: np.ndarray, levels: list[_Level], values: list[Any]) -> list[Table]:
     """The one-way table of a question's family, then one table per crossing."""
+    member = member.astype(bool).reshape(len(values), len(row_keys))
     answered = np.array([_answered(v) for v in values], dtype=bool)
     base = hashlib.sha256(np.packbits(answered).tobytes() + str(len(values)).encode()).hexdigest()[:16]
     qkey = item.name if kind != "nps" else f"{item.name}#nps"
