@@ -32,13 +32,13 @@ def render_pdf(deliverable: Deliverable) -> bytes:
     # TrueType fonts embedded (type 42): the report's text can be searched and read aloud
     with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(out, metadata=metadata) as pdf:
         pdf.savefig(_cover(deliverable))
-        for family in _families(deliverable.tables):
+        for family in question_families(deliverable.tables):
             for page in _question_pages(deliverable, family):
                 pdf.savefig(page)
     return out.getvalue()
 
 
-def _families(tables: list[Table]) -> Iterator[list[Table]]:
+def question_families(tables: list[Table]) -> Iterator[list[Table]]:
     """A question's one-way table followed by its crossings (the order the tables come in)."""
     family: list[Table] = []
     for table in tables:

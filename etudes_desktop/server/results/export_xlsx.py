@@ -63,6 +63,7 @@ def _notes(sheet: Worksheet, d: Deliverable) -> None:
     for table in d.tables:
         sheet.append([f"{table.id} : {table.question} ({crossing(d, table)})"])
     sheet.column_dimensions["A"].width = 120
+    _printable(sheet)
 
 
 def _table(sheet: Worksheet, d: Deliverable, table: Table) -> None:
@@ -99,6 +100,14 @@ def _table(sheet: Worksheet, d: Deliverable, table: Table) -> None:
     for k in range(2, len(header) + 2):
         sheet.column_dimensions[get_column_letter(k)].width = max(12, min(30, len(str(header[k - 2])) + 2))
     sheet.freeze_panes = "B5"
+    _printable(sheet)
+
+
+def _printable(sheet: Worksheet) -> None:
+    """Printed (or converted to PDF) on one page wide, landscape when the table is wide."""
+    sheet.page_setup.orientation = "landscape" if sheet.max_column > 5 else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _header(sheet: Worksheet, values: list[str]) -> None:
