@@ -55,9 +55,12 @@ class LinkedCells:
     values: np.ndarray
     equations: sparse.csr_matrix
     hidden: np.ndarray
+    groups: list[frozenset[int]] | None = None  # per equation, the families of tables that state it
+    appearances: np.ndarray | None = None  # per variable, in how many published tables it is printed
 
     @classmethod
-    def build(cls, values: list[int], equations: list[dict[int, int]], hidden: set[int] | None = None) -> LinkedCells:
+    def build(cls, values: list[int], equations: list[dict[int, int]], hidden: set[int] | None = None,
+              groups: list[frozenset[int]] | None = None) -> LinkedCells:
         rows, cols, data = [], [], []
         for r, equation in enumerate(equations):
             for var, coef in equation.items():
@@ -65,7 +68,7 @@ class LinkedCells:
         matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(equations), len(values)), dtype=float)
         mask = np.zeros(len(values), dtype=bool)
         mask[list(hidden or ())] = True
-        cells = cls(np.asarray(values, dtype=float), matrix, mask)
+        cells = cls(np.asarray(values, dtype=float), matrix, mask, groups)
         if len(values) and np.abs(matrix @ cells.values).max(initial=0) > _EPS:
             raise ValueError("inconsistent tables: a margin is not the sum of its cells")
         return cells
@@ -125,12 +128,17 @@ def _protect_component(cells: LinkedCells, comp: np.ndarray, result: Protection)
     sensitive = np.flatnonzero(result.status[comp] == PRIMARY)
     cuts = sub.initial_cuts(sensitive, fixed)
     chosen = fixed.copy()
+    local = True
     for round_ in range(1, MAX_ROUNDS + 1):
         chosen = sub.master(fixed, cuts)
-        fresh = [cut for p in sensitive if (cut := sub.cut_if_exposed(p, chosen)) is not None]
+        fresh = [cut for p in sensitive if (cut := sub.cut_if_exposed(p, chosen, local=local)) is not None]
         result.rounds = max(result.rounds, round_)
         if not fresh:
-            break
+            if not local:
+                break
+            local = False  # each question's tables hold: now against the whole delivery
+            continue
+        local = True
         cuts.extend(fresh)
         result.cuts += len(fresh)
     else:
@@ -146,13 +154,19 @@ class _Sub:
         self.matrix = cells.equations[:, comp]
         keep = np.flatnonzero(np.abs(self.matrix).sum(axis=1).A1 > 0)
         self.matrix = self.matrix[keep].tocsr()
+        groups = cells.groups if cells.groups is not None else [frozenset()] * cells.equations.shape[0]
+        self.groups = [groups[r] for r in keep]
+        self.columns = self.matrix.tocsc()
+        self._local: dict[int, tuple[BoundedLP, np.ndarray, dict[int, int]]] = {}
         self.level = float(level)
         # upward moves are capped for the cuts (a conservative attacker: protection against it
         # is protection against the real one, who has no cap); downward moves stop at zero
         self.cap = 2.0 * self.level
         total = float(self.a.sum()) or 1.0
-        # cells first, then the respondents they hold, as the information lost
-        self.weights = 1.0 + self.a / (10.0 * total)
+        # the information lost: each printed number hidden (a margin shared by several tables is
+        # hidden in each), then the respondents they hold
+        shown = cells.appearances[comp] if cells.appearances is not None else np.ones(len(comp))
+        self.weights = shown + self.a / (10.0 * total)
         zeros = np.zeros(len(self.a))
         self.lp = BoundedLP(self.matrix, np.zeros(self.matrix.shape[0]), zeros, zeros)
         self._x: np.ndarray | None = None
@@ -184,26 +198,56 @@ class _Sub:
             raise EtudesError("protection des tableaux : aucun masquage ne protège ces cellules")
         return res.x > 0.5
 
-    def cut_if_exposed(self, p: int, chosen: np.ndarray) -> np.ndarray | None:
-        """None when cell p's interval is wide enough under `chosen`, else the cut it violates."""
+    def cut_if_exposed(self, p: int, chosen: np.ndarray, *, local: bool = True) -> np.ndarray | None:
+        """None when cell p's interval is wide enough under `chosen`, else the cut it violates.
+        `local`: the intruder sees only the tables of p's own question (a relaxation: its cuts are
+        valid, and far cheaper); the whole component is looked at once they all hold."""
         x = chosen.astype(float)
-        if self._x is None or not np.array_equal(self._x, x):
-            self.lp.set_bounds(-self.a * x, self.cap * x)
-            self._x = x
-        up, up_coef = self._reach(p, +1.0)
-        down, down_coef = self._reach(p, -1.0)
+        lp, where, position = self._lp_for(p) if local else (self.lp, None, None)
+        if where is None:
+            if self._x is None or not np.array_equal(self._x, x):
+                lp.set_bounds(-self.a * x, self.cap * x)
+                self._x = x
+            a, at = self.a, p
+        else:
+            a, at = self.a[where], position[p]  # type: ignore[index]
+            lp.set_bounds(-a * x[where], self.cap * x[where])
+        up, up_coef = self._reach(lp, a, at, +1.0)
+        down, down_coef = self._reach(lp, a, at, -1.0)
         if up + down >= self.level - _EPS:
             return None
-        return np.minimum(up_coef + down_coef, self.level)  # a coefficient above the rhs adds nothing
+        coef = np.minimum(up_coef + down_coef, self.level)  # a coefficient above the rhs adds nothing
+        if where is None:
+            return coef
+        cut = np.zeros(len(self.a))
+        cut[where] = coef
+        return cut
 
-    def _reach(self, p: int, sign: float) -> tuple[float, np.ndarray]:
+    def _lp_for(self, p: int) -> tuple[BoundedLP, np.ndarray | None, dict[int, int] | None]:
+        """The LP over the equations of one family of tables holding p (the first one)."""
+        rows = self.columns[:, p].indices
+        families = self.groups[rows[0]] if len(rows) else frozenset()
+        if not families:
+            return self.lp, None, None
+        family = min(families)
+        if family not in self._local:
+            mine = np.array([r for r, held in enumerate(self.groups) if family in held])
+            sub = self.matrix[mine]
+            where = np.flatnonzero(np.abs(sub).sum(axis=0).A1 > 0)
+            zeros = np.zeros(len(where))
+            self._local[family] = (BoundedLP(sub[:, where], np.zeros(len(mine)), zeros, zeros), where,
+                                   {int(v): k for k, v in enumerate(where)})
+        lp, where, position = self._local[family]
+        return lp, where, position
+
+    def _reach(self, lp: BoundedLP, a: np.ndarray, p: int, sign: float) -> tuple[float, np.ndarray]:
         """How far cell p moves in direction `sign`, and the dual coefficients bounding that move
         for any choice of suppressed cells (weak duality: the dual does not depend on it)."""
-        value, dual = self.lp.extreme(p, sign)
+        value, dual = lp.extreme(p, sign)
         if dual is None:
             raise EtudesError("protection des tableaux : calcul d'intervalle impossible")
-        at_lower, at_upper = self.lp.bound_weights(dual)
-        coef = at_lower * self.a - at_upper * self.cap
+        at_lower, at_upper = lp.bound_weights(dual)
+        coef = at_lower * a - at_upper * self.cap
         return value * sign, np.maximum(coef, 0.0)
 
 

@@ -80,7 +80,8 @@ class _System:
         self.index: dict[tuple[Any, ...], int] = {}
         self.values: list[int] = []
         self.hidden: set[int] = set()
-        self.equations: dict[frozenset[tuple[int, int]], None] = {}
+        self.equations: dict[frozenset[tuple[int, int]], set[int]] = {}  # -> the families that state it
+        self.family = -1
 
     def var(self, key: tuple[Any, ...], value: int, *, hidden: bool = False) -> int:
         found = self.index.get(key)
@@ -100,10 +101,11 @@ class _System:
             terms[var] = terms.get(var, 0) + 1
         for var in minus:
             terms[var] = terms.get(var, 0) - 1
-        self.equations[frozenset((v, c) for v, c in terms.items() if c)] = None
+        self.equations.setdefault(frozenset((v, c) for v, c in terms.items() if c), set()).add(self.family)
 
     def build(self) -> LinkedCells:
-        return LinkedCells.build(self.values, [dict(eq) for eq in self.equations], self.hidden)
+        return LinkedCells.build(self.values, [dict(eq) for eq in self.equations], self.hidden,
+                                 [frozenset(families) for families in self.equations.values()])
 
 
 @dataclass
@@ -142,11 +144,23 @@ def count_tables(package: StudyPackage, rows: Iterable[tuple[str, dict[str, Any]
     tables: list[Table] = []
     skipped: list[str] = []
     questionnaire = package.questionnaire
-    for item in _questions(questionnaire, skipped):
+    for family, item in enumerate(_questions(questionnaire, skipped)):
+        system.family = family  # the equations of one question's tables: the cheap intruder's view
         values = [answer.get(item.name) for answer in answers]
         for kind, row_keys, row_labels, member in _members(package, item, values):
             tables.extend(_tables(system, questionnaire, item, kind, row_keys, row_labels, member, levels, values))
-    return Counted(tables, system.build(), len(answers), crossings, skipped)
+    cells = system.build()
+    cells.appearances = _appearances(tables, len(cells.values))
+    return Counted(tables, cells, len(answers), crossings, skipped)
+
+
+def _appearances(tables: list[Table], n: int) -> np.ndarray:
+    """In how many tables each count is printed: hiding a shared margin costs in all of them."""
+    seen = np.zeros(n)
+    for table in tables:
+        held = {*table.cell_vars.ravel().tolist(), *table.row_vars, *table.column_vars, table.total_var}
+        seen[list(held)] += 1
+    return np.maximum(seen, 1)
 
 
 def _questions(questionnaire: Questionnaire, skipped: list[str]) -> Iterable[Item]:
