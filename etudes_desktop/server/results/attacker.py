@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count
 from etudes_desktop.server.results.lp import BoundedLP
 from etudes_desktop.server.results.suppression import PRIMARY, SECONDARY, LinkedCells, Protection
 
@@ -78,6 +79,7 @@ def require_protected(cells: LinkedCells, protection: Protection) -> tuple[np.nd
     """The intervals, or EtudesError when any suppressed cell is exposed (nothing is published)."""
     exposures, lo, hi = check(cells, protection)
     if exposures:
-        raise EtudesError(f"contrôle de l'attaquant échoué : {len(exposures)} cellule(s) masquée(s) "
-                          "recalculable(s) à partir des cellules publiées ; rien n'est diffusé")
+        exposed_cells = count(len(exposures), "cellule masquée recalculable", "cellules masquées recalculables")
+        raise EtudesError(f"contrôle de l'attaquant échoué : {exposed_cells} à partir des cellules publiées ; "
+                          "rien n'est diffusé")
     return lo, hi

@@ -92,9 +92,11 @@ def cmd_results(args: argparse.Namespace) -> int:
 def _summary(d: Deliverable) -> None:
     from etudes_desktop.server.results.suppression import PRIMARY, SECONDARY
 
-    print(f"{len(d.tables)} tableau(x), seuil {d.threshold} : {d.protection.count(PRIMARY)} cellule(s) masquée(s) "
-          f"sous le seuil, {d.protection.count(SECONDARY)} en protection ; contrôle de l'attaquant réussi",
-          file=sys.stderr)
+    from etudes_desktop.core.plural import count
+
+    print(f"{count(len(d.tables), 'tableau', 'tableaux')}, seuil {d.threshold} : "
+          f"{count(d.protection.count(PRIMARY), 'cellule masquée', 'cellules masquées')} sous le seuil, "
+          f"{d.protection.count(SECONDARY)} en protection ; contrôle de l'attaquant réussi", file=sys.stderr)
 
 
 def cmd_deliver(args: argparse.Namespace) -> int:
