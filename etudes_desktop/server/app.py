@@ -75,8 +75,9 @@ class Server:
 
     async def device(self, request: Request) -> Response:
         device = await self.authenticate(request)
+        delivery = await run_in_threadpool(self.store.delivery, device.study_id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
-                            server_time=self.now())
+                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:

@@ -1,4 +1,5 @@
-"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews.
+"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews,
+produce and deliver its protected aggregated results.
 
 Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on usage errors.
 """
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     _store_args(stats)
     stats.set_defaults(handler=cmd_stats)
+
+    from etudes_desktop.server.results.commands import register as register_results
+
+    register_results(sub, _store_args)
     return parser
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_all
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import orjson
@@ -306,6 +306,11 @@ class SyncEngine:
         if found.suspect:
             log.warning("sync: clock offset %d ms (uncertainty %d ms)", found.offset_ms, found.uncertainty_ms)
         self.device_id = info.device_id
+        if info.study_delivered_on:  # the server delivered the study: its retention clock starts here too
+            from etudes_desktop.storage.retention import apply_server_delivery
+
+            apply_server_delivery(self.vault, info.study_id, date.fromisoformat(info.study_delivered_on),
+                                  now=self.clock())
         return info.study_id
 
     def _stop_requested(self) -> bool:

@@ -270,6 +270,10 @@ class DeviceInfo(BaseModel):
     device_name: str
     study_id: str
     server_time: str
+    study_delivered_on: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="the day the study's results were delivered (starts the retention clock); absent before. "
+                    "Added in 0.1 without a version change: older laptops ignore it")
 
 
 class Health(BaseModel):
