@@ -1,7 +1,8 @@
 """The collection server's ASGI application (Starlette), run by uvicorn.
 
-Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches. Every error is JSON
-(`protocol.ErrorBody`) with a French message; every response carries the server clock.
+Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches, POST /v1/audit. Every
+error is JSON (`protocol.ErrorBody`) with a French message; every response carries the server
+clock. The collection office's web console is mounted under /console (server.console).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
+from etudes_desktop.server.console import create_console
+from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import protocol as p
@@ -201,6 +204,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
                max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES, body_timeout: float = BODY_TIMEOUT_S) -> Starlette:
     """The ASGI application over one store."""
     server = Server(store, max_body_bytes, max_decompressed_bytes, body_timeout)
+    office = OfficeStore(store)
 
     def error_response(exc: ApiError) -> Response:
         body = p.ErrorBody(error=exc.code, message=exc.message, details=exc.details, server_time=server.now())
@@ -232,12 +236,14 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.DEVICE_PATH, server.device, methods=["GET"]),
         Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
         Route(p.AUDIT_PATH, server.audit, methods=["POST"]),
+        Mount("/console", app=create_console(office)),
     ]
     app = Starlette(routes=routes, exception_handlers={
         ApiError: on_api_error, HTTPException: on_http_error, OperationalError: on_database_down,
         Exception: on_crash,
     })
     app.state.store = store
+    app.state.office = office
     return app
 
 

@@ -1,4 +1,5 @@
-"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews.
+"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews; console
+accounts (`user`) and published studies (`study`) are in office_cli.
 
 Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on usage errors.
 """
@@ -77,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     _store_args(stats)
     stats.set_defaults(handler=cmd_stats)
+
+    from etudes_desktop.server import office_cli
+
+    office_cli.register(sub, _store_args)  # user add|disable|list, study publish|close|list
     return parser
 
 

@@ -1,0 +1,98 @@
+"""English texts of the console, keyed by their French original (see i18n)."""
+
+CATALOGUE: dict[str, str] = {
+    # layout
+    "Bureau de collecte": "Collection office",
+    "Aller au contenu": "Skip to content",
+    "Navigation principale": "Main navigation",
+    "Accueil": "Home",
+    "Études": "Studies",
+    "Appareils": "Devices",
+    "Journal": "Journal",
+    "Mot de passe": "Password",
+    "Se déconnecter": "Sign out",
+    "Retour à l'accueil": "Back to home",
+    # roles
+    "Responsable d'étude": "Study manager",
+    "Délégué à la protection des données": "Data protection officer",
+    "Assureur": "Insurer",
+    # login
+    "Connexion": "Sign in",
+    "Adresse électronique": "E-mail address",
+    "Se connecter": "Sign in",
+    "Adresse ou mot de passe incorrect.": "Wrong address or password.",
+    "Trop de tentatives : réessayez dans {seconds} s.": "Too many attempts: try again in {seconds} s.",
+    "Session expirée après 30 minutes d'inactivité : reconnectez-vous.":
+        "Session expired after 30 minutes without activity: please sign in again.",
+    "Vous êtes déconnecté.": "You are signed out.",
+    "Connexion locale non chiffrée : hors de cet ordinateur, la console exige HTTPS.":
+        "Unencrypted local connection: beyond this computer, the console requires HTTPS.",
+    # refusals and errors
+    "Accès refusé": "Access denied",
+    "Votre rôle ({role}) ne donne pas accès à cette page.": "Your role ({role}) does not give access to this page.",
+    "Formulaire expiré ou invalide : rechargez la page et recommencez.":
+        "Expired or invalid form: reload the page and try again.",
+    "Formulaire trop volumineux ou illisible.": "Form too large or unreadable.",
+    "Page introuvable": "Page not found",
+    "Cette adresse ne correspond à aucune page de la console.": "This address matches no page of the console.",
+    "Méthode non autorisée": "Method not allowed",
+    "Cette page ne s'utilise pas ainsi.": "This page is not used that way.",
+    "Erreur interne": "Internal error",
+    "Une erreur inattendue est survenue : réessayez ; si elle persiste, prévenez l'administrateur du serveur.":
+        "An unexpected error occurred: try again; if it persists, tell the server's administrator.",
+    "Service indisponible": "Service unavailable",
+    "La base de données ne répond pas : réessayez dans quelques instants.":
+        "The database does not answer: try again in a few moments.",
+    "Erreur": "Error",
+    "La demande n'a pas pu aboutir.": "The request could not be completed.",
+    # home
+    "Vous êtes connecté avec le rôle « {role} ».": "You are signed in with the role “{role}”.",
+    "{count} publiée(s), {open} ouverte(s)": "{count} published, {open} open",
+    "{count} actif(s)": "{count} active",
+    "Publier un questionnaire XLSForm, ses versions, clore une étude":
+        "Publish an XLSForm questionnaire, its versions, close a study",
+    "Inscrire, renommer, révoquer les ordinateurs des enquêteurs": "Enrol, rename, revoke the interviewers' laptops",
+    "Qui a fait quoi, et quand, dans le bureau de collecte (sans donnée personnelle)":
+        "Who did what, and when, in the collection office (no personal data)",
+    "Livrable agrégé": "Aggregated deliverable",
+    "Le livrable agrégé de vos études apparaîtra ici dès sa livraison : des résultats par groupe, jamais une réponse individuelle.":
+        "The aggregated deliverable of your studies will appear here once delivered: results by group, never an "
+        "individual answer.",
+    # password
+    "Changer de mot de passe": "Change password",
+    "Mot de passe actuel": "Current password",
+    "Nouveau mot de passe": "New password",
+    "Confirmer le nouveau mot de passe": "Confirm the new password",
+    "Changer le mot de passe": "Change the password",
+    "Mot de passe actuel incorrect.": "Wrong current password.",
+    "Les deux saisies du nouveau mot de passe diffèrent.": "The two entries of the new password differ.",
+    "Le nouveau mot de passe doit différer de l'actuel.": "The new password must differ from the current one.",
+    "Mot de passe trop faible.": "Password too weak.",
+    "Au moins 12 caractères avec minuscules, majuscules, chiffres et caractères spéciaux, ou 14 avec trois de ces types, ou 16 avec deux, ou une phrase d'au moins 7 mots.":
+        "At least 12 characters with lower case, upper case, digits and special characters, or 14 with three of "
+        "these kinds, or 16 with two, or a sentence of at least 7 words.",
+    "Mot de passe changé ; vos autres sessions sont fermées.": "Password changed; your other sessions are closed.",
+    # journal
+    "Journal du bureau de collecte": "Journal of the collection office",
+    "Les 300 dernières actions : qui, quoi, quand. Aucune donnée de répondant n'y figure.":
+        "The last 300 actions: who, what, when. No respondent data appears here.",
+    "Date": "Date",
+    "Compte": "Account",
+    "Action": "Action",
+    "Objet": "Object",
+    "Journal vide.": "Empty journal.",
+    "ligne de commande": "command line",
+    "Connexion réussie": "Signed in",
+    "Déconnexion": "Signed out",
+    "Échec de connexion": "Failed sign-in",
+    "Connexion retardée (trop d'échecs)": "Sign-in delayed (too many failures)",
+    "Session expirée": "Session expired",
+    "Mot de passe changé": "Password changed",
+    "Compte créé": "Account created",
+    "Compte désactivé": "Account disabled",
+    "Étude publiée": "Study published",
+    "Étude close": "Study closed",
+    "Appareil inscrit": "Device enrolled",
+    "Appareil renommé": "Device renamed",
+    "Appareil révoqué": "Device revoked",
+}
