@@ -72,6 +72,11 @@ def _sync(args: Any) -> int:
     text = (f"Étude {report.study_id} : {report.sent} entretien(s) envoyé(s) en {report.batches} lot(s) ; "
             f"{report.accepted} accepté(s), {report.duplicate} déjà reçu(s), {report.conflict} en conflit, "
             f"{report.rejected} rejeté(s) ; {report.purged} purgé(s) du poste ; {report.remaining} en attente.")
+    study = {"created": "étude publiée reçue", "updated": "nouvelle version de l'étude reçue",
+             "closed": "étude close par le bureau de collecte : plus de nouvel entretien",
+             "refused": f"étude publiée refusée ({report.study_problem})"}.get(report.study_update)
+    if study:
+        text += f" {study[0].upper()}{study[1:]}."
     emit(args, data, text)
     return 0
 

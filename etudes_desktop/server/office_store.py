@@ -127,6 +127,7 @@ class PublishedVersion:
     version: str
     seq: int
     published_at: str
+    published_by: str
     source_name: str
     source_sha256: str
     package_sha256: str
@@ -355,8 +356,7 @@ class OfficeStore:
         """Published studies (one, or all by id) with their versions, oldest first."""
         where = [] if study_id is None else [published_studies.c.study_id == study_id]
         version_where = [] if study_id is None else [study_versions.c.study_id == study_id]
-        cols = [c for c in study_versions.c if c.name not in ("source_bytes", "package_json", "published_by",
-                                                              "notice_en_sha256")]
+        cols = [c for c in study_versions.c if c.name not in ("source_bytes", "package_json", "notice_en_sha256")]
         with self.engine.connect() as conn:
             heads = conn.execute(select(published_studies).where(*where).order_by(published_studies.c.study_id)).all()
             rows = conn.execute(select(*cols).where(*version_where).order_by(
@@ -364,8 +364,8 @@ class OfficeStore:
         by_study: dict[str, list[PublishedVersion]] = {}
         for r in rows:
             by_study.setdefault(r.study_id, []).append(PublishedVersion(
-                r.study_id, r.version, r.seq, r.published_at, r.source_name, r.source_sha256, r.package_sha256,
-                r.notice_id, r.notice_version, r.notice_sha256))
+                r.study_id, r.version, r.seq, r.published_at, r.published_by, r.source_name, r.source_sha256,
+                r.package_sha256, r.notice_id, r.notice_version, r.notice_sha256))
         return [PublishedStudy(h.study_id, h.title, h.created_at, h.closed_at, tuple(by_study.get(h.study_id, ())))
                 for h in heads if by_study.get(h.study_id)]
 

@@ -95,4 +95,58 @@ CATALOGUE: dict[str, str] = {
     "Appareil inscrit": "Device enrolled",
     "Appareil renommé": "Device renamed",
     "Appareil révoqué": "Device revoked",
+    # studies
+    "Études publiées": "Published studies",
+    "Les ordinateurs des enquêteurs reçoivent l'étude de leur inscription à chaque synchronisation ; une nouvelle version sert aux nouveaux entretiens, sans réinstallation.":
+        "The interviewers' laptops receive the study they are enrolled for at every sync; a new version serves the "
+        "new interviews, without reinstalling.",
+    "Publier un questionnaire": "Publish a questionnaire",
+    "Fichier XLSForm (.xlsx, .xls) ou paquet d'étude (.json)": "XLSForm file (.xlsx, .xls) or study package (.json)",
+    "Le fichier est vérifié comme sur l'ordinateur de l'enquêteur (« etudes study check ») : chaque problème est donné avec sa feuille, sa ligne et sa colonne. La version est celle de la feuille settings.":
+        "The file is checked as on the interviewer's laptop (“etudes study check”): each problem is given with its "
+        "sheet, row and column (messages in French). The version is the one of the settings sheet.",
+    "Vérifier et publier": "Check and publish",
+    "Problèmes trouvés dans {name}": "Problems found in {name}",
+    "Feuille": "Sheet",
+    "Ligne": "Row",
+    "Colonne": "Column",
+    "Problème": "Problem",
+    "Étude": "Study",
+    "Version courante": "Current version",
+    "Versions": "Versions",
+    "Version": "Version",
+    "Notice": "Notice",
+    "Publiée le": "Published on",
+    "État": "State",
+    "Ouverte": "Open",
+    "Close": "Closed",
+    "Aucune étude publiée pour l'instant.": "No study published yet.",
+    "Aucune étude publiée ne porte cet identifiant.": "No published study has this identifier.",
+    "Identifiant": "Identifier",
+    "depuis le {when}": "since {when}",
+    "Appareils actifs": "Active devices",
+    "Par": "By",
+    "Notice (empreinte SHA-256)": "Notice (SHA-256 fingerprint)",
+    "Fichier": "File",
+    "Clore l'étude": "Close the study",
+    "Une étude close ne reçoit plus de nouvelle version et les ordinateurs n'y commencent plus d'entretien après leur prochaine synchronisation ; les entretiens déjà faits sont encore reçus. La clôture est définitive.":
+        "A closed study takes no new version and the laptops start no interview in it after their next sync; the "
+        "interviews already made are still received. Closing is final.",
+    "Je confirme la clôture de cette étude": "I confirm closing this study",
+    "Clore l'étude aux nouveaux entretiens": "Close the study to new interviews",
+    "Étude {study} publiée (version {version}). Les ordinateurs inscrits la recevront à leur prochaine synchronisation.":
+        "Study {study} published (version {version}). The enrolled laptops will receive it at their next sync.",
+    "Nouvelle version {version} de l'étude {study} publiée : les ordinateurs l'utiliseront pour les nouveaux entretiens dès leur prochaine synchronisation.":
+        "New version {version} of study {study} published: the laptops will use it for new interviews from their "
+        "next sync.",
+    "La version {version} de l'étude {study} est déjà publiée à l'identique : rien n'a changé.":
+        "Version {version} of study {study} is already published, identical: nothing changed.",
+    "Étude close : les ordinateurs ne commenceront plus d'entretien après leur prochaine synchronisation.":
+        "Study closed: the laptops will start no more interviews after their next sync.",
+    "Cochez la case de confirmation pour clore l'étude.": "Tick the confirmation box to close the study.",
+    "Fichier refusé : {count} problème(s) à corriger. Rien n'a été publié.":
+        "File refused: {count} problem(s) to fix. Nothing was published.",
+    "Choisissez un fichier XLSForm (.xlsx, .xls) ou un paquet d'étude (.json).":
+        "Choose an XLSForm file (.xlsx, .xls) or a study package (.json).",
+    "Fichier d'étude téléchargé": "Study file downloaded",
 }
