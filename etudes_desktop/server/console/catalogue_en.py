@@ -149,4 +149,44 @@ CATALOGUE: dict[str, str] = {
     "Choisissez un fichier XLSForm (.xlsx, .xls) ou un paquet d'étude (.json).":
         "Choose an XLSForm file (.xlsx, .xls) or a study package (.json).",
     "Fichier d'étude téléchargé": "Study file downloaded",
+    # devices
+    "Chaque ordinateur d'enquêteur envoie ses entretiens avec son propre jeton, inscrit pour une étude. Révoquer un appareil perdu ou volé lui ferme le serveur.":
+        "Each interviewer's laptop sends its interviews with its own token, enrolled for one study. Revoking a lost or "
+        "stolen device shuts the server to it.",
+    "Inscrire un appareil": "Enrol a device",
+    "Nom de l'appareil": "Device name",
+    "ex. portable-07": "e.g. laptop-07",
+    "Inscrire et afficher le jeton": "Enrol and show the token",
+    "Publiez d'abord une étude : un appareil s'inscrit pour une étude publiée et ouverte.":
+        "Publish a study first: a device is enrolled for a published, open study.",
+    "Nom": "Name",
+    "Inscrit le": "Enrolled on",
+    "Dernier envoi": "Last batch",
+    "jamais": "never",
+    "Actif": "Active",
+    "Révoqué": "Revoked",
+    "Actions": "Actions",
+    "Nouveau nom de {name}": "New name of {name}",
+    "Renommer": "Rename",
+    "Révoquer": "Revoke",
+    "Révoquer {name}": "Revoke {name}",
+    "révoqué le {when}": "revoked on {when}",
+    "Aucun appareil inscrit.": "No device enrolled.",
+    "Appareil renommé.": "Device renamed.",
+    "Appareil révoqué : son jeton ne permet plus aucun envoi.": "Device revoked: its token no longer sends anything.",
+    "Nom d'appareil : de 1 à 200 caractères, sans caractère de contrôle.":
+        "Device name: 1 to 200 characters, no control character.",
+    "Choisissez une étude publiée et ouverte.": "Choose a published, open study.",
+    "Appareil inconnu.": "Unknown device.",
+    "Cet appareil est déjà révoqué.": "This device is already revoked.",
+    "Jeton de l'appareil": "Device token",
+    "Jeton de l'appareil en code QR": "The device token as a QR code",
+    "Appareil « {name} » inscrit": "Device “{name}” enrolled",
+    "Ce jeton n'est affiché qu'une fois : le serveur n'en garde que l'empreinte. Saisissez-le maintenant sur l'ordinateur, puis fermez cette page.":
+        "This token is shown only once: the server keeps only its fingerprint. Enter it on the laptop now, then close "
+        "this page.",
+    "Adresse du serveur": "Server address",
+    "Jeton": "Token",
+    "Sur l'ordinateur : Synchronisation → Réglages du serveur, ou « etudes sync --token-file FICHIER ».":
+        "On the laptop: Synchronisation → Server settings, or “etudes sync --token-file FILE”.",
 }

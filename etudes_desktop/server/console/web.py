@@ -78,9 +78,9 @@ class Console:
         self.env.filters["urlpart"] = lambda value: quote(str(value), safe="")
         self.env.filters["when"] = _when
 
-    def render(self, ctx: Ctx, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    def render(self, ctx: Ctx, template: str, status: int = 200, **values: Any) -> HTMLResponse:
         nav = [(label, PREFIX + path) for label, path in ROLE_PAGES.get(ctx.user.role, [])] if ctx.user else []
-        html = self.env.get_template(name).render(
+        html = self.env.get_template(template).render(
             _=ctx._, lang=ctx.lang, user=ctx.user, csrf=ctx.user.csrf if ctx.user else "", nav=nav,
             prefix=PREFIX, path=ctx.request.url.path, role_label=i18n.role_label, **values)
         return HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS, **ctx.extra_headers})
