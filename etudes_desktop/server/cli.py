@@ -117,7 +117,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from etudes_desktop.server.app import create_app
 
     print(f"etudes-server : écoute sur {'https' if tls else 'http'}://{args.host}:{args.port} "
-          f"(base {store.dialect})", file=sys.stderr, flush=True)
+          f"(base {store.dialect}) ; console du bureau de collecte sur /console/", file=sys.stderr, flush=True)
     uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning", **tls)
     return 0
 

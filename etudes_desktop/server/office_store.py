@@ -407,7 +407,7 @@ class OfficeStore:
 
     def rename_device(self, device_id: str, name: str, actor: str, role: str | None) -> None:
         with self.engine.begin() as conn:
-            row = conn.execute(select(devices.c.study_id, devices.c.revoked_at).where(devices.c.id == device_id)).first()
+            row = conn.execute(select(devices.c.study_id).where(devices.c.id == device_id)).first()
             if row is None:
                 raise EtudesError("appareil inconnu")
             taken = conn.execute(select(devices.c.id).where(

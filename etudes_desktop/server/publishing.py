@@ -52,7 +52,8 @@ def check_file(name: str, data: bytes) -> StudyPackage:
             raise FormError([FormProblem("fichier", None, None, exc.message)]) from None
 
 
-def publish_file(office: OfficeStore, name: str, data: bytes, *, actor: str, role: str | None) -> tuple[StudyPackage, str]:
+def publish_file(office: OfficeStore, name: str, data: bytes, *, actor: str,
+                 role: str | None) -> tuple[StudyPackage, str]:
     """Check the file and publish it as a version of its study; returns (package, outcome)."""
     package = check_file(name, data)
     notice = package.notice

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from etudes_desktop.core.interview import text_sha256
 from etudes_desktop.seed import seed_interviews
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.publishing import publish_file
@@ -40,11 +41,11 @@ def test_a_published_study_reaches_the_laptop_and_serves_new_interviews(field_se
     seed_interviews(vault, STUDY, 1)  # the next interview: version 2, its notice
     report = field_setup.engine().run()
     assert report.accepted == 1 and report.rejected == 0
-    received = {r["payload"]["study_version"]: r["payload"]["consent"] for r in field_setup.store.iter_interviews(STUDY)}
+    received = {r["payload"]["study_version"]: r["payload"]["consent"]
+                for r in field_setup.store.iter_interviews(STUDY)}
     assert set(received) == {"1", "2"}
     assert received["2"]["notice_version"] == "2027-01"
-    assert received["2"]["text_sha256"] == package.notice.sha256 == __import__(
-        "etudes_desktop.core.interview", fromlist=["x"]).text_sha256(notice_text("2027-01"))
+    assert received["2"]["text_sha256"] == package.notice.sha256 == text_sha256(notice_text("2027-01"))
     events = [e.event for e in audit.entries(vault.conn)]
     assert events.count("study_created") == 1 and events.count("study_updated") == 1
 

@@ -155,7 +155,8 @@ AUDIT_LABELS = {
     "login": "Connexion réussie", "logout": "Déconnexion", "login_failed": "Échec de connexion",
     "login_throttled": "Connexion retardée (trop d'échecs)", "session_expired": "Session expirée",
     "password_changed": "Mot de passe changé", "user_added": "Compte créé", "user_disabled": "Compte désactivé",
-    "refused": "Accès refusé", "study_published": "Étude publiée", "study_closed": "Étude close", "study_downloaded": "Fichier d'étude téléchargé",
+    "refused": "Accès refusé", "study_published": "Étude publiée", "study_closed": "Étude close",
+    "study_downloaded": "Fichier d'étude téléchargé",
     "device_enrolled": "Appareil inscrit", "device_renamed": "Appareil renommé", "device_revoked": "Appareil révoqué",
 }
 
