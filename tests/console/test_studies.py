@@ -143,6 +143,12 @@ def test_console_upload_shows_located_problems_then_lists_the_study(office: Offi
     weird = client.post("/console/studies", data={"csrf": csrf},
                         files={"file": ("notes.txt", b"bonjour", "text/plain")})
     assert weird.status_code == 422 and ".xlsx, .xls ou .json attendu" in html.unescape(weird.text)
+    fake = client.post("/console/studies", data={"csrf": csrf},
+                       files={"file": ("faux.xlsx", b"pas un classeur", "application/octet-stream")})
+    assert fake.status_code == 422 and "ce fichier n'est pas un classeur Excel" in html.unescape(fake.text)
+    huge = client.post("/console/studies", data={"csrf": csrf},
+                       files={"file": ("gros.xlsx", b"0" * (13 * 1024 * 1024), "application/octet-stream")})
+    assert huge.status_code == 413 and "Formulaire trop volumineux" in html.unescape(huge.text)
     published = _upload(client, csrf, good_form(tmp_path, "1"))
     assert published.status_code == 200
     assert "Étude sat-2026 publiée (version 1)" in html.unescape(published.text)
