@@ -29,10 +29,13 @@ bench: $(STAMP) translations
 	ETUDES_BENCH_DATABASE_URL=$${ETUDES_BENCH_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m etudes_desktop.gui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m etudes_desktop.demo.screenshots docs/screenshots
 
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -ts resources/translations/etudes_en.ts
+	# French is the source language; its file holds only the plural forms ("1 entretien", "2 entretiens").
+	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') ui/*.ui -pluralonly -target-language fr_FR \
+		-ts resources/translations/etudes_fr.ts
 
 server: $(STAMP)
 	$(BIN)/etudes-server serve --host 127.0.0.1 --port 8765

@@ -56,7 +56,7 @@ def _fsync_ms(folder: Path, rounds: int) -> list[float]:
 
 def _setup(folder: Path) -> tuple[Any, Any, Any, Any]:
     from etudes_desktop.core.interview import Mode
-    from etudes_desktop.gui.interview.sample import sample_package
+    from etudes_desktop.demo.sample_study import sample_package
     from etudes_desktop.gui.interview.study_info import StudyInfo
     from etudes_desktop.paths import DataPaths
     from etudes_desktop.storage.studies import save_study

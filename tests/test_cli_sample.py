@@ -54,7 +54,7 @@ def count(folder):
 def test_import_then_count(data, tmp_path):
     result = etudes(data, "sample", "import", "sat", str(csv_file(tmp_path, [HEADER, *ROWS], encoding="cp1252")))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "2 répondant(s) importé(s) dans l'étude sat"
+    assert result.stdout.strip() == "2 répondants importés dans l'étude sat"
     assert count(data) == 2
 
 

@@ -26,7 +26,7 @@ def test_check_valid_form_exits_0(tmp_path, capsys):
 def test_check_lists_every_problem_and_writes_nothing(tmp_path, capsys):
     form = write_xlsform(tmp_path / "mauvais.xlsx", [
         {"type": "integer", "name": "age", "label": "Âge"},
-        {"type": "geopoint", "name": "ou", "label": "Où ?"},
+        {"type": "geotrace", "name": "ou", "label": "Par où ?"},
         {"type": "text", "name": "pourquoi", "label": "Pourquoi ?", "relevant": "${age} >"},
         {"type": "image", "name": "photo", "label": "Photo"},
     ])
@@ -35,7 +35,7 @@ def test_check_lists_every_problem_and_writes_nothing(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert code == 1
     assert len(err) == 3
-    assert err[0] == "survey, row 3, column type: type geopoint non pris en charge par l'application"
+    assert err[0] == "survey, row 3, column type: type geotrace non pris en charge par l'application"
     assert err[1].startswith("survey, row 4, column relevant: expression invalide à la position")
     assert err[2] == "survey, row 5, column type: type image non pris en charge par l'application"
     assert not (tmp_path / "d" / "vault.db").exists()

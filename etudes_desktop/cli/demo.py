@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 import random
 from typing import Any
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _seed(args: Any) -> int:
-    from etudes_desktop import seed
+    from etudes_desktop.demo import seed
 
     rng = random.Random(args.seed)
     with open_vault(args) as vault:
@@ -29,5 +30,5 @@ def _seed(args: Any) -> int:
         people = seed.seed_respondents(vault, study_id, args.respondents, rng) if args.respondents else 0
         made = seed.seed_interviews(vault, study_id, max(0, args.interviews), rng)
     emit(args, {"study": study_id, "interviews": made, "respondents": people},
-         f"{made} entretien(s) terminé(s) et {people} répondant(s) fictifs ajoutés à l'étude {study_id}")
+         f"{_n(made, 'entretien terminé', 'entretiens terminés')} et {_n(people, 'répondant')} fictifs ajoutés à l'étude {study_id}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 from datetime import date
 from typing import Any
@@ -23,7 +24,7 @@ def _run(args: Any) -> int:
     today = args.today or date.today()
     with open_vault(args) as vault:
         report = retention.run(vault, today)
-    lines = [f"{study}: {c['respondents']} répondant(s), {c['drafts']} brouillon(s), {c['call_attempts']} appel(s) détruits"
+    lines = [f"{study}: {_n(c['respondents'], 'répondant')}, {_n(c['drafts'], 'brouillon')}, {_n(c['call_attempts'], 'appel')} détruits"
              for study, c in report.destroyed.items()]
     lines += [f"avertissement : {w}" for w in report.warnings]
     emit(args, report.as_dict(), "\n".join(lines) or "rien à détruire")

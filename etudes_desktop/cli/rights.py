@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 
 from pathlib import Path
@@ -69,6 +70,6 @@ def _rectify(args: Any) -> int:
 def _object(args: Any) -> int:
     with open_vault(args) as vault:
         counts = rights.object_to_processing(vault, args.study, args.sample_id, actor=_actor(vault))
-    emit(args, counts, f"opposition enregistrée : {counts['interviews_erased']} entretien(s) non transmis et "
-                       f"{counts['answers_erased']} réponse(s) effacés ; la personne ne sera plus contactée")
+    emit(args, counts, f"opposition enregistrée : {_n(counts['interviews_erased'], 'entretien non transmis', 'entretiens non transmis')} et "
+                       f"{_n(counts['answers_erased'], 'réponse effacée', 'réponses effacées')} ; la personne ne sera plus contactée")
     return 0

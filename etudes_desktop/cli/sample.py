@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 from pathlib import Path
 from typing import Any
@@ -72,5 +73,5 @@ def cmd_count(args: Any) -> int:
         if not repo.study_exists(args.study):
             raise EtudesError(f"étude inconnue : {args.study}")
         total = repo.count(args.study)
-    emit(args, {"study": args.study, "respondents": total}, f"{total} répondant(s) dans l'étude {args.study}")
+    emit(args, {"study": args.study, "respondents": total}, f"{_n(total, 'répondant')} dans l'étude {args.study}")
     return 0

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import State
+from etudes_desktop.core.plural import count as _n
 import argparse
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
 from etudes_desktop.storage.interviews import InterviewStore
 
-SHOWN_STATES = ("draft", "completed", "objected", "sending", "acknowledged", "purged", "rejected", "conflict", "abandoned")
+SHOWN_STATES = tuple(s.value for s in State)  # in the lifecycle's order
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +33,7 @@ def _status(args: Any) -> int:
     with open_vault(args) as vault:
         studies = study_status(vault)
     lines = [
-        f"{s['study']} ({s['title']}) : {s['respondents']} répondant(s) ; "
+        f"{s['study']} ({s['title']}) : {_n(s['respondents'], 'répondant')} ; "
         + ", ".join(f"{k} {v}" for k, v in s["interviews"].items() if v)
         for s in studies
     ]

@@ -65,8 +65,8 @@ def cmd_check(args: Any) -> int:
 
 def cmd_preview(args: Any) -> int:
     """Print {visible, values, errors, choices} for the answers given (errors are output, exit 0)."""
-    from etudes_desktop.core.session import Session
-    from etudes_desktop.core.session_preview import apply_answers, preview
+    from etudes_desktop.core.session import NotInTheForm, Session
+    from etudes_desktop.core.session.preview import apply_answers, preview
 
     package = _load(args.file)
     if package is None:
@@ -79,9 +79,9 @@ def cmd_preview(args: Any) -> int:
               "textes dans la langue par défaut", file=sys.stderr)
     session = Session(questionnaire, language=args.lang)
     refused = apply_answers(session, answers)
-    for key, message in refused.items():
-        if message.startswith(("question inconnue", "clé de réponse invalide", "occurrence inexistante")) or "n'attend pas" in message:
-            print(f"etudes: {key} : {message}", file=sys.stderr)
+    for key, refusal in refused.items():
+        if isinstance(refusal, NotInTheForm):  # a typo in the answers file, not a wrong answer
+            print(f"etudes: {key} : {refusal.message}", file=sys.stderr)
     print(json.dumps(preview(session, refused), ensure_ascii=False, indent=2))
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 import os
 import sys
@@ -69,9 +70,10 @@ def _sync(args: Any) -> int:
         finally:
             transport.close()
     data = report.as_dict()
-    text = (f"Étude {report.study_id} : {report.sent} entretien(s) envoyé(s) en {report.batches} lot(s) ; "
-            f"{report.accepted} accepté(s), {report.duplicate} déjà reçu(s), {report.conflict} en conflit, "
-            f"{report.rejected} rejeté(s) ; {report.purged} purgé(s) du poste ; {report.remaining} en attente.")
+    text = (f"Étude {report.study_id} : {_n(report.sent, 'entretien envoyé', 'entretiens envoyés')} en "
+            f"{_n(report.batches, 'lot')} ; {_n(report.accepted, 'accepté')}, {_n(report.duplicate, 'déjà reçu', 'déjà reçus')}, "
+            f"{report.conflict} en conflit, {_n(report.rejected, 'rejeté')} ; {_n(report.purged, 'purgé')} du poste ; "
+            f"{report.remaining} en attente.")
     study = {"created": "étude publiée reçue", "updated": "nouvelle version de l'étude reçue",
              "closed": "étude close par le bureau de collecte : plus de nouvel entretien",
              "refused": f"étude publiée refusée ({report.study_problem})"}.get(report.study_update)
@@ -86,7 +88,7 @@ def _progress(args: Any) -> Any:
         return None
 
     def show(done: int, total: int, batch: int) -> None:
-        print(f"\r{done}/{total} envoyé(s)" + (f" — lot de {batch}" if batch else "") + " " * 8,
+        print(f"\r{done}/{total} envoyé" + ("s" if done > 1 else "") + (f" — lot de {batch}" if batch else "") + " " * 8,
               end="" if done < total else "\n", file=sys.stderr, flush=True)
 
     return show

@@ -15,6 +15,7 @@ class FormProblem:
     row: int | None
     column: str | None
     message: str
+    syntax: bool = False  # an expression that does not parse (not an echo of another problem)
 
     def __str__(self) -> str:
         where = self.sheet

@@ -57,6 +57,25 @@ TRANSITIONS: dict[State, frozenset[State]] = {
 
 EDITABLE = frozenset({State.DRAFT})
 
+# Named sets of states: the one place that says which interviews count as what. Lists, counters,
+# the sync engine, rights and the command line read these (never their own list of strings).
+OPEN = EDITABLE  # a draft: the interviewer may still answer
+WAITING_SYNC = frozenset({State.COMPLETED, State.OBJECTED, State.SENDING})  # what the next sync sends
+TO_SEND = frozenset({State.COMPLETED, State.OBJECTED})  # what a sync puts in a new batch
+SYNC_PROBLEMS = frozenset({State.REJECTED, State.CONFLICT})  # refused by the server: stays, with its reason
+ANSWERED = frozenset({State.COMPLETED, State.SENDING, State.ACKNOWLEDGED, State.PURGED, State.REJECTED, State.CONFLICT})
+ON_SERVER = frozenset({State.ACKNOWLEDGED, State.PURGED})  # the server holds it
+# What an objection on this laptop erases: answers that never reached the server (not those on the wire).
+UNSENT = frozenset({State.DRAFT, State.COMPLETED, State.REJECTED, State.CONFLICT})
+# A person with one of these is not interviewed again (0003's trigger and the start dialog).
+CLOSES_THE_PERSON = frozenset(State) - {State.ABANDONED, State.DRAFT}
+FINAL = frozenset(s for s, following in TRANSITIONS.items() if not following)
+
+
+def values(states: frozenset[State]) -> tuple[str, ...]:
+    """The states' stored values, sorted (for SQL `IN` parameters)."""
+    return tuple(sorted(s.value for s in states))
+
 
 def check_transition(current: State, target: State) -> None:
     """Refuse a lifecycle step that the rules do not allow."""

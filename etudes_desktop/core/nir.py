@@ -191,6 +191,27 @@ def _scientific(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def gs1_check_ok(digits: str) -> bool:
+    """The GS1 check digit (EAN-8, UPC-A, EAN-13, GTIN-14): weights 3 and 1 from the right."""
+    if not digits.isascii() or not digits.isdigit() or len(digits) < 8:
+        return False
+    body, check = digits[:-1], int(digits[-1])
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10 == check
+
+
+def is_product_code(text: str) -> bool:
+    """A 13-digit product code (EAN-13, a medicine's CIP13) that is not a person's NIR.
+
+    Most French product codes (prefixes 300-379, CIP13 3400...) are shaped like a NIR without
+    its key, so a barcode question would refuse them. They pass when the whole text is 13
+    digits with a valid GS1 check digit and does not start with 1 or 2: a person's NIR starts
+    with 1 or 2 (sex), so no real NIR is let through; only a temporary number (NIA, 3/4/7/8)
+    whose last digit happens to be a GS1 check digit could be, and a NIR with its key never."""
+    compact = text.strip()
+    return len(compact) == 13 and compact[0] not in "12" and gs1_check_ok(compact)
+
+
 def contains_nir(text: str) -> bool:
     """True when the text holds at least one NIR or NIA."""
     return bool(find_nir(text))

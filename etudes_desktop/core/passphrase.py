@@ -7,6 +7,7 @@ the length but not as a class: a sentence of lowercase words is judged by its wo
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import math
 import re
 import unicodedata
@@ -128,6 +129,6 @@ def _refused_message(text: str, classes: tuple[str, ...], words: list[str]) -> s
     elif len(text) >= needed and len(set(text)) < MIN_DISTINCT_CHARS:
         parts.append(f" ; trop de caractères répétés (au moins {MIN_DISTINCT_CHARS} différents)")
     else:
-        parts.append(f" ; avec {len(classes)} types, il manque {needed - len(text)} caractère(s)")
+        parts.append(f" ; avec {len(classes)} types, il manque {_n(needed - len(text), 'caractère')}")
     parts.append(f". Accepté : {ACCEPTED}.")
     return "".join(parts)

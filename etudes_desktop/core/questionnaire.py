@@ -28,6 +28,9 @@ class ItemType(str, Enum):
     CALCULATE = "calculate"
     ACKNOWLEDGE = "acknowledge"
     RANGE = "range"
+    GEOPOINT = "geopoint"  # "lat lon [alt [acc]]", typed or pasted on a laptop (no GPS)
+    BARCODE = "barcode"  # typed text (a laptop has no scanner)
+    RANK = "rank"  # every offered choice once, in order: "b a c"
     METADATA = "metadata"  # start, end, today: filled by the session, never shown
     GROUP = "group"
     REPEAT = "repeat"
@@ -45,9 +48,14 @@ INPUT_TYPES = frozenset(
         ItemType.SELECT_MULTIPLE,
         ItemType.ACKNOWLEDGE,
         ItemType.RANGE,
+        ItemType.GEOPOINT,
+        ItemType.BARCODE,
+        ItemType.RANK,
     }
 )
 SELECT_TYPES = frozenset({ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE})
+# Questions answered from a choice list (their `list_name`), filtered by their choice_filter.
+LIST_TYPES = frozenset({ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE, ItemType.RANK})
 CONTAINER_TYPES = frozenset({ItemType.GROUP, ItemType.REPEAT})
 FREE_TEXT_TYPES = frozenset({ItemType.TEXT, ItemType.INTEGER, ItemType.DECIMAL})
 

@@ -10,6 +10,7 @@ a row holding a NIR is never yielded. Only ids, counts and problems are kept for
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import bisect
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -137,7 +138,7 @@ class SampleRefused(EtudesError):
 def _listing(problems: list[SampleProblem], total: int) -> str:
     lines = [f"  {p}" for p in problems[:MAX_LISTED_PROBLEMS]]
     if total > MAX_LISTED_PROBLEMS:
-        lines.append(f"  … et {total - MAX_LISTED_PROBLEMS} autre(s)")
+        lines.append(f"  … et {_n(total - MAX_LISTED_PROBLEMS, 'autre')}")
     return "\n".join(lines)
 
 
@@ -149,10 +150,10 @@ def _nir_message(problems: list[SampleProblem], total: int) -> str:
 
 def _problems_message(scan: SampleScan, shown: list[SampleProblem]) -> str:
     count = len(shown) if shown and shown[0].line is None else scan.problem_count
-    head = (f"fichier refusé : {count} problème(s) sur {scan.rejected_rows} ligne(s), rien n'a été importé "
+    head = (f"fichier refusé : {_n(count, 'problème')} sur {_n(scan.rejected_rows, 'ligne')}, rien n'a été importé "
             "(l'option d'import partiel importe les lignes valides) :")
     if shown and shown[0].line is None:
-        head = f"fichier refusé : {count} problème(s) dans l'en-tête, rien n'a été importé :"
+        head = f"fichier refusé : {_n(count, 'problème')} dans l'en-tête, rien n'a été importé :"
     return head + "\n" + _listing(shown, count)
 
 
@@ -239,7 +240,7 @@ def _build(line: int, cells: list[str], plan: _Plan) -> tuple[SampleRecord | Non
     width = len(plan.headers)
     if len(cells) != width:
         if len(cells) < width or any(c.strip() for c in cells[width:]):
-            return None, [SampleProblem(line, None, f"{len(cells)} colonne(s) au lieu de {width}")]
+            return None, [SampleProblem(line, None, f"{_n(len(cells), 'colonne')} au lieu de {width}")]
         cells = cells[:width]
     cells = list(map(str.strip, cells))  # every rule reads the stripped text: each cell stripped once
     problems: list[SampleProblem] = []

@@ -145,6 +145,9 @@ class StudyPackage(BaseModel):
     special_answers: bool = Field(
         default=False,
         description="« Ne sait pas » and « Refus » accepted on every question (stored as _dk / _rf, counted apart)")
+    auto_advance: bool = Field(
+        default=False,
+        description="a digit that picks a choice (single choice, at most 9 choices) moves on to the next question")
     questionnaire: Questionnaire
 
     @field_validator("modes")

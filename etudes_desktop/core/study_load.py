@@ -129,11 +129,21 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
             if reason:
                 problems.append(FormProblem("settings", row, "analysis_attributes", reason))
         fields["analysis_attributes"] = names
+    for flag in ("special_answers", "auto_advance"):  # yes/no columns of the settings sheet
+        word = settings.get(flag, "").strip().lower()
+        if word in _YES:
+            fields[flag] = True
+        elif word and word not in _NO:
+            problems.append(FormProblem("settings", row, flag, "valeur attendue : yes ou no (oui ou non)"))
     if not re.fullmatch(STUDY_ID_PATTERN, fields["id"]):
         problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, espaces, « _ », « - » ou « . » (64 au plus)"))
     if problems:
         raise FormError(problems)
     return _validated(fields, "settings", row)
+
+
+_YES = {"yes", "true", "oui", "vrai", "1"}
+_NO = {"no", "false", "non", "faux", "0"}
 
 
 def _notice(settings: dict[str, str], row: int, problems: list[FormProblem]) -> Notice | None:
@@ -182,7 +192,7 @@ def package_from_json(path: Path) -> StudyPackage:
         data.setdefault("title", data["questionnaire"].title)
     package = _validated(data, path.name, None)
     if form is None:
-        from etudes_desktop.core.session_graph import check_questionnaire
+        from etudes_desktop.core.session.graph import check_questionnaire
 
         problems = check_questionnaire(package.questionnaire)
         if problems:

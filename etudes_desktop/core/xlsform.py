@@ -99,16 +99,18 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
     except PyXFormError as exc:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     settings = _settings_row(workbook.settings)
-    questionnaire, problems = convert_survey(form_json, workbook.survey or [], settings)
+    questionnaire, problems = convert_survey(
+        form_json, workbook.survey or [], settings, getattr(workbook, "external_choices", None) or []
+    )
     try:
         _build_survey(form_json)  # last: pyxform's builder may consume the dict it is given
     except PyXFormError as exc:
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
-    from etudes_desktop.core.session_graph import check_questionnaire
+    from etudes_desktop.core.session.graph import check_questionnaire
 
     checked = check_questionnaire(questionnaire)
     if problems:  # items were left out: only syntax errors are worth adding, not their echoes
-        checked = [p for p in checked if p.message.startswith("expression invalide")]
+        checked = [p for p in checked if p.syntax]
     problems = sorted(problems + checked, key=lambda p: (p.sheet, p.row or 0))
     if problems:
         raise FormError(problems)

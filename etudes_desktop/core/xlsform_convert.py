@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
+from dataclasses import dataclass
 from typing import Any
 
 from etudes_desktop.core.form_problems import FormProblem
@@ -36,9 +38,31 @@ _TYPES: dict[str, ItemType] = {
     "start": ItemType.METADATA,
     "end": ItemType.METADATA,
     "today": ItemType.METADATA,
+    "geopoint": ItemType.GEOPOINT,
+    "gps": ItemType.GEOPOINT,
+    "location": ItemType.GEOPOINT,
+    "barcode": ItemType.BARCODE,
+    "rank": ItemType.RANK,
+    "select one external": ItemType.SELECT_ONE,
     "group": ItemType.GROUP,
     "repeat": ItemType.REPEAT,
 }
+# pyxform's own aliases (`date time`, `q string`, `add text prompt`, `get start time`,
+# `phone number`...) are read through its type dictionary, by the XForm type they produce.
+_BIND_TYPES: dict[str, ItemType] = {
+    "string": ItemType.TEXT,
+    "int": ItemType.INTEGER,
+    "decimal": ItemType.DECIMAL,
+    "date": ItemType.DATE,
+    "time": ItemType.TIME,
+    "dateTime": ItemType.DATETIME,
+    "geopoint": ItemType.GEOPOINT,
+    "barcode": ItemType.BARCODE,
+    "odk:rank": ItemType.RANK,
+}
+_METADATA_PRELOADS = {("timestamp", "start"): "start", ("timestamp", "end"): "end", ("date", "today"): "today"}
+# The English hints pyxform's dictionary gives some aliases, said in French.
+_FRENCH_HINTS = {"Enter numbers only.": "Chiffres uniquement."}
 _TRUE = {"yes", "true", "true()", "1", "oui", "vrai"}
 _FALSE = {"no", "false", "false()", "0", "non", "faux", ""}
 _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -103,9 +127,15 @@ def _flag(value: Any) -> str | None:
 
 
 def convert_survey(
-    form_json: dict[str, Any], survey_rows: list[dict[str, Any]], settings: dict[str, str]
+    form_json: dict[str, Any],
+    survey_rows: list[dict[str, Any]],
+    settings: dict[str, str],
+    external_choices: list[dict[str, Any]] | None = None,
 ) -> tuple[Questionnaire, list[FormProblem]]:
-    """Our questionnaire from pyxform's JSON; problems for what the product refuses."""
+    """Our questionnaire from pyxform's JSON; problems for what the product refuses.
+
+    `external_choices`: the rows of the external_choices sheet; a `select_one_external` is
+    offered them as an ordinary select_one (the laptop has the whole list at hand)."""
     rows = _Rows(list(survey_rows))
     problems: list[FormProblem] = []
     languages: set[str] = set()
@@ -114,6 +144,9 @@ def convert_survey(
         str(list_name): [_choice(c, languages) for c in entries]
         for list_name, entries in (form_json.get("choices") or {}).items()
     }
+    externals = _external_selects(form_json.get("children") or [])
+    if externals:
+        _add_external_lists(items, externals, choices, external_choices or [], languages)
     default_language = str(form_json.get("default_language") or DEFAULT_LANGUAGE)
     _translate_or_other(items, choices, sorted(languages) or [DEFAULT_LANGUAGE])
     questionnaire = Questionnaire(
@@ -126,6 +159,51 @@ def convert_survey(
         choices=choices,
     )
     return questionnaire, problems
+
+
+def _external_selects(children: list[dict[str, Any]]) -> set[str]:
+    """The names of the `select_one_external` questions of pyxform's JSON."""
+    found: set[str] = set()
+    for element in children:
+        if element.get("type") == "select one external":
+            found.add(str(element.get("name", "")))
+        found |= _external_selects(element.get("children") or [])
+    return found
+
+
+def _add_external_lists(
+    items: list[Item], externals: set[str], choices: dict[str, list[Choice]], rows: list[dict[str, Any]],
+    languages: set[str],
+) -> None:
+    """The external_choices lists that `select_one_external` questions name, as choice lists."""
+    selects = [i for item in items for i in item.walk() if i.name in externals]
+    wanted = {i.list_name for i in selects}
+    lists: dict[str, list[Choice]] = defaultdict(list)
+    for raw in rows:
+        row = {str(k).strip(): v for k, v in (raw or {}).items() if v is not None}
+        list_name = str(row.pop("list_name", row.pop("list name", ""))).strip()
+        if list_name not in wanted or "name" not in row:
+            continue
+        label: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        for key, value in row.items():
+            if key == "label":
+                label[DEFAULT_LANGUAGE] = str(value)
+            elif key.startswith(("label::", "label:")):
+                label[key.split(":", 1)[1].lstrip(":").strip()] = str(value)
+            elif key != "name":
+                extra[key] = str(value)
+        languages.update(label)
+        lists[list_name].append(Choice(name=str(row["name"]), label=label, extra=extra))
+    for item in selects:
+        found = lists.get(item.list_name or "")
+        if found is None:
+            continue
+        key = item.list_name or ""
+        if key in choices and choices[key] != found:
+            key = f"{key} (external_choices)"  # a choices list of the same name stays the selects'
+        choices[key] = found
+        item.list_name = key
 
 
 _OTHER = {"fr": ("Autre", "Précisez :"), "en": ("Other", "Specify other.")}
@@ -182,6 +260,48 @@ def _convert_children(
     return items
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """How a pyxform type is read: our type, its metadata and the defaults its alias implies."""
+
+    type: ItemType
+    metadata: str | None = None
+    constraint: str | None = None
+    hint: str | None = None
+    appearance: str | None = None
+
+
+def _kind_of(json_type: str) -> _Kind | None:
+    """Our reading of a pyxform type, or None when the product does not support it.
+
+    Device properties (deviceid, phonenumber, username, email, simserial...) stay refused: the
+    register collects no identifier of the interviewer's device or account. Media (image,
+    audio, video, file), lines and shapes (geotrace, geoshape) and background actions too."""
+    item_type = _TYPES.get(json_type)
+    if item_type is not None:
+        return _Kind(item_type, metadata=json_type if item_type == ItemType.METADATA else None)
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    spec = QUESTION_TYPE_DICT.get(json_type)
+    if not spec:
+        return None
+    bind, control = spec.get("bind") or {}, spec.get("control") or {}
+    preload = bind.get("jr:preload")
+    if preload is not None:
+        metadata = _METADATA_PRELOADS.get((preload, bind.get("jr:preloadParams")))
+        return _Kind(ItemType.METADATA, metadata=metadata) if metadata else None
+    if control.get("tag") not in ("input", "odk:rank"):
+        return None  # actions (start-geopoint, background-audio), audit, binary uploads
+    item_type = _BIND_TYPES.get(str(bind.get("type")))
+    if item_type is None:
+        return None
+    hint = spec.get("hint")
+    numbers = re.fullmatch(r"Enter a number (\d+)-(\d+)\.", hint or "")
+    french = f"Un nombre de {numbers.group(1)} à {numbers.group(2)}." if numbers else _FRENCH_HINTS.get(hint or "", hint)
+    digits_only = item_type == ItemType.TEXT and "regex" in str(bind.get("constraint") or "")
+    return _Kind(item_type, constraint=bind.get("constraint"), hint=french, appearance="numbers" if digits_only else None)
+
+
 def _convert_element(
     element: dict[str, Any],
     row: int | None,
@@ -191,14 +311,19 @@ def _convert_element(
     languages: set[str],
 ) -> Item | None:
     json_type = str(element.get("type", ""))
-    item_type = _TYPES.get(json_type)
-    if item_type is None:
+    if json_type == "loop":
+        return _convert_loop(element, row, raw, rows, problems, languages)
+    kind = _kind_of(json_type)
+    if kind is None:
         shown = _shown_type(str(raw.get("type") or json_type))
         problems.append(FormProblem("survey", row, "type", f"type {shown} non pris en charge par l'application"))
         return None
+    item_type = kind.type
     bind = element.get("bind") or {}
     control = element.get("control") or {}
     label, hint = text_of(element.get("label")), text_of(element.get("hint"))
+    if not hint and kind.hint:
+        hint = {DEFAULT_LANGUAGE: kind.hint}
     required_message = text_of(bind.get("jr:requiredMsg"))
     constraint_message = text_of(bind.get("jr:constraintMsg"))
     for text in (label, hint, required_message, constraint_message):
@@ -213,24 +338,86 @@ def _convert_element(
         required=_flag(bind.get("required")),
         required_message=required_message,
         relevant=_expression(bind.get("relevant")),
-        constraint=_expression(bind.get("constraint")),
+        constraint=_expression(bind.get("constraint") or kind.constraint),
         constraint_message=constraint_message,
         calculation=_expression(bind.get("calculate")),
         default=None if element.get("default") is None else str(element.get("default")),
         choice_filter=_expression(element.get("choice_filter")),
         read_only=None if item_type == ItemType.CALCULATE else _flag(bind.get("readonly")),
-        appearance=_expression(control.get("appearance")),
+        appearance=_expression(control.get("appearance") or kind.appearance),
         list_name=_expression(element.get("list_name") or element.get("itemset")),
         or_other="or_other" in raw_type or "or specify other" in raw_type,
         range=_range(params) if item_type == ItemType.RANGE else None,
         repeat_count=_expression(control.get("jr:count")),
-        metadata=json_type if item_type == ItemType.METADATA else None,
+        metadata=kind.metadata,
         row=row,
         children=[],
     )
     if item.type in (ItemType.GROUP, ItemType.REPEAT):
         item.children = _convert_children(element.get("children") or [], rows, problems, languages)
     return item
+
+
+def _convert_loop(
+    element: dict[str, Any],
+    row: int | None,
+    raw: dict[str, Any],
+    rows: _Rows,
+    problems: list[FormProblem],
+    languages: set[str],
+) -> Item | None:
+    """`begin loop over list`: as pyxform builds it, a group holding one group per choice of
+    the list (`none` left out), each with a copy of the loop's questions, `%(name)s` and
+    `%(label)s` replaced by the choice's name and label in labels, hints and expressions.
+
+    Names stay unique as the engine needs: the copy of `number` for the choice `slab` of the
+    loop `toilets` is `toilets.slab.number` (pyxform's path /toilets/slab/number), and a
+    `${sibling}` inside the loop names the sibling of the same choice."""
+    shell = {k: v for k, v in element.items() if k not in ("columns", "children")}
+    loop = _convert_element({**shell, "type": "group"}, row, raw, rows, problems, languages)
+    template = _convert_children(element.get("children") or [], rows, problems, languages)
+    if loop is None:
+        return None
+    for column in element.get("columns") or []:
+        choice = str(column.get("name", ""))
+        if choice == "none":
+            continue
+        label = text_of(column.get("label")) or {DEFAULT_LANGUAGE: choice}
+        languages.update(label)
+        prefix = f"{loop.name}.{choice}"
+        renamed = {d.name: f"{prefix}.{d.name}" for t in template for d in t.walk()}
+        copies = [_loop_copy(t, choice, label, renamed) for t in template]
+        loop.children.append(Item.model_construct(
+            name=prefix, type=ItemType.GROUP, label=dict(label), row=row, children=copies,
+            **{f: v.default_factory() if v.default_factory else v.default  # type: ignore[call-arg]
+               for f, v in Item.model_fields.items() if f not in ("name", "type", "label", "row", "children")},
+        ))
+    return loop
+
+
+_LOOP_TEXTS = ("label", "hint", "required_message", "constraint_message")
+_LOOP_EXPRESSIONS = ("required", "relevant", "constraint", "calculation", "default", "choice_filter", "read_only",
+                     "repeat_count")
+
+
+def _loop_copy(item: Item, choice: str, label: dict[str, str], renamed: dict[str, str]) -> Item:
+    """One choice's copy of a loop question (and its descendants)."""
+    plain = next(iter(label.values()), choice)
+
+    def fill(text: str, shown: str) -> str:
+        text = text.replace("%(name)s", choice).replace("%(label)s", shown)
+        return re.sub(r"\$\{\s*([^}\s]*)\s*\}", lambda m: "${" + renamed.get(m.group(1), m.group(1)) + "}", text)
+
+    update: dict[str, Any] = {"name": renamed.get(item.name, item.name)}
+    for field_name in _LOOP_TEXTS:
+        texts = getattr(item, field_name)
+        update[field_name] = {lang: fill(t, label.get(lang, plain)) for lang, t in texts.items()}
+    for field_name in _LOOP_EXPRESSIONS:
+        value = getattr(item, field_name)
+        if value is not None:
+            update[field_name] = fill(value, plain)
+    update["children"] = [_loop_copy(child, choice, label, renamed) for child in item.children]
+    return item.model_copy(update=update)
 
 
 def _expression(value: Any) -> str | None:

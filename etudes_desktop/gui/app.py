@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _set_icon(app)
     demo_server, stop_demo_server = None, None
     if args.demo:  # the real collection server on 127.0.0.1, enrolled for this demo session
-        from etudes_desktop.sync.demo_server import start_demo_server
+        from etudes_desktop.demo.server import start_demo_server
 
         try:
             url, token, stop_demo_server = start_demo_server(paths.data_dir)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QDateTimeEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import CallOutcome, aapor_code
+from etudes_desktop.core.questionnaire import ItemType
+from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display
 from etudes_desktop.gui.interview.labels import callback_columns, outcome_label
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
@@ -62,11 +64,13 @@ class CallOutcomeDialog(QDialog):
             layout.addLayout(row)
             self.outcome_group.addButton(button)
             self.outcome_buttons[outcome] = button
-        self.appointment_edit = QDateTimeEdit(self)
-        self.appointment_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.appointment_edit.setCalendarPopup(True)
-        tomorrow = QDateTime(self._now().date() + timedelta(days=1), QTime(10, 0))
-        self.appointment_edit.setDateTime(tomorrow)
+        # Typed as the interview's own date fields: 05/12/2026 14:30, 05122026 1430, 05-12-2026 14h30.
+        self.appointment_edit = QLineEdit(self)
+        self.appointment_edit.setObjectName("appointment_edit")
+        self.appointment_edit.setPlaceholderText(PLACEHOLDERS[ItemType.DATETIME])
+        tomorrow = datetime.combine(self._now().date() + timedelta(days=1), time(10, 0))
+        self.appointment_edit.setText(tomorrow.strftime("%d/%m/%Y %H:%M"))
+        self.appointment_edit.setMinimumWidth(self.appointment_edit.fontMetrics().horizontalAdvance("00/00/0000 00:00") + 24)
         appointment_row = QHBoxLayout()
         self.appointment_label = QLabel(self.tr("&Rendez-vous le :"), self, buddy=self.appointment_edit)
         appointment_row.addWidget(self.appointment_label)
@@ -98,8 +102,18 @@ class CallOutcomeDialog(QDialog):
     def set_outcome(self, outcome: CallOutcome) -> None:
         self.outcome_buttons[CallOutcome(outcome)].setChecked(True)
 
-    def appointment_at(self) -> datetime:
-        return self.appointment_edit.dateTime().toPython().astimezone()
+    def set_appointment(self, moment: datetime) -> None:
+        self.appointment_edit.setText(moment.astimezone(self._now().tzinfo).strftime("%d/%m/%Y %H:%M"))
+
+    def appointment_at(self) -> datetime | None:
+        """The typed date and time (local time), None when either is missing or no real date."""
+        text = " ".join(self.appointment_edit.text().split())
+        if " " not in text:
+            return None  # a date without its time is no appointment
+        try:
+            return datetime.fromisoformat(from_display(ItemType.DATETIME, text)).astimezone()
+        except (TypeError, ValueError):
+            return None
 
     def _on_outcome_changed(self, *_: object) -> None:
         outcome = self.outcome()
@@ -115,6 +129,11 @@ class CallOutcomeDialog(QDialog):
         if outcome is None:
             return
         appointment = self.appointment_at() if outcome is CallOutcome.APPOINTMENT else None
+        if outcome is CallOutcome.APPOINTMENT and appointment is None:
+            self.error_label.setText(self.tr("Date et heure du rendez-vous non reconnues : tapez par exemple "
+                                             "05/12/2026 14:30."))
+            self.appointment_edit.setFocus()
+            return
         if appointment is not None and appointment <= self._now():
             self.error_label.setText(self.tr("Le rendez-vous doit être dans le futur."))
             return

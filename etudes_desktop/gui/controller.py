@@ -200,6 +200,7 @@ class AppController(QObject):
         window.add_view_action(SYNC_VIEW, self.tr("Synchronisation"), "Ctrl+2")
         window.add_view(AUDIT_VIEW, AuditView(self.services))
         window.add_view_action(AUDIT_VIEW, self.tr("Journal d'audit"), "Ctrl+3")
+        window.add_view_menu_action(self.tr("Rappels prévus"), "Ctrl+4", self._on_callbacks_requested)
         window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
         banner = RetentionBanner()
         window.add_banner(banner)
@@ -208,6 +209,10 @@ class AppController(QObject):
             window, self.workspace, self.hub, return_view=WORKSPACE_VIEW,
             make_launcher=self._make_launcher or default_launcher,
         )
+
+    def _on_callbacks_requested(self) -> None:
+        self.window.show_view(WORKSPACE_VIEW)
+        self.workspace.show_callbacks()
 
     def _on_locked_clear_sync_status(self) -> None:
         self.window.set_sync_status("")

@@ -1,5 +1,8 @@
 """Languages: French is the source language; English comes from resources/translations.
 
+Counts use Qt's plural forms (`tr(text, "", n)`): etudes_fr.ts holds the French forms of those
+messages only, etudes_en.ts every message.
+
 The Qt base translator (standard buttons, context menus) and the application's translator are
 installed together, and kept referenced here so Python does not collect them.
 """
@@ -41,13 +44,13 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> s
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if base.load(f"qtbase_{_current}", qt_dir):
         _installed.append(base)
-    if _current != SOURCE_LANGUAGE:
-        own = QTranslator()
-        qm = resource_path("translations", f"etudes_{_current}.qm")
-        if own.load(str(qm)):
-            _installed.append(own)
-        else:
-            log.warning("translation file missing: %s (run `make translations`)", qm.name)
+    # French, the source language, has a file too: its plural forms ("1 entretien", "2 entretiens").
+    own = QTranslator()
+    qm = resource_path("translations", f"etudes_{_current}.qm")
+    if own.load(str(qm)):
+        _installed.append(own)
+    else:
+        log.warning("translation file missing: %s (run `make translations`)", qm.name)
     for translator in _installed:
         app.installTranslator(translator)
     return _current

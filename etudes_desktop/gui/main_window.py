@@ -185,9 +185,13 @@ class MainWindow(QMainWindow):
 
     def add_view_action(self, key: str, text: str, shortcut: str) -> QAction:
         """An entry of the Affichage menu that shows a registered view (only while unlocked)."""
+        return self.add_view_menu_action(text, shortcut, lambda _checked=False, k=key: self.show_view(k))
+
+    def add_view_menu_action(self, text: str, shortcut: str, slot: object) -> QAction:
+        """An entry of the Affichage menu that runs `slot` (only while unlocked)."""
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+        action.triggered.connect(slot)
         self.view_menu.addAction(action)
         self.addAction(action)
         self._add_unlocked_action(action)

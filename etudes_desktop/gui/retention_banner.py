@@ -103,11 +103,12 @@ class RetentionBanner(QFrame):
                 .replace("%3", when))
 
     def destroyed_text(self, title: str, counts: dict[str, int]) -> str:
-        return (self.tr("Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et "
-                        "%4 appel(s) ont été détruits de ce poste.")
-                .replace("%1", title).replace("%2", group_digits(counts.get("respondents", 0)))
-                .replace("%3", group_digits(counts.get("drafts", 0)))
-                .replace("%4", group_digits(counts.get("call_attempts", 0))))
+        people, drafts, calls = (counts.get(k, 0) for k in ("respondents", "drafts", "call_attempts"))
+        return (self.tr("Étude « %1 » : durée de conservation atteinte ; %2, %3 et %4 détruits de ce poste.")
+                .replace("%1", title)
+                .replace("%2", self.tr("%1 personne(s)", "", people).replace("%1", group_digits(people)))
+                .replace("%3", self.tr("%1 brouillon(s)", "", drafts).replace("%1", group_digits(drafts)))
+                .replace("%4", self.tr("%1 appel(s)", "", calls).replace("%1", group_digits(calls))))
 
     def _on_hide_clicked(self) -> None:
         self.hide()

@@ -398,8 +398,9 @@ class RightsDialog(QDialog):
             self._error(self.object_message, exc)
             return
         self._reload_person()
+        interviews, answers = counts["interviews_erased"], counts["answers_erased"]
         self._ok(self.object_message, self.tr(
-            "Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera "
-            "plus contactée.").replace("%1", str(counts["interviews_erased"]))
-            .replace("%2", str(counts["answers_erased"])))
+            "Opposition enregistrée : %1 et %2 ; la personne ne sera plus contactée.")
+            .replace("%1", self.tr("%1 entretien(s) non transmis", "", interviews).replace("%1", str(interviews)))
+            .replace("%2", self.tr("%1 réponse(s) effacée(s)", "", answers).replace("%1", str(answers))))
         self.changed.emit("objection")

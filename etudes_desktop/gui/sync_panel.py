@@ -217,10 +217,10 @@ class SyncPanel(QWidget):
         done = min(done, total)
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done if total else 1)
-        text = self.tr("%1 entretien(s) envoyé(s) sur %2").replace("%1", group_digits(done)).replace(
+        text = self.tr("%1 entretien(s) envoyé(s) sur %2", "", done).replace("%1", group_digits(done)).replace(
             "%2", group_digits(total))
         if batch:
-            text += " — " + self.tr("lot en cours : %1 entretien(s)").replace("%1", group_digits(batch))
+            text += " — " + self.tr("lot en cours : %1 entretien(s)", "", batch).replace("%1", group_digits(batch))
         self.progress_label.setText(text)
 
     def show_outcome(self, text: str, role: str) -> None:
@@ -256,7 +256,8 @@ class SyncPanel(QWidget):
         else:
             parts = [self.tr("%1 entretiens en attente d'envoi").replace("%1", group_digits(state.waiting))]
         if state.problems:
-            parts.append(self.tr("%1 refusé(s) ou en conflit").replace("%1", group_digits(state.problems)))
+            parts.append(self.tr("%1 refusé(s) ou en conflit", "", state.problems).replace(
+                "%1", group_digits(state.problems)))
         if state.last_success:
             last = short_datetime(state.last_success)
             parts.append(self.tr("dernière synchronisation réussie : %1").replace("%1", last))
@@ -267,29 +268,44 @@ class SyncPanel(QWidget):
     def describe_report(self, report: SyncReport) -> str:
         if report.sent == 0 and not report.rejected:
             return self.tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
-        text = self.tr("Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur "
-                  "et effacé(s) de ce poste.").replace("%1", group_digits(report.sent)).replace(
-            "%2", group_digits(report.batches)).replace("%3", group_digits(report.purged))
+        sent = self.tr("%1 entretien(s) envoyé(s)", "", report.sent).replace("%1", group_digits(report.sent))
+        batches = self.tr("en %1 lot(s)", "", report.batches).replace("%1", group_digits(report.batches))
+        purged = self.tr("%1 reçu(s) par le serveur et effacé(s) de ce poste", "", report.purged).replace(
+            "%1", group_digits(report.purged))
+        text = self.tr("Synchronisation réussie : %1 %2 ; %3.").replace("%1", sent).replace("%2", batches).replace(
+            "%3", purged)
         problems = report.conflict + report.rejected
         if problems:
             text += " " + self.tr("%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l'onglet "
-                             "« Refusés ou en conflit ».").replace("%1", group_digits(problems))
+                             "« Refusés ou en conflit ».", "", problems).replace("%1", group_digits(problems))
         return text
 
     def describe_error(self, exc: BaseException, sent: int) -> str:
         if isinstance(exc, SyncCancelled):
             return self.tr("Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine "
-                      "synchronisation.").replace("%1", group_digits(sent))
-        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
-        known = (("jeton d'appareil refusé", self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les "
-                                                "réglages du serveur ; rien n'a été envoyé ni effacé.")),
-                 ("écriture refusée", self.tr("Le serveur refuse les envois de ce poste pour cette étude. "
-                                         "Contactez votre responsable d'étude.")),
-                 ("serveur injoignable", self.tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
-                                            "réessayez : rien n'est perdu.")))
-        for start, text in known:
-            if message.startswith(start):
+                      "synchronisation.", "", sent).replace("%1", group_digits(sent))
+        from etudes_desktop.sync import errors
+
+        known: list[tuple[type[BaseException], str]] = [
+            (errors.TokenRefused, self.tr("Le serveur a refusé le jeton d'appareil. Vérifiez-le dans les réglages du "
+                                          "serveur ; rien n'a été envoyé ni effacé.")),
+            (errors.WriteRefused, self.tr("Le serveur refuse les envois de ce poste pour cette étude. "
+                                          "Contactez votre responsable d'étude.")),
+            (errors.ServerUnreachable, self.tr("Le serveur de collecte est injoignable. Vérifiez la connexion puis "
+                                               "réessayez : rien n'est perdu.")),
+            (errors.WrongStudy, self.tr("Ce jeton d'appareil est inscrit pour une autre étude : vérifiez les réglages "
+                                        "du serveur. Rien n'a été envoyé.")),
+            (errors.BatchRefused, self.tr("Le serveur a refusé un lot d'entretiens. Rien n'est perdu ; réessayez plus "
+                                          "tard ou contactez votre responsable d'étude.")),
+            (errors.ServerIncoherent, self.tr("Le serveur a répondu de façon incohérente. Rien n'a été effacé ; "
+                                              "réessayez plus tard.")),
+            (errors.AuditRejected, self.tr("Le serveur a refusé le journal d'audit ; les entretiens envoyés sont bien "
+                                           "reçus. Réessayez plus tard.")),
+        ]
+        for kind, text in known:
+            if isinstance(exc, kind):
                 return text
+        message = str(getattr(exc, "message", "") or exc) if isinstance(exc, SyncError) else ""
         if message and current_language() == SOURCE_LANGUAGE:
             return self.tr("La synchronisation a échoué : %1. Rien n'est perdu ; réessayez plus tard.").replace(
                 "%1", message)
@@ -303,21 +319,33 @@ class SyncPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(self.tr("Annulation après le lot en cours…"))
 
-    def reason_text(self, reason: str | None) -> str:
-        """The server's reasons (English codes) in the interface's language; the laptop's are French."""
-        if not reason:
-            return self.tr("(aucun motif donné)")
-        known = (("already received with other content",
-                  self.tr("déjà reçu par le serveur avec un autre contenu")),
-                 ("repeated in batch with other content",
-                  self.tr("présent deux fois dans le lot avec des contenus différents")),
-                 ("study_mismatch", self.tr("appartient à une autre étude que celle de ce poste")),
-                 ("hash_mismatch", self.tr("contenu altéré pendant l'envoi (empreinte différente)")),
-                 ("invalid payload", self.tr("contenu refusé par le serveur (format invalide)")))
-        for start, text in known:
-            if reason.startswith(start):
-                return text
-        return reason
+    def reason_text(self, reason: str | None, code: str | None = None) -> str:
+        """Why an interview stays here, by its reason code, in the interface's language."""
+        from etudes_desktop.sync.protocol import ReasonCode
+
+        words = {
+            ReasonCode.OTHER_CONTENT: self.tr("déjà reçu par le serveur avec un autre contenu"),
+            ReasonCode.REPEATED_IN_BATCH: self.tr("présent deux fois dans le lot avec des contenus différents"),
+            ReasonCode.STUDY_MISMATCH: self.tr("appartient à une autre étude que celle de ce poste"),
+            ReasonCode.HASH_MISMATCH: self.tr("contenu altéré pendant l'envoi (empreinte différente)"),
+            ReasonCode.UNKNOWN_NOTICE: self.tr("notice d'information absente des versions publiées de l'étude"),
+            ReasonCode.INVALID_PAYLOAD: self.tr("contenu refusé par le serveur (format invalide)"),
+            ReasonCode.UNDECLARED_ATTRIBUTE: self.tr("une information sur la personne que le serveur n'accepte pas"),
+            ReasonCode.TOO_LARGE: self.tr("trop volumineux pour le serveur, même envoyé seul"),
+            ReasonCode.UNREADABLE: self.tr("contenu qui ne peut pas quitter ce poste tel quel"),
+        }
+        try:
+            known = words.get(ReasonCode(code)) if code else None
+        except ValueError:
+            known = None  # a code from a newer server
+        local = code in (ReasonCode.TOO_LARGE.value, ReasonCode.UNREADABLE.value)
+        if known and local and reason and current_language() == SOURCE_LANGUAGE:
+            return f"{known} ({reason})"  # the laptop's own detail is French: it says what to fix
+        if known:
+            return known
+        if reason and current_language() == SOURCE_LANGUAGE:
+            return reason
+        return self.tr("(aucun motif donné)") if not reason else self.tr("refusé par le serveur")
 
     def show_problems(self, problems: list[overview.ProblemInterview]) -> None:
         self.problems_table.setRowCount(len(problems))
@@ -325,7 +353,7 @@ class SyncPanel(QWidget):
             state = _cell(self.tr("Bloqué sur ce poste") if item.refused_locally else interview_state_label(item.state))
             state.setForeground(state_colour(item.state))  # type: ignore[arg-type]
             cells = [_cell(item.id[:8]), _cell(item.study_id), _cell(short_datetime(item.completed_at)), state,
-                     _cell(self.reason_text(item.reason))]
+                     _cell(self.reason_text(item.reason, item.code))]
             for column, cell in enumerate(cells):
                 self.problems_table.setItem(row, column, cell)
         self.problems_table.resizeRowsToContents()

@@ -6,6 +6,7 @@ Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on us
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import argparse
 import csv
 import json
@@ -140,7 +141,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     count = store.revoke(device_id=args.device_id, study_id=args.study, name=args.device_name)
     if count == 0:
         raise EtudesError("aucun appareil actif ne correspond")
-    print(f"{count} appareil(s) révoqué(s)", file=sys.stderr)
+    print(f"{_n(count, 'appareil révoqué', 'appareils révoqués')}", file=sys.stderr)
     return 0
 
 
@@ -152,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = _write(records, args.format, out)
     else:
         count = _write(records, args.format, sys.stdout)
-    print(f"{count} entretien(s) exporté(s)", file=sys.stderr)
+    print(f"{_n(count, 'entretien exporté', 'entretiens exportés')}", file=sys.stderr)
     return 0
 
 
@@ -201,9 +202,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
-        print(f"Étude {stats['study_id']} : {stats['interviews']} entretien(s) reçu(s) "
-              f"({stats['by_state']['completed']} complets, {stats['by_state']['objected']} oppositions), "
-              f"{stats['batches']} lot(s), {stats['devices']['active']} appareil(s) actif(s)")
+        print(f"Étude {stats['study_id']} : {_n(stats['interviews'], 'entretien reçu', 'entretiens reçus')} "
+              f"({_n(stats['by_state']['completed'], 'complet')}, {_n(stats['by_state']['objected'], 'opposition')}), "
+              f"{_n(stats['batches'], 'lot')}, {_n(stats['devices']['active'], 'appareil actif', 'appareils actifs')}")
     return 0
 
 

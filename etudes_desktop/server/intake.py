@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from etudes_desktop.sync.protocol import ConsentRecord, InterviewPayload, canonical_json
+from etudes_desktop.sync.protocol import ConsentRecord, InterviewPayload, ReasonCode, canonical_json
 
 # The server holds no study package yet: the respondent attributes it accepts are a closed list
 # of non-identifying analysis keys (the study package's defaults), widened only by the operator
@@ -24,22 +24,32 @@ def allowed_attributes_from_env() -> frozenset[str]:
     return frozenset(names) or DEFAULT_ALLOWED_ATTRIBUTES
 
 
+class Refusal(NamedTuple):
+    """Why the server refuses one interview: a code for screens, a detail text (no personal data)."""
+
+    code: ReasonCode
+    text: str
+
+
 def _validate(raw: dict[str, Any], study_id: str, claimed: str,
-              allowed: frozenset[str] = DEFAULT_ALLOWED_ATTRIBUTES) -> tuple[str | None, str, Any]:
+              allowed: frozenset[str] = DEFAULT_ALLOWED_ATTRIBUTES) -> tuple[Refusal | None, str, Any]:
     try:
         payload = InterviewPayload.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
         # a location may be a key holding the data itself: only the field path is named
         where = ".".join(str(part) for part in first["loc"][:2])
-        return f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}", "", None
+        return Refusal(ReasonCode.INVALID_PAYLOAD,
+                       f"invalid payload ({exc.error_count()} error(s)); {where}: {first['msg']}"), "", None
     if set(payload.attributes) - allowed:
-        return "undeclared_attribute: a respondent attribute is not among those the server accepts", "", None
+        return Refusal(ReasonCode.UNDECLARED_ATTRIBUTE,
+                       "undeclared_attribute: a respondent attribute is not among those the server accepts"), "", None
     if payload.study_id != study_id:
-        return "study_mismatch: payload belongs to another study", "", None
+        return Refusal(ReasonCode.STUDY_MISMATCH, "study_mismatch: payload belongs to another study"), "", None
     blob = _canonical_blob(raw, payload)
     if hashlib.sha256(blob).hexdigest() != claimed:
-        return "hash_mismatch: content_sha256 does not match the canonical content", "", None
+        return Refusal(ReasonCode.HASH_MISMATCH,
+                       "hash_mismatch: content_sha256 does not match the canonical content"), "", None
     return None, blob.decode("utf-8"), payload
 
 

@@ -28,8 +28,8 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
-from etudes_desktop.server.intake import _validate, allowed_attributes_from_env
-from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, Receipt, canonical_json
+from etudes_desktop.server.intake import Refusal, _validate, allowed_attributes_from_env
+from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ReasonCode, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
 TOKEN_PREFIX = "etd_"
@@ -271,7 +271,7 @@ class Store:
             saved = conn.execute(stmt, [{
                 "id": batch.batch_id, "device_id": device.id, "study_id": batch.study_id,
                 "fingerprint": fingerprint, "size": len(receipts), "received_at": now,
-                "receipts_json": json.dumps([[r.interview_id, r.status, r.reason] for r in receipts]),
+                "receipts_json": json.dumps([[r.interview_id, r.status, r.reason, r.reason_code] for r in receipts]),
             }]).first()
             if saved is None:
                 raise _BatchRace()  # rolls this transaction back; the other worker's receipts are read next
@@ -300,7 +300,8 @@ class Store:
     def _replay(self, stored: Any, device: Device, batch: Batch, fingerprint: str, now: str) -> BatchReceipts:
         if stored.fingerprint != fingerprint or stored.device_id != device.id:
             raise BatchReuseError(batch.batch_id)
-        receipts = [Receipt(interview_id=i, status=s, reason=r) for i, s, r in json.loads(stored.receipts_json)]
+        receipts = [Receipt(interview_id=i, status=s, reason=r, reason_code=(code or [None])[0])
+                    for i, s, r, *code in json.loads(stored.receipts_json)]  # batches stored before codes: none
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, replayed=True,
                              receipts=receipts)
 
@@ -317,9 +318,11 @@ class Store:
             reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
                                               self.allowed_attributes)
             if not reason and notices is not None and payload.consent.text_sha256 not in notices:
-                reason = "unknown_notice: the consent names no notice published for this study"
+                reason = Refusal(ReasonCode.UNKNOWN_NOTICE,
+                                 "unknown_notice: the consent names no notice published for this study")
             if reason:
-                out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason)
+                out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason.text,
+                                       reason_code=reason.code)
                 continue
             rows.append({
                 "id": item.id, "study_id": batch.study_id, "device_id": device.id, "batch_id": batch.batch_id,
@@ -345,7 +348,8 @@ class Store:
             old = existing[row["id"]]
             same = old.content_sha256 == row["content_sha256"] and old.study_id == row["study_id"]
             out[row["id"]] = Receipt(interview_id=row["id"], status="duplicate" if same else "conflict",
-                                     reason=None if same else "already received with other content")
+                                     reason=None if same else "already received with other content",
+                                     reason_code=None if same else ReasonCode.OTHER_CONTENT)
 
     # -- reading -----------------------------------------------------------------------------
     def iter_interviews(self, study_id: str) -> Iterator[dict[str, Any]]:
@@ -413,5 +417,6 @@ def _fill_repeats(batch: Batch, out: dict[str, Receipt]) -> list[Receipt]:
         elif first_hash[item.id] == item.content_sha256:
             receipts.append(Receipt(interview_id=item.id, status="duplicate", reason=None))
         else:
-            receipts.append(Receipt(interview_id=item.id, status="conflict", reason="repeated in batch with other content"))
+            receipts.append(Receipt(interview_id=item.id, status="conflict", reason="repeated in batch with other content",
+                                    reason_code=ReasonCode.REPEATED_IN_BATCH))
     return receipts

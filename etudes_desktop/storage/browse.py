@@ -14,11 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from etudes_desktop.core.interview import ANSWERED, OPEN, WAITING_SYNC, State, values
+
 RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "stopped", "objected", "do_not_contact", "erased")
-DRAFT_STATES = ("draft",)
-COMPLETED_STATES = ("completed", "sending", "acknowledged", "rejected", "conflict")
-# What the next sync will carry: completed interviews and objections not yet acknowledged.
-WAITING_SYNC_STATES = ("completed", "objected", "sending", "rejected", "conflict")
+DRAFT_STATES = values(OPEN)
+COMPLETED_STATES = values(ANSWERED)  # purged ones included; tombstones are added apart
+# What the next sync will carry (the sync panel's "en attente d'envoi" counts the same set);
+# refused and conflicting interviews are problems, shown apart, not waiting.
+WAITING_SYNC_STATES = values(WAITING_SYNC)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class RespondentQuery:
     study_id: str
     search: str = ""
     statuses: tuple[str, ...] = ()
+    appointments: bool = False  # only people with a callback agreed on their latest call, still to reach
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,9 @@ def _counters(by_status: dict[str, int], by_state: dict[str, int], purged: int) 
         respondents=sum(by_status.values()),
         to_contact=by_status.get("to_contact", 0) + by_status.get("in_progress", 0),
         drafts=_sum(by_state, DRAFT_STATES),
-        completed=_sum(by_state, COMPLETED_STATES) + by_state.get("purged", 0) + purged,
+        completed=_sum(by_state, COMPLETED_STATES) + purged,
         waiting_sync=_sum(by_state, WAITING_SYNC_STATES),
-        objected=by_state.get("objected", 0),
+        objected=by_state.get(State.OBJECTED.value, 0),
     )
 
 
@@ -206,8 +210,23 @@ def _phone_digits(text: str) -> str | None:
     return compact if len(compact) >= 4 and compact.isdigit() else None
 
 
+# People whose latest call set an appointment and who may still be called (the callbacks agenda).
+_WITH_APPOINTMENT = ("id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.study_id = ? "
+                     "AND c.outcome = 'appointment' AND c.id = (SELECT max(id) FROM call_attempt "
+                     "WHERE respondent_id = c.respondent_id)) AND status IN ('to_contact', 'in_progress')")
+
+
+def count_appointments(vault: Any, study_id: str) -> int:
+    """How many people of a study have a callback agreed and are still to be reached."""
+    return int(vault.conn.execute(f"SELECT count(*) FROM respondent WHERE study_id = ? AND {_WITH_APPOINTMENT}",
+                                  (study_id, study_id)).fetchone()[0])
+
+
 def _respondent_where(query: RespondentQuery) -> tuple[str, list[Any]]:
     clauses, params = ["study_id = ?"], [query.study_id]
+    if query.appointments:
+        clauses.append(_WITH_APPOINTMENT)
+        params.append(query.study_id)
     if query.statuses:
         clauses.append(f"status IN ({','.join('?' * len(query.statuses))})")
         params += list(query.statuses)

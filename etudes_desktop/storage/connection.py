@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import threading
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def verify_pages(conn: Any, path: Path, wal_had_frames: bool) -> None:
     except sqlcipher3.DatabaseError as exc:
         raise VaultCorrupted() from exc
     if problems:
-        raise VaultCorrupted(f"le coffre est endommagé ({len(problems)} page(s) altérée(s)) : restaurez une sauvegarde")
+        raise VaultCorrupted(f"le coffre est endommagé ({_n(len(problems), 'page altérée', 'pages altérées')}) : restaurez une sauvegarde")
     # Pages may live only in the log after a crash; without one, the file must hold them all.
     if not wal_had_frames and pages * PAGE_SIZE > path.stat().st_size:
         raise VaultCorrupted("le fichier du coffre est tronqué : restaurez une sauvegarde")

@@ -311,8 +311,8 @@ class InterviewStore:
         `notice` (version, SHA-256 of the text shown today), when given, must be the notice the
         latest consent agreed to: a draft begun before the notice changed is refused.
         """
-        if isinstance(value, str):
-            _refuse_nir(value)
+        if isinstance(value, str) and not _product_code(value):
+            _refuse_nir(value)  # a barcode's product code is no NIR (core.nir.is_product_code)
         with guarded_write(self._vault) as conn:  # disk full -> StorageFull, nothing kept
             interview = self._locked(conn, interview_id)
             if interview.state is not State.DRAFT:
@@ -471,6 +471,12 @@ def _refuse_name_in_pseudonym(display_name: str, pseudonym: str) -> None:
         if len(word) >= 3 and word in compact:
             raise EtudesError("le pseudonyme ne doit contenir ni votre nom ni votre prénom : "
                               "choisissez un code (par exemple ENQ-07)")
+
+
+def _product_code(text: str) -> bool:
+    from etudes_desktop.core.nir import is_product_code
+
+    return is_product_code(text)
 
 
 def _refuse_nir(*texts: str) -> None:

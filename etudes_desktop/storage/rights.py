@@ -15,13 +15,14 @@ from typing import Any
 
 from etudes_desktop.core import nir
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.interview import ON_SERVER, UNSENT, State, values
 from etudes_desktop.core.sample_values import CONVERTERS, InvalidValue
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import suppress_and_erase
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
 
 RECTIFIABLE = tuple(name for name in CONVERTERS if name != "sample_id")
-UNSENT_STATES = ("draft", "completed", "rejected", "conflict")
+UNSENT_STATES = values(UNSENT)
 
 FIELD_LABELS_FR = {
     "sample_id": "Identifiant d'échantillon", "title": "Civilité", "last_name": "Nom", "first_name": "Prénom",
@@ -60,6 +61,10 @@ def access(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
             "completed_at": row["completed_at"], "consents": consents, "answers": answers,
             "sync_tombstone": dict(tombstone) if tombstone else None,
         })
+    # Interviews sent to the collection server and erased from this laptop: only their trace is here.
+    sent = [dict(t) for t in conn.execute(
+        "SELECT mode, completed_at, purged_at FROM tombstone WHERE respondent_id = ? ORDER BY purged_at",
+        (person.id,))]
     calls = [dict(c) for c in conn.execute(
         "SELECT at, outcome, aapor_code, appointment_at FROM call_attempt WHERE respondent_id = ? ORDER BY id",
         (person.id,))]
@@ -68,7 +73,7 @@ def access(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
         audit.record(tx, _now(now), "rights_access", actor, [study_id, f"respondent:{person.id}"],
                      {"interviews": len(interviews)})
     return {"study": study_id, "status": person.status, "contact": contact, "attributes": person.attributes,
-            "interviews": interviews, "call_attempts": calls}
+            "interviews": interviews, "sent_and_erased": sent, "call_attempts": calls}
 
 
 MODE_WORDS = {"face_to_face": "en face à face", "phone": "par téléphone", "paper": "sur questionnaire papier",
@@ -120,11 +125,18 @@ def access_text(data: dict[str, Any]) -> str:
                          f"{DECISION_WORDS.get(consent['decision'], consent['decision'])}")
         lines += [f"    {name} : {SPECIAL_WORDS.get(value, value) if isinstance(value, str) else value}"
                   for name, value in item["answers"].items()]
-        if item["state"] in ("sending", "acknowledged", "purged"):
+        if item["state"] in values(ON_SERVER | {State.SENDING}):
             lines.append("    ces réponses ont été transmises au serveur de collecte")
         if item["sync_tombstone"]:
             lines.append(f"    réponses transmises au serveur de collecte, puis effacées de ce poste le "
                          f"{_when(item['sync_tombstone'].get('purged_at'))}")
+    if data.get("sent_and_erased"):
+        lines += ["", "Entretiens transmis au serveur de collecte puis effacés de ce poste :"]
+        for item in data["sent_and_erased"]:
+            mode = MODE_WORDS.get(item.get("mode") or "", "")
+            done = f"terminé le {_when(item['completed_at'])} {mode}".strip() if item.get("completed_at") else mode
+            lines.append(f"  - {done + ', ' if done else ''}transmis et effacé de ce poste le {_when(item['purged_at'])} ; "
+                         "les réponses sont au serveur de collecte, plus sur ce poste")
     if data["call_attempts"]:
         lines += ["", "Appels :"]
         for call in data["call_attempts"]:

@@ -8,6 +8,7 @@ even for the instant before the rollback. Logs carry counts, never a value from 
 
 from __future__ import annotations
 
+from etudes_desktop.core.plural import count as _n
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -39,11 +40,11 @@ class SampleImportReport:
 
     def summary(self) -> str:
         """One French line for the user."""
-        text = f"{self.imported} répondant(s) importé(s) dans l'étude {self.study_id}"
+        text = f"{_n(self.imported, 'répondant importé', 'répondants importés')} dans l'étude {self.study_id}"
         if self.rejected:
-            text += f" ; {self.rejected} ligne(s) rejetée(s)"
+            text += f" ; {_n(self.rejected, 'ligne rejetée', 'lignes rejetées')}"
         if self.suppressed:
-            text += f" ; {self.suppressed} personne(s) ignorée(s) (liste d'opposition)"
+            text += f" ; {_n(self.suppressed, 'personne ignorée', 'personnes ignorées')} (liste d'opposition)"
         return text
 
     def as_dict(self) -> dict[str, Any]:

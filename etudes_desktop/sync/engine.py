@@ -17,6 +17,11 @@ passed in.
 
 from __future__ import annotations
 
+from etudes_desktop.sync.errors import (  # noqa: F401 - SyncError, SyncCancelled re-exported
+    AuditRejected, BatchRefused, ServerIncoherent, ServerUnreachable, SyncCancelled, SyncError, TokenRefused,
+    WriteRefused, WrongStudy,
+)
+from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, WAITING_SYNC, values
 import hashlib
 import json
 import logging
@@ -33,7 +38,6 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import CONTACT_COLUMNS
 from etudes_desktop.sync import protocol as p
@@ -48,16 +52,9 @@ SETTING_SERVER, SETTING_TOKEN, SETTING_LAST_SYNC = "sync.server_url", "sync.devi
 # a batch's lock decrypted were evicted before its purge deleted their rows, and were read and
 # decrypted again; 64 MiB holds a 2 MB batch's answers, consents and indexes across both steps.
 SYNC_CACHE_KIB = -65536
-STILL_TO_DO = ("draft", "completed", "objected", "sending", "rejected", "conflict")
+STILL_TO_DO = values(OPEN | WAITING_SYNC | SYNC_PROBLEMS)
 
 
-class SyncError(EtudesError):
-    """The sync stopped; what was not acknowledged stays and the next sync resumes it."""
-
-
-class SyncCancelled(SyncError):
-    def __init__(self) -> None:
-        super().__init__("synchronisation annulée")
 
 
 @dataclass
@@ -229,7 +226,7 @@ class SyncEngine:
         try:
             report.study_id = self._handshake(study_id)
             report.clock_offset_ms = self.offset_ms
-            total = self._count(report.study_id, ("completed", "objected", "sending"))
+            total = self._count(report.study_id, values(WAITING_SYNC))
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
@@ -242,7 +239,7 @@ class SyncEngine:
         finally:
             report.seconds = time.perf_counter() - started
             report.rejected += self.rejected_locally
-            report.remaining = self._count(report.study_id, ("completed", "objected", "sending"))
+            report.remaining = self._count(report.study_id, values(WAITING_SYNC))
         with self.vault.transaction() as conn:
             conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                          "value_json = excluded.value_json", (SETTING_LAST_SYNC, json.dumps(_iso(self.clock()))))
@@ -281,7 +278,7 @@ class SyncEngine:
         after = self.clock()
         info = p.DeviceInfo.model_validate(reply.body)
         if study_id and study_id != info.study_id:
-            raise SyncError(f"ce jeton est inscrit pour l'étude {info.study_id}, pas pour {study_id}")
+            raise WrongStudy(info.study_id, study_id)
         server = datetime.fromisoformat(info.server_time.replace("Z", "+00:00"))
         self.offset_ms = round((server - (before + (after - before) / 2)).total_seconds() * 1000)
         self.device_id = info.device_id
@@ -337,14 +334,14 @@ class SyncEngine:
             return None
         if reply.status in (409, 413):
             reason = "lot trop volumineux pour le serveur" if reply.status == 413 else None
-            self._release(batch, reject_reason=reason)
+            self._release(batch, reject_reason=reason, code=p.ReasonCode.TOO_LARGE if reason else None)
             return None
         if reply.status != 200:
-            raise SyncError(f"lot refusé par le serveur : {reply.message()}")
+            raise BatchRefused(reply.message())
         self.sizer.after_success(len(batch.items), len(body), reply.seconds)
         receipts = p.BatchReceipts.model_validate(reply.body)
         if receipts.batch_id != batch.batch_id:
-            raise SyncError("réponse du serveur incohérente (identifiant de lot)")
+            raise ServerIncoherent("identifiant de lot")
         return receipts
 
     def _call(self, request: Callable[[], Reply], report: SyncReport | None,
@@ -364,15 +361,15 @@ class SyncEngine:
                 wait, why = self.retry.delay(attempt + 1, None, self.rng), str(exc)
             else:
                 if reply.status == 401:
-                    raise SyncError(f"jeton d'appareil refusé par le serveur ({reply.message()})")
+                    raise TokenRefused(reply.message())
                 if reply.status == 403:
-                    raise SyncError(f"écriture refusée par le serveur ({reply.message()})")
+                    raise WriteRefused(reply.message())
                 if reply.status != 429 and reply.status < 500:
                     return reply
                 wait, why = self.retry.delay(attempt + 1, reply.retry_after(), self.rng), reply.message()
             attempt += 1
             if attempt >= self.retry.attempts:
-                raise SyncError(f"serveur injoignable après {attempt} tentatives ({why})")
+                raise ServerUnreachable(attempt, why)
             if report is not None:
                 report.retries += 1
             log.info("sync retry %d in %.1f s", attempt, wait)
@@ -388,7 +385,7 @@ class SyncEngine:
             return audit_upload.upload(self.vault, self.device_id, lambda body: self._call(
                 lambda: self.transport.post_audit(body, self.request_timeout), report))
         except audit_upload.AuditRefused as exc:
-            raise SyncError(f"journal d'audit refusé par le serveur ({exc})") from None
+            raise AuditRejected(str(exc)) from None
 
     # -- the vault side --------------------------------------------------------------------------
     def _count(self, study_id: str, states: tuple[str, ...]) -> int:
@@ -430,7 +427,7 @@ class SyncEngine:
                         raise raw
                     model = p.InterviewPayload.model_validate(raw)
                 except (ValidationError, ValueError) as exc:  # never sent: it would carry what may not leave
-                    _set_state(conn, row["id"], "rejected", "local", _short(exc))
+                    _set_state(conn, row["id"], "rejected", "local", _short(exc), p.ReasonCode.UNREADABLE)
                     self.rejected_locally += 1
                     continue
                 content = model.model_dump(mode="json")
@@ -442,19 +439,21 @@ class SyncEngine:
                 size += item_bytes
                 batch.items.append(item)
             conn.executemany("UPDATE interview SET state = 'sending', batch_id = ?, content_sha256 = ?, "
-                             "receipt_status = NULL, receipt_reason = NULL WHERE id = ?",
+                             "receipt_status = NULL, receipt_reason = NULL, receipt_code = NULL WHERE id = ?",
                              [(batch.batch_id, item["content_sha256"], item["id"]) for item in batch.items])
         batch.items.sort(key=lambda item: item["id"])
         return batch if batch.items else (None if not rows else self._lock(study_id, count))
 
-    def _release(self, batch: LockedBatch, reject_reason: str | None = None) -> None:
+    def _release(self, batch: LockedBatch, reject_reason: str | None = None,
+                 code: p.ReasonCode | None = None) -> None:
         """Give a batch's interviews back (to be sent again in other batches, or rejected locally)."""
         with self.vault.transaction() as conn:
             for item in batch.items:
                 state = "rejected" if reject_reason else item["payload"]["state"]
-                conn.execute("UPDATE interview SET state = ?, batch_id = NULL, receipt_status = ?, receipt_reason = ? "
-                             "WHERE id = ? AND state = 'sending'",
-                             (state, "local" if reject_reason else None, reject_reason, item["id"]))
+                conn.execute("UPDATE interview SET state = ?, batch_id = NULL, receipt_status = ?, receipt_reason = ?, "
+                             "receipt_code = ? WHERE id = ? AND state = 'sending'",
+                             (state, "local" if reject_reason else None, reject_reason,
+                              code.value if code and reject_reason else None, item["id"]))
 
     def _apply(self, batch: LockedBatch, receipts: p.BatchReceipts, report: SyncReport) -> None:
         """In one transaction: purge what was acknowledged, keep the rest with its reason; then checkpoint."""
@@ -462,7 +461,7 @@ class SyncEngine:
         counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
         with self.vault.transaction() as conn:
             present = {r["id"]: r for r in conn.execute(
-                "SELECT id, study_id, respondent_id, content_sha256 FROM interview WHERE batch_id = ? AND "
+                "SELECT id, study_id, respondent_id, mode, completed_at, content_sha256 FROM interview WHERE batch_id = ? AND "
                 "state = 'sending'", (batch.batch_id,))}
             acked, kept = [], []
             for receipt in receipts.receipts:
@@ -472,14 +471,15 @@ class SyncEngine:
                 counts[receipt.status] += 1
                 (acked if receipt.status in p.ACKNOWLEDGED else kept).append((row, receipt))
             conn.executemany("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, receipt_status, "
-                             "purged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now)
-                              for r, rc in acked])
+                             "purged_at, respondent_id, mode, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT DO NOTHING",
+                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now,
+                               r["respondent_id"], r["mode"], r["completed_at"]) for r, rc in acked])
             gone = json.dumps([r["id"] for r, _ in acked])
             for table, key in (("answer", "interview_id"), ("consent", "interview_id"), ("interview", "id")):
                 conn.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))", (gone,))
-            conn.executemany("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ? WHERE id = ?",
-                             [(rc.status, rc.status, rc.reason, r["id"]) for r, rc in kept])
+            conn.executemany("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ?, receipt_code = ? "
+                             "WHERE id = ?", [(rc.status, rc.status, rc.reason, rc.reason_code, r["id"]) for r, rc in kept])
             _purge_respondents_if_done(conn, [r["respondent_id"] for r, _ in acked if r["respondent_id"] is not None])
             for name, value in counts.items():
                 setattr(report, name, getattr(report, name) + value)
@@ -518,9 +518,10 @@ class _Released(Exception):
     """The batch was given back after a timeout, to be re-sent in smaller batches."""
 
 
-def _set_state(conn: Any, interview_id: str, state: str, receipt: str, reason: str | None) -> None:
-    conn.execute("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ? WHERE id = ?",
-                 (state, receipt, reason, interview_id))
+def _set_state(conn: Any, interview_id: str, state: str, receipt: str, reason: str | None,
+               code: p.ReasonCode | None = None) -> None:
+    conn.execute("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ?, receipt_code = ? WHERE id = ?",
+                 (state, receipt, reason, code.value if code else None, interview_id))
 
 
 def _purge_respondents_if_done(conn: Any, respondent_ids: list[int]) -> None:

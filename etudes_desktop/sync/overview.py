@@ -6,14 +6,15 @@ No Qt: the GUI calls these, the command line could too.
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import SYNC_PROBLEMS, WAITING_SYNC, values
 from dataclasses import dataclass
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.sync.engine import SETTING_LAST_SYNC, SETTING_SERVER, SETTING_TOKEN, read_setting, write_setting
 
-WAITING_STATES = ("completed", "objected", "sending")  # what the next sync sends
-PROBLEM_STATES = ("rejected", "conflict")  # what stays on the laptop with a reason
+WAITING_STATES = values(WAITING_SYNC)  # what the next sync sends
+PROBLEM_STATES = values(SYNC_PROBLEMS)  # what stays on the laptop with a reason
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ProblemInterview:
     completed_at: str | None
     reason: str | None
     refused_locally: bool = False  # never sent: its content may not leave the laptop as it is
+    code: str | None = None  # sync.protocol.ReasonCode value (None for receipts stored before codes)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class SyncSettings:
 
 def status(vault: Any) -> SyncStatus:
     """Counts over every study of the vault, and the time of the last successful sync."""
-    rows = dict(vault.conn.execute("SELECT state, count(*) FROM interview WHERE state IN (?, ?, ?, ?, ?) "
+    rows = dict(vault.conn.execute(f"SELECT state, count(*) FROM interview WHERE state IN ({','.join('?' * (len(WAITING_STATES) + len(PROBLEM_STATES)))}) "
                                    "GROUP BY state", (*WAITING_STATES, *PROBLEM_STATES)).fetchall())
     return SyncStatus(waiting=sum(rows.get(s, 0) for s in WAITING_STATES),
                       problems=sum(rows.get(s, 0) for s in PROBLEM_STATES),
@@ -83,9 +85,10 @@ def log_entries(vault: Any, limit: int = 500) -> list[SyncLogEntry]:
 def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
     """Interviews refused or in conflict, oldest first, with the server's (or the laptop's) reason."""
     rows = vault.conn.execute(
-        "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local' FROM interview "
-        "WHERE state IN (?, ?) ORDER BY completed_at, id LIMIT ?", (*PROBLEM_STATES, limit)).fetchall()
-    return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5])) for r in rows]
+        "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local', receipt_code FROM interview "
+        f"WHERE state IN ({','.join('?' * len(PROBLEM_STATES))}) ORDER BY completed_at, id LIMIT ?",
+        (*PROBLEM_STATES, limit)).fetchall()
+    return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5]), code=r[6]) for r in rows]
 
 
 def load_settings(vault: Any) -> SyncSettings:

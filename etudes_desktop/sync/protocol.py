@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from etudes_desktop.core.free_text import find_identity
+from etudes_desktop.core.free_text import IdentityKind, find_identity
 from etudes_desktop.core.nir import contains_nir
 from etudes_desktop.core.study import check_attribute
 from etudes_desktop.sync import wire_guard as g
@@ -93,6 +93,20 @@ class ReceiptStatus(str, Enum):
     REJECTED = "rejected"
 
 
+class ReasonCode(str, Enum):
+    """Why an interview was not acknowledged, for screens to word it (the `reason` text is detail)."""
+
+    INVALID_PAYLOAD = "invalid_payload"  # the content breaks the protocol's model (types, bounds, identity)
+    UNDECLARED_ATTRIBUTE = "undeclared_attribute"  # a respondent attribute the server does not accept
+    STUDY_MISMATCH = "study_mismatch"  # the interview belongs to another study than its batch
+    HASH_MISMATCH = "hash_mismatch"  # content altered on the way
+    UNKNOWN_NOTICE = "unknown_notice"  # the consent names no notice of the study published on the server
+    OTHER_CONTENT = "other_content"  # already received with another content
+    REPEATED_IN_BATCH = "repeated_in_batch"  # twice in one batch with different contents
+    TOO_LARGE = "too_large"  # laptop: larger than the server takes, alone in its batch
+    UNREADABLE = "unreadable"  # laptop: the stored interview does not make a valid payload
+
+
 # Receipts after which the laptop may purge its copy: the server holds this exact content.
 ACKNOWLEDGED = frozenset({ReceiptStatus.ACCEPTED, ReceiptStatus.DUPLICATE})
 
@@ -151,8 +165,8 @@ class InterviewPayload(_Strict):
                 raise ValueError("a respondent attribute looks like contact data")
         try:
             return g.check_mapping(value, "respondent attributes")  # type: ignore[return-value]
-        except ValueError as exc:
-            if "phone" in str(exc) or "e-mail" in str(exc):
+        except g.IdentifyingValue as exc:
+            if exc.kind in (IdentityKind.PHONE, IdentityKind.EMAIL):
                 raise ValueError("a respondent attribute looks like contact data") from None
             raise
 
@@ -203,6 +217,7 @@ class Receipt(_Strict):
     interview_id: str
     status: ReceiptStatus
     reason: str | None = None
+    reason_code: ReasonCode | None = None  # set whenever status is conflict or rejected
 
 
 class BatchReceipts(BaseModel):

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from etudes_desktop.core.form_problems import FormError
+from etudes_desktop.core.plural import count
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply, Transport
@@ -50,7 +51,7 @@ def pull(vault: Any, transport: Transport, study_id: str, call: Callable[[Callab
     try:
         published = p.StudiesList.model_validate(reply.body)
     except ValidationError as exc:
-        raise StudyRefused(f"réponse du serveur invalide ({exc.error_count()} erreur(s))") from None
+        raise StudyRefused(f"réponse du serveur invalide ({count(exc.error_count(), 'erreur')})") from None
     outcome = "none"
     for study in published.studies:
         if study.study_id != study_id:
@@ -65,7 +66,7 @@ def pull(vault: Any, transport: Transport, study_id: str, call: Callable[[Callab
 
 def checked_package(study: p.PublishedStudyInfo) -> StudyPackage:
     """The study package, checked as `etudes study import` checks a file."""
-    from etudes_desktop.core.session_graph import check_questionnaire
+    from etudes_desktop.core.session.graph import check_questionnaire
     from etudes_desktop.core.study_load import refuse_nir_in_package
 
     if hashlib.sha256(study.package_json.encode("utf-8")).hexdigest() != study.package_sha256:
@@ -79,7 +80,7 @@ def checked_package(study: p.PublishedStudyInfo) -> StudyPackage:
         if problems:
             raise FormError(problems)
     except ValidationError as exc:
-        raise StudyRefused(f"paquet d'étude invalide ({exc.error_count()} erreur(s))") from None
+        raise StudyRefused(f"paquet d'étude invalide ({count(exc.error_count(), 'erreur')})") from None
     except FormError as exc:
         raise StudyRefused(f"paquet d'étude refusé : {exc.problems[0]}") from None
     return package

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from etudes_desktop.core.free_text import IdentityKind, find_identity
-from etudes_desktop.core.nir import contains_nir, is_plausible_nir
+from etudes_desktop.core.nir import contains_nir, is_plausible_nir, is_product_code
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_KEYS = 2000
@@ -24,6 +24,7 @@ MAX_ABS_NUMBER = 2**53  # beyond it a JSON number is not exact anyway
 
 _KINDS = {IdentityKind.PHONE: "a phone number", IdentityKind.EMAIL: "an e-mail address",
           IdentityKind.NAME: "a name"}
+_NIR_KIND = "a social security number (NIR)"
 _DIGITS = re.compile(r"^[\d .\-]{1,20}$")
 # "Jean Dupont", "claire testeuse": two to four words of letters only read as a person's name.
 _NAME_LIKE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*){1,3}$")
@@ -51,7 +52,7 @@ def identifying(text: str) -> str | None:
     if len(text) < 6:  # shorter than the shortest e-mail ("a@b.fr"); a NIR or a phone is longer still
         return None
     if contains_nir(text):
-        return "a social security number (NIR)"
+        return _NIR_KIND
     kind = find_identity(text)
     return _KINDS[kind] if kind else None
 
@@ -95,6 +96,18 @@ def _digits_of(value: Any) -> str | None:
     return None
 
 
+class IdentifyingValue(ValueError):
+    """A value (or key) carries identifying data; `kind` says which, for callers to word it."""
+
+    def __init__(self, message: str, kind: IdentityKind | None) -> None:
+        super().__init__(message)
+        self.kind = kind  # None: a NIR
+
+
+def _kind_of(text: str) -> IdentityKind | None:
+    return None if contains_nir(text) else find_identity(text)
+
+
 def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
     """Every key and value of answers or attributes: bounded, and carrying no identifying data."""
     if len(value) > MAX_KEYS:
@@ -128,7 +141,7 @@ def _walk(value: Any, what: str, depth: int) -> None:
                 raise ValueError(f"{what}: a key must be 1 to 128 characters")
             kind = identifying(key)
             if kind:
-                raise ValueError(f"{what}: a key carries {kind}")
+                raise IdentifyingValue(f"{what}: a key carries {kind}", _kind_of(key))
             _walk(item, what, depth + 1)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:
@@ -139,8 +152,10 @@ def _walk(value: Any, what: str, depth: int) -> None:
         if len(value) > MAX_TEXT:
             raise ValueError(f"{what}: a text longer than {MAX_TEXT} characters")
         kind = identifying(value)
+        if kind == _NIR_KIND and what == "answers" and is_product_code(value):
+            kind = None  # a barcode answer: a 13-digit product code no person's NIR can be (core.nir)
         if kind:
-            raise ValueError(f"{what}: a value carries {kind}")
+            raise IdentifyingValue(f"{what}: a value carries {kind}", _kind_of(value))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if abs(value) > MAX_ABS_NUMBER:
             raise ValueError(f"{what}: a number out of range")

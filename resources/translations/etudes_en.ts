@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeField</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="268"/>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="307"/>
         <source>OK, c&apos;est noté</source>
         <translation>OK, noted</translation>
     </message>
@@ -28,26 +28,31 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/controller.py" line="203"/>
+        <source>Rappels prévus</source>
+        <translation>Scheduled callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="204"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="234"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="239"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="237"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="242"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="250"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="255"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="256"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="261"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -251,47 +256,52 @@
 <context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="36"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="38"/>
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="44"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="46"/>
         <source>Issue de l&apos;appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="55"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="57"/>
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="58"/>
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="75"/>
         <source>&amp;Rendez-vous le :</source>
         <translation>&amp;Appointment on:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="76"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="80"/>
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="89"/>
         <source>&amp;Enregistrer l&apos;appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="87"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="91"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="119"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="133"/>
+        <source>Date et heure du rendez-vous non reconnues : tapez par exemple 05/12/2026 14:30.</source>
+        <translation>Appointment date and time not recognised: type for example 05/12/2026 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="138"/>
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -299,22 +309,22 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="154"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="173"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="164"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="183"/>
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="203"/>
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
@@ -460,6 +470,24 @@
     </message>
 </context>
 <context>
+    <name>InterviewHints</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="185"/>
+        <source>Classez toutes les réponses, de la première à la dernière : tapez leurs numéros séparés par des espaces (%1).</source>
+        <translation>Rank every answer, from first to last: type their numbers separated by spaces (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="391"/>
+        <source>Pas de GPS sur cet ordinateur : tapez ou collez les coordonnées, latitude puis longitude en degrés décimaux (par exemple 48.8566 2.3522).</source>
+        <translation>No GPS on this computer: type or paste the coordinates, latitude then longitude in decimal degrees (for example 48.8566 2.3522).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/widgets.py" line="393"/>
+        <source>Tapez le code, ou lisez-le avec une douchette branchée sur l&apos;ordinateur.</source>
+        <translation>Type the code, or read it with a barcode scanner plugged into the computer.</translation>
+    </message>
+</context>
+<context>
     <name>InterviewHost</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/interview_host.py" line="88"/>
@@ -590,38 +618,38 @@
 <context>
     <name>InterviewsModel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
         <source>(sans nom)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="34"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="35"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="35"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="36"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="36"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="37"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="37"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="38"/>
         <source>Modifié le</source>
         <translation>Changed on</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="45"/>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="46"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="87"/>
         <source>%1 / %2 pages</source>
         <translation>%1 / %2 pages</translation>
     </message>
@@ -629,67 +657,72 @@
 <context>
     <name>InterviewsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="68"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69"/>
         <source>Tous les entretiens</source>
         <translation>All interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="69"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="70"/>
         <source>Brouillons</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="70"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="71"/>
         <source>Terminés</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="72"/>
         <source>À synchroniser</source>
         <translation>To synchronise</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="72"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="73"/>
+        <source>Refusés ou en conflit</source>
+        <translation>Refused or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="74"/>
         <source>Oppositions</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="73"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="75"/>
         <source>Abandonnés</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="90"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="92"/>
         <source>&amp;Abandonner le brouillon…</source>
         <translation>&amp;Discard the draft…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="92"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="94"/>
         <source>Ses réponses seront effacées et la personne redeviendra « à contacter ».</source>
         <translation>Its answers will be erased and the person will be back to “to contact”.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="95"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="97"/>
         <source>&amp;Confirmer l&apos;abandon</source>
         <translation>&amp;Confirm the discard</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="96"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="98"/>
         <source>A&amp;nnuler</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="101"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="103"/>
         <source>Reprendre le brouillon</source>
         <translation>Resume the draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="133"/>
         <source>entretien</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="131"/>
+        <location filename="../../etudes_desktop/gui/views/interviews_view.py" line="133"/>
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
@@ -747,17 +780,17 @@
         <translation>Demo mode: fictitious data</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="218"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="222"/>
         <source>Aucun coffre</source>
         <translation>No vault yet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="224"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../etudes_desktop/gui/main_window.py" line="224"/>
         <source>Coffre ouvert</source>
         <translation>Vault open</translation>
     </message>
@@ -872,10 +905,13 @@
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/study_import.py" line="135"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="136"/>
         <source>… et %1 autre(s)</source>
-        <translation>… and %1 more</translation>
+        <translation>
+            <numerusform>… and %1 more</numerusform>
+            <numerusform>… and %1 more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -967,64 +1003,69 @@
 <context>
     <name>RespondentsView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="53"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="54"/>
         <source>Rechercher : nom, prénom, identifiant, commune ou téléphone</source>
         <translation>Search: last name, first name, identifier, town or phone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="86"/>
         <source>Entretien sans personne désignée</source>
         <translation>Interview without a named person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="87"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="88"/>
         <source>Commencer l&apos;entretien</source>
         <translation>Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="142"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="143"/>
         <source>À contacter ou en cours</source>
         <translation>To contact or in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="149"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="145"/>
+        <source>Avec rendez-vous</source>
+        <translation>With an appointment</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158"/>
         <source>Choisissez une étude à gauche, ou importez-en une.</source>
         <translation>Choose a study on the left, or import one.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
         <source>personne</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="155"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="164"/>
         <source>%1 sur %2 personnes</source>
         <translation>%1 of %2 people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="158"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="167"/>
         <source>Aucune personne dans cette étude pour l&apos;instant.
 Importez le fichier d&apos;échantillon reçu : bouton « Importer un échantillon… ».</source>
         <translation>No person in this study yet.
 Import the sample file you received: “Import a sample…” button.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="161"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="170"/>
         <source>Personne ne correspond à cette recherche.</source>
         <translation>Nobody matches this search.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="192"/>
+        <location filename="../../etudes_desktop/gui/views/respondents_view.py" line="201"/>
         <source>Cette personne ne doit pas être sollicitée (%1).</source>
         <translation>This person must not be contacted (%1).</translation>
     </message>
@@ -1052,15 +1093,43 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Study “%1”: the supplied files and contact details will be destroyed on this computer on %2 (%3). Synchronise the completed interviews before that date.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="106"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="107"/>
+        <source>Étude « %1 » : durée de conservation atteinte ; %2, %3 et %4 détruits de ce poste.</source>
+        <translation>Study “%1”: retention period reached; %2, %3 and %4 destroyed on this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="109"/>
+        <source>%1 personne(s)</source>
+        <translation>
+            <numerusform>%1 person</numerusform>
+            <numerusform>%1 people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="110"/>
+        <source>%1 brouillon(s)</source>
+        <translation>
+            <numerusform>%1 draft</numerusform>
+            <numerusform>%1 drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="111"/>
+        <source>%1 appel(s)</source>
+        <translation>
+            <numerusform>%1 call</numerusform>
+            <numerusform>%1 calls</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Étude « %1 » : durée de conservation atteinte ; %2 personne(s), %3 brouillon(s) et %4 appel(s) ont été détruits de ce poste.</source>
-        <translation>Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
+        <translation type="vanished">Study “%1”: retention period reached; %2 person(s), %3 draft(s) and %4 call(s) were destroyed on this computer.</translation>
     </message>
 </context>
 <context>
     <name>RetentionScheduler</name>
     <message>
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="186"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="187"/>
         <source>La vérification des durées de conservation a échoué ; nouvel essai dans une heure.</source>
         <translation>Checking the retention periods failed; new attempt in one hour.</translation>
     </message>
@@ -1108,10 +1177,13 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>Vérifiez les réponses avec la personne. Entrée sur une ligne : revenir à cette question. Une fois terminé, l&apos;entretien n&apos;est plus modifiable.</source>
         <translation>Check the answers with the person. Enter on a line: go back to that question. Once completed, the interview can no longer be changed.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/interview/review.py" line="92"/>
         <source>%1 question(s) à compléter avant de terminer.</source>
-        <translation>%1 question(s) to complete before finishing.</translation>
+        <translation>
+            <numerusform>%1 question to complete before finishing.</numerusform>
+            <numerusform>%1 questions to complete before finishing.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1317,9 +1389,29 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Contact details corrected: %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="402"/>
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="403"/>
+        <source>Opposition enregistrée : %1 et %2 ; la personne ne sera plus contactée.</source>
+        <translation>Objection recorded: %1 and %2; the person will not be contacted again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="404"/>
+        <source>%1 entretien(s) non transmis</source>
+        <translation>
+            <numerusform>%1 interview not sent</numerusform>
+            <numerusform>%1 interviews not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="405"/>
+        <source>%1 réponse(s) effacée(s)</source>
+        <translation>
+            <numerusform>%1 answer erased</numerusform>
+            <numerusform>%1 answers erased</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Opposition enregistrée : %1 entretien(s) non transmis et %2 réponse(s) effacés ; la personne ne sera plus contactée.</source>
-        <translation>Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
+        <translation type="vanished">Objection recorded: %1 unsent interview(s) and %2 answer(s) erased; the person will not be contacted again.</translation>
     </message>
 </context>
 <context>
@@ -1380,7 +1472,7 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/runner.py" line="236"/>
+        <location filename="../../etudes_desktop/gui/interview/runner.py" line="250"/>
         <source>Corrigez ou complétez la page avant de continuer.</source>
         <translation>Correct or complete the page before continuing.</translation>
     </message>
@@ -1492,40 +1584,46 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>%1 lignes vérifiées : %2 à importer.</source>
         <translation>%1 rows checked: %2 to import.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271"/>
         <source>%1 ligne(s) seront rejetées :</source>
-        <translation>%1 row(s) will be rejected:</translation>
+        <translation>
+            <numerusform>%1 row will be rejected:</numerusform>
+            <numerusform>%1 rows will be rejected:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="278"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="279"/>
         <source>Lignes rejetées :</source>
         <translation>Rejected rows:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="287"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="288"/>
         <source>Fichier refusé : rien n&apos;a été importé.</source>
         <translation>File refused: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="290"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="291"/>
         <source>L&apos;import a échoué : rien n&apos;a été importé.</source>
         <translation>The import failed: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="294"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="295"/>
         <source>Fichier refusé : il contient un numéro de sécurité sociale (NIR), interdit. Rien n&apos;a été importé. Retirez ces données puis recommencez :</source>
         <translation>File refused: it contains a social security number (NIR), which is forbidden. Nothing was imported. Remove these data and try again:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="297"/>
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="298"/>
         <source>Fichier refusé : rien n&apos;a été importé. Corrigez ces lignes, ou choisissez « Importer les lignes valides » :</source>
         <translation>File refused: nothing was imported. Correct these rows, or choose “Import the valid rows”:</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="308"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="310"/>
         <source>… et %1 autre(s)</source>
-        <translation>… and %1 more</translation>
+        <translation>
+            <numerusform>… and %1 more</numerusform>
+            <numerusform>… and %1 more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1866,7 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="163"/>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="359"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
@@ -1777,15 +1875,21 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>Connexion au serveur de collecte…</source>
         <translation>Connecting to the collection server…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="220"/>
         <source>%1 entretien(s) envoyé(s) sur %2</source>
-        <translation>%1 of %2 interview(s) sent</translation>
+        <translation>
+            <numerusform>%1 of %2 interviews sent</numerusform>
+            <numerusform>%1 of %2 interviews sent</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="223"/>
         <source>lot en cours : %1 entretien(s)</source>
-        <translation>current batch: %1 interview(s)</translation>
+        <translation>
+            <numerusform>current batch: %1 interview</numerusform>
+            <numerusform>current batch: %1 interviews</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="235"/>
@@ -1817,108 +1921,190 @@ Import the sample file you received: “Import a sample…” button.</translati
         <source>%1 entretiens en attente d&apos;envoi</source>
         <translation>%1 interviews waiting to be sent</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="259"/>
         <source>%1 refusé(s) ou en conflit</source>
-        <translation>%1 refused or in conflict</translation>
+        <translation>
+            <numerusform>%1 refused or in conflict</numerusform>
+            <numerusform>%1 refused or in conflict</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="262"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="263"/>
         <source>dernière synchronisation réussie : %1</source>
         <translation>last successful synchronisation: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="264"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="265"/>
         <source>jamais synchronisé</source>
         <translation>never synchronised</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="269"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270"/>
         <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
         <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="270"/>
-        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
-        <translation>Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="271"/>
+        <source>%1 entretien(s) envoyé(s)</source>
+        <translation>
+            <numerusform>%1 interview sent</numerusform>
+            <numerusform>%1 interviews sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <source>en %1 lot(s)</source>
+        <translation>
+            <numerusform>in %1 batch</numerusform>
+            <numerusform>in %1 batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
+        <translation>
+            <numerusform>%1 received by the server and erased from this computer</numerusform>
+            <numerusform>%1 received by the server and erased from this computer</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="275"/>
+        <source>Synchronisation réussie : %1 %2 ; %3.</source>
+        <translation>Synchronisation succeeded: %1 %2; %3.</translation>
+    </message>
+    <message>
+        <source>Synchronisation réussie : %1 entretien(s) envoyé(s) en %2 lot(s) ; %3 reçu(s) par le serveur et effacé(s) de ce poste.</source>
+        <translation type="vanished">Synchronisation succeeded: %1 interview(s) sent in %2 batch(es); %3 received by the server and erased from this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
         <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
-        <translation>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</translation>
+        <translation>
+            <numerusform>%1 refused or in conflict: it stays on this computer, see why in the “Refused or in conflict” tab.</numerusform>
+            <numerusform>%1 refused or in conflict: they stay on this computer, see why in the “Refused or in conflict” tab.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="285"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
-        <translation>Synchronisation cancelled: %1 interview(s) sent; the others will go at the next synchronisation.</translation>
+        <translation>
+            <numerusform>Synchronisation cancelled: %1 interview sent; the others will go at the next synchronisation.</numerusform>
+            <numerusform>Synchronisation cancelled: %1 interviews sent; the others will go at the next synchronisation.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="284"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
         <source>Le serveur a refusé le jeton d&apos;appareil. Vérifiez-le dans les réglages du serveur ; rien n&apos;a été envoyé ni effacé.</source>
         <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="292"/>
         <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d&apos;étude.</source>
         <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294"/>
         <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n&apos;est perdu.</source>
         <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="294"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
+        <source>Ce jeton d&apos;appareil est inscrit pour une autre étude : vérifiez les réglages du serveur. Rien n&apos;a été envoyé.</source>
+        <translation>This device token is enrolled for another study: check the server settings. Nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="298"/>
+        <source>Le serveur a refusé un lot d&apos;entretiens. Rien n&apos;est perdu ; réessayez plus tard ou contactez votre responsable d&apos;étude.</source>
+        <translation>The server refused a batch of interviews. Nothing is lost; try again later or contact your study manager.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="300"/>
+        <source>Le serveur a répondu de façon incohérente. Rien n&apos;a été effacé ; réessayez plus tard.</source>
+        <translation>The server gave an inconsistent answer. Nothing was erased; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="302"/>
+        <source>Le serveur a refusé le journal d&apos;audit ; les entretiens envoyés sont bien reçus. Réessayez plus tard.</source>
+        <translation>The server refused the audit log; the interviews sent were received. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="310"/>
         <source>La synchronisation a échoué : %1. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="312"/>
         <source>La synchronisation a échoué. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
         <source>Indiquez l&apos;adresse du serveur et le jeton d&apos;appareil (bouton « Réglages du serveur… »).</source>
         <translation>Enter the server address and the device token (“Server settings…” button).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="304"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="320"/>
         <source>Annulation après le lot en cours…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <source>une information sur la personne que le serveur n&apos;accepte pas</source>
+        <translation>information about the person that the server does not accept</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="333"/>
+        <source>trop volumineux pour le serveur, même envoyé seul</source>
+        <translation>too large for the server, even sent alone</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="334"/>
+        <source>contenu qui ne peut pas quitter ce poste tel quel</source>
+        <translation>content that cannot leave this computer as it is</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="327"/>
         <source>déjà reçu par le serveur avec un autre contenu</source>
         <translation>already received by the server with different content</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="328"/>
         <source>présent deux fois dans le lot avec des contenus différents</source>
         <translation>present twice in the batch with different contents</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="314"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
         <source>appartient à une autre étude que celle de ce poste</source>
         <translation>belongs to another study than this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="330"/>
         <source>contenu altéré pendant l&apos;envoi (empreinte différente)</source>
         <translation>content altered in transit (different fingerprint)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="331"/>
+        <source>notice d&apos;information absente des versions publiées de l&apos;étude</source>
+        <translation>information notice missing from the study&apos;s published versions</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="325"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
+        <source>refusé par le serveur</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="352"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>
@@ -2219,107 +2405,107 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>ViewLabels</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>À contacter</source>
         <translation>To contact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>En cours</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>Interrogé</source>
         <translation>Interviewed</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
         <source>Entretien arrêté</source>
         <translation>Interview stopped</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Opposé</source>
         <translation>Objected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Ne plus contacter</source>
         <translation>Do not contact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="17"/>
         <source>Effacé</source>
         <translation>Erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
         <source>Brouillon</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
         <source>Terminé, à envoyer</source>
         <translation>Completed, to send</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="23"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
         <source>Envoi en cours</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
         <source>Envoyé</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="26"/>
         <source>Envoyé et effacé</source>
         <translation>Sent and erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="24"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="26"/>
         <source>Opposition</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="27"/>
         <source>Abandonné</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="27"/>
         <source>Refusé par le serveur</source>
         <translation>Refused by the server</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="25"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="28"/>
         <source>En conflit</source>
         <translation>In conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Face à face</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="35"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="36"/>
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/labels.py" line="33"/>
+        <location filename="../../etudes_desktop/gui/views/labels.py" line="36"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
@@ -2327,47 +2513,60 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="234"/>
         <source>Aucune étude sélectionnée</source>
         <translation>No study selected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="229"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="243"/>
         <source>Identifiant %1, version %2</source>
         <translation>Identifier %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="258"/>
+        <source>Rappels (%1)</source>
+        <translation>Callbacks (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="259"/>
+        <source>Rappels</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="302"/>
         <source>Vérification de « %1 »…</source>
         <translation>Checking “%1”…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="305"/>
         <source>Étude « %1 » importée.</source>
         <translation>Study “%1” imported.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="275"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="305"/>
         <source>Étude « %1 » mise à jour.</source>
         <translation>Study “%1” updated.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="276"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="306"/>
         <source>Étude « %1 » déjà à jour : rien n&apos;a changé.</source>
         <translation>Study “%1” already up to date: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="281"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="311"/>
         <source>Étude importée.</source>
         <translation>Study imported.</translation>
     </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="286"/>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="316"/>
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n&apos;a été importé.</source>
-        <translation>“%1” refused: %2 problem(s) to correct in the file. Nothing was imported.</translation>
+        <translation>
+            <numerusform>“%1” refused: %2 problem to correct in the file. Nothing was imported.</numerusform>
+            <numerusform>“%1” refused: %2 problems to correct in the file. Nothing was imported.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="323"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="353"/>
         <source>Échantillon importé.</source>
         <translation>Sample imported.</translation>
     </message>
@@ -2375,14 +2574,19 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="65"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="70"/>
         <source>Personnes à interroger</source>
         <translation>People to interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="66"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="71"/>
         <source>Entretiens</source>
         <translation>Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="72"/>
+        <source>Rappels</source>
+        <translation>Callbacks</translation>
     </message>
 </context>
 </TS>

@@ -34,10 +34,10 @@ def good_form(folder: Path, version: str = "1", *, notice_version: str | None = 
 
 
 def bad_form(folder: Path) -> Path:
-    """Three located problems: an unsupported type (row 3), a broken expression (row 4), another type (row 5)."""
+    """Three located problems: an unsupported type (row 3, audio), a broken expression (row 4), another type (row 5)."""
     return write_xlsform(folder / "mauvais.xlsx", [
         {"type": "integer", "name": "age", "label": "Âge"},
-        {"type": "geopoint", "name": "ou", "label": "Où ?"},
+        {"type": "audio", "name": "voix", "label": "Enregistrement"},
         {"type": "text", "name": "pourquoi", "label": "Pourquoi ?", "relevant": "${age} >"},
         {"type": "image", "name": "photo", "label": "Photo"},
     ], settings={"form_id": STUDY, "version": "9"})

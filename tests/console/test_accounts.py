@@ -262,6 +262,12 @@ def test_the_english_catalogue_covers_every_text() -> None:
     texts |= set(getattr(studies, "MESSAGES", {}).values()) | set(getattr(devices, "MESSAGES", {}).values())
     missing = sorted(t for t in texts if t not in i18n.EN)
     assert missing == []
+    for key, forms in i18n.PLURALS.items():  # counted messages: two forms in each language
+        assert set(forms) == set(i18n.LANGUAGES) and all(len(pair) == 2 for pair in forms.values()), key
+    assert i18n.plural("refused", 1, "fr").startswith("Fichier refusé : 1 problème à")
+    assert i18n.plural("refused", 0, "en").startswith("File refused: 0 problems")
+    written = [p.read_text(encoding="utf-8") for p in [*root.glob("templates/*.html"), *root.glob("*.py")]]
+    assert not any("(s)" in text for text in written)  # never a parenthesised plural
 
 
 def test_static_files_and_headers(office: Office) -> None:

@@ -46,10 +46,10 @@ def test_publish_a_bad_form_then_a_good_one(page, office_sqlite: Office, tmp_pat
     page.click("nav >> text=Études")
     page.set_input_files("#file", str(bad_form(tmp_path)))
     page.click("text=Vérifier et publier")
-    assert page.locator(".error").inner_text() == "Fichier refusé : 3 problème(s) à corriger. Rien n'a été publié."
+    assert page.locator(".error").inner_text() == "Fichier refusé : 3 problèmes à corriger. Rien n'a été publié."
     rows = [[cell.strip() for cell in row.split("\t")]
             for row in page.locator("table.problems tbody tr").all_inner_texts()]
-    assert rows[0] == ["survey", "3", "type", "type geopoint non pris en charge par l'application"]
+    assert rows[0] == ["survey", "3", "type", "type audio non pris en charge par l'application"]
     assert rows[1][:3] == ["survey", "4", "relevant"] and rows[1][3].startswith("expression invalide à la position")
     assert rows[2] == ["survey", "5", "type", "type image non pris en charge par l'application"]
     page.set_input_files("#file", str(good_form(tmp_path, "1")))

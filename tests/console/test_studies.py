@@ -53,7 +53,7 @@ def test_a_bad_form_gets_the_laptops_own_located_messages(office: Office, tmp_pa
     laptop = capsys.readouterr().err.splitlines()
     code, out, err = run_cli(capsys, "study", "publish", str(form), "--database-url", office.store.url)
     assert laptop_code == code == 1 and err.splitlines() == laptop and len(laptop) == 3
-    assert laptop[0] == "survey, row 3, column type: type geopoint non pris en charge par l'application"
+    assert laptop[0] == "survey, row 3, column type: type audio non pris en charge par l'application"
     assert office.office.studies() == []  # nothing published
 
 
@@ -120,6 +120,8 @@ def test_a_consent_naming_no_published_notice_is_rejected(office: Office, tmp_pa
     statuses = {r["interview_id"]: (r["status"], r["reason"]) for r in answer.json()["receipts"]}
     assert statuses[good["id"]] == ("accepted", None)
     assert statuses[stranger["id"]][0] == "rejected" and statuses[stranger["id"]][1].startswith("unknown_notice")
+    coded = {r["interview_id"]: r.get("reason_code") for r in answer.json()["receipts"]}
+    assert coded[stranger["id"]] == "unknown_notice"
     assert office.store.stats(STUDY)["interviews"] == 3
 
 
@@ -134,9 +136,9 @@ def test_console_upload_shows_located_problems_then_lists_the_study(office: Offi
     refused = _upload(client, csrf, bad_form(tmp_path))
     assert refused.status_code == 422
     text = html.unescape(refused.text)
-    assert "Fichier refusé : 3 problème(s) à corriger. Rien n'a été publié." in text
+    assert "Fichier refusé : 3 problèmes à corriger. Rien n'a été publié." in text
     rows = [re.sub(r"<[^>]+>", "|", row) for row in re.findall(r"<tr><td>.*?</tr>", text)]
-    assert any("survey|" in row and "|3|" in row and "|type|" in row and "type geopoint non pris en charge" in row
+    assert any("survey|" in row and "|3|" in row and "|type|" in row and "type audio non pris en charge" in row
                for row in rows)
     assert any("|4|" in row and "|relevant|" in row and "expression invalide" in row for row in rows)
     assert "Aucune étude publiée" in text

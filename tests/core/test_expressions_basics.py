@@ -61,7 +61,7 @@ def test_references_and_current() -> None:
         ("'abc", 1, "non terminée"),
         ("${x", 1, "« } » manquant"),
         ("${}", 1, "nom de question invalide"),
-        ("/data/x = 1", 1, "chemins XPath"),
+        ("//x = 1", 1, "chemin XPath"),
         ("${a} = «oui»", 8, "guillemet typographique"),
         ("${a} = ‘oui", 8, "non terminée"),
         ("${a} # 2", 6, "« # » inattendu"),

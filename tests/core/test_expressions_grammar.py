@@ -164,10 +164,10 @@ def test_reasonable_nesting_is_accepted() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        "/data/age > 18",
-        "../age",
-        "${a}/b",
-        "${a}[1]",
+        "//age > 18",
+        "..",
+        "${a}/..",
+        "../a[1]",
         "@id",
         "child::age",
         "${a} | ${b}",

@@ -57,8 +57,8 @@ def test_valid_file_gives_normalised_records(tmp_path):
 @pytest.mark.parametrize(
     ("bad_row", "expected"),
     [
-        ("A009;Mme;Martin;Léa;F;40;;75011;Paris;;;", "ligne 5 : 12 colonne(s) au lieu de 13"),
-        ("A009;Mme;Martin;Léa;F;40;;75011;Paris;;;;;extra", "ligne 5 : 14 colonne(s) au lieu de 13"),
+        ("A009;Mme;Martin;Léa;F;40;;75011;Paris;;;", "ligne 5 : 12 colonnes au lieu de 13"),
+        ("A009;Mme;Martin;Léa;F;40;;75011;Paris;;;;;extra", "ligne 5 : 14 colonnes au lieu de 13"),
         ("A009;Mme;;Léa;F;40;;75011;Paris;;;;", "ligne 5, colonne Nom : nom vide"),
         ("A009;Mme;Martin;Léa;F;quarante;;75011;Paris;;;;", "ligne 5, colonne Âge : âge non numérique"),
         ("A009;Mme;Martin;Léa;F;40;;750;Paris;;;;", "ligne 5, colonne Code postal : code postal invalide"),
@@ -146,7 +146,7 @@ def test_a_long_refusal_lists_twenty_places_then_counts_the_rest(tmp_path):
     assert refusal is not None and refusal.nir and records == []
     message = str(refusal)
     assert message.count("numéro de sécurité sociale (NIR)\n") + message.endswith("(NIR)") >= 20
-    assert "… et 1480 autre(s)" in message
+    assert "… et 1480 autres" in message
     assert importer.scan_result.nir_count == 1500 and len(refusal.problems) <= 1000
 
 

@@ -8,7 +8,7 @@ import pytest
 from etudes_desktop.core.free_text import identity_terms
 from etudes_desktop.core.questionnaire import Item, ItemType, Questionnaire
 from etudes_desktop.core.session import AnswerRefused, Session
-from etudes_desktop.core.session_preview import preview
+from etudes_desktop.core.session.preview import preview
 
 FORM = Questionnaire(form_id="f", title="F", items=[
     Item(name="comment", type=ItemType.TEXT, label={"default": "Commentaire"}),

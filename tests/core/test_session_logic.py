@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from etudes_desktop.core.session import AnswerRefused, Session
-from etudes_desktop.core.session_answers import NIR_REFUSED
+from etudes_desktop.core.session.answers import NIR_REFUSED
 from etudes_desktop.core.xlsform import load_xlsform
 from etudes_desktop.core.xlsform_writer import write_xlsform
 

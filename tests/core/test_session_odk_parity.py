@@ -21,7 +21,7 @@ def test_a_calculation_giving_no_number_is_blank_and_once_does_not_freeze_it(tmp
 
 
 def test_infinity_is_infinity_not_nan(tmp_path):
-    from etudes_desktop.core.session_answers import display_value, json_value
+    from etudes_desktop.core.session.answers import display_value, json_value
 
     s = _session(tmp_path, [{"type": "calculate", "name": "inf", "calculation": "1 div 0"},
                             {"type": "calculate", "name": "minf", "calculation": "-1 div 0"}])

@@ -168,3 +168,13 @@ def test_study_id_must_be_a_plain_name(tmp_path):
     with pytest.raises(FormError) as caught:
         load_package(_form(tmp_path, {"form_id": "../etudes/x"}))
     assert str(caught.value).startswith("settings, row 2, column form_id: identifiant d'étude")
+
+
+def test_special_answers_and_auto_advance_are_yes_no_columns_of_the_settings_sheet(tmp_path):
+    package = load_package(_form(tmp_path, {"special_answers": "oui", "auto_advance": "yes"}))
+    assert package.special_answers and package.auto_advance
+    assert not load_package(_form(tmp_path, {"auto_advance": "non"}, name="b.xlsx")).auto_advance
+    with pytest.raises(FormError) as refused:
+        load_package(_form(tmp_path, {"auto_advance": "peut-être"}, name="c.xlsx"))
+    assert any(line.startswith("settings, row 2, column auto_advance: valeur attendue : yes ou no")
+               for line in map(str, refused.value.problems)), refused.value

@@ -77,7 +77,7 @@ def test_form_id_falls_back_to_the_file_name(tmp_path):
     assert form.questionnaire.form_id == "enquete_locale"
 
 
-@pytest.mark.parametrize("kind", ["geopoint", "image", "audio", "video", "barcode", "file"])
+@pytest.mark.parametrize("kind", ["geotrace", "geoshape", "image", "audio", "video", "file", "deviceid", "phonenumber"])
 def test_unsupported_types_are_refused_with_sheet_row_and_type(tmp_path, kind):
     problems = _problems(tmp_path, [{"type": "text", "name": "a", "label": "A"}, {"type": kind, "name": "b", "label": "B"}])
     assert problems == [f"survey, row 3, column type: type {kind} non pris en charge par l'application"]

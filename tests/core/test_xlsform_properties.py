@@ -11,7 +11,7 @@ from etudes_desktop.core.form_problems import FormError
 from etudes_desktop.core.nir import nir_key
 from etudes_desktop.core.questionnaire import Item, ItemType, Questionnaire
 from etudes_desktop.core.session import AnswerRefused, Session
-from etudes_desktop.core.session_answers import NIR_REFUSED
+from etudes_desktop.core.session.answers import NIR_REFUSED
 from etudes_desktop.core.xlsform import load_xlsform
 from etudes_desktop.core.xlsform_writer import write_xlsform
 

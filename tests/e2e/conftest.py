@@ -42,7 +42,7 @@ class DemoServer:
 
 @pytest.fixture
 def demo_server(tmp_path) -> Iterator[DemoServer]:
-    from etudes_desktop.sync.demo_server import SERVER_FOLDER, start_demo_server
+    from etudes_desktop.demo.server import SERVER_FOLDER, start_demo_server
 
     url, token, stop = start_demo_server(tmp_path)
     yield DemoServer(url, token, tmp_path / SERVER_FOLDER, stop)

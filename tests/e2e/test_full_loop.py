@@ -33,7 +33,7 @@ from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.paths import resource_path
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.vault import Vault
-from etudes_desktop.sync.demo_server import DEMO_STUDY_ID, configure_vault
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault
 from tests.gui.conftest import GOOD_PASSPHRASE
 from tests.gui.interview_support import give
 
@@ -205,7 +205,7 @@ def test_first_run_to_sync_and_purge(qtbot, make_controller, paths, tmp_path, de
     dialog = workspace.open_sample_import(_sample_csv(tmp_path / "echantillon.csv"))
     assert dialog is not None and dialog.isVisible()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.status_label.text().startswith("5 répondant(s) importé(s)"), dialog.status_label.text()
+    assert dialog.status_label.text().startswith("5 répondants importés"), dialog.status_label.text()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert workspace.respondents.model.rowCount() == 5
@@ -295,8 +295,8 @@ def test_first_run_to_sync_and_purge(qtbot, make_controller, paths, tmp_path, de
     report = finished.args[0]
     assert not isinstance(report, BaseException), panel.outcome_label.text()
     assert seen and seen[-1][:2] == (5, 5), "progress reaches the total"
-    assert panel.progress_bar.maximum() == 5 and panel.progress_label.text() == "5 entretien(s) envoyé(s) sur 5"
-    assert panel.outcome_label.text().startswith("Synchronisation réussie : 5 entretien(s) envoyé(s)")
+    assert panel.progress_bar.maximum() == 5 and panel.progress_label.text() == "5 entretiens envoyés sur 5"
+    assert panel.outcome_label.text().startswith("Synchronisation réussie : 5 entretiens envoyés")
     assert panel.status_text().startswith("Aucun entretien en attente d'envoi · dernière synchronisation réussie")
     assert window.sync_label.text() == panel.status_text(), "the status bar shows what waits and the last sync"
     assert (report.sent, report.accepted, report.purged, report.rejected, report.conflict) == (5, 5, 5, 0, 0)

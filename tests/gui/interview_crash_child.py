@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(data_dir: str, passphrase: str, interview_id: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from etudes_desktop.gui.interview.sample import sample_package
+    from etudes_desktop.demo.sample_study import sample_package
     from etudes_desktop.gui.interview.screen import open_interview
     from etudes_desktop.gui.interview.study_info import StudyInfo
     from etudes_desktop.paths import DataPaths

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from etudes_desktop.core.interview import Mode
-from etudes_desktop.gui.interview.demo_states import seed_people
-from etudes_desktop.gui.interview.sample import sample_package
+from etudes_desktop.demo.interview_states import seed_people
+from etudes_desktop.demo.sample_study import sample_package
 from etudes_desktop.gui.interview.screen import InterviewScreen, open_interview
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import Interviewer, InterviewStore

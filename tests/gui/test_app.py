@@ -281,8 +281,12 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
     assert window.view_menu.actions() == [], "no view before the first unlock"
     _unlock(qtbot, controller)
     views = {a.text(): a for a in window.view_menu.actions()}
-    assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit"]
+    assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit", "Rappels prévus"]
     assert all(a.isEnabled() for a in views.values())
+    views["Journal d'audit"].trigger()
+    views["Rappels prévus"].trigger()  # the callbacks agenda: the workspace's Rappels tab
+    workspace = window.view(WORKSPACE_VIEW)
+    assert window.current_view_key() == WORKSPACE_VIEW and workspace.tabs.currentWidget() is workspace.callbacks
     views["Synchronisation"].trigger()
     assert window.current_view_key() == SYNC_VIEW and window.view(SYNC_VIEW).isVisible()
     views["Journal d'audit"].trigger()
@@ -304,7 +308,7 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
 
 def test_demo_mode_fills_the_sync_settings_with_the_embedded_demo_server(make_controller, data_dir, qtbot):
     from etudes_desktop.sync import overview
-    from etudes_desktop.sync.demo_server import start_demo_server
+    from etudes_desktop.demo.server import start_demo_server
 
     paths = demo_paths(data_dir)
     url, token, stop = start_demo_server(paths.data_dir)

@@ -139,9 +139,21 @@ def _clipped(window: QWidget) -> list[str]:
         if needed_w > widget.width() or needed_h > widget.height():
             problems.append(f"{name}: needs {needed_w}x{needed_h}, has {widget.width()}x{widget.height()}")
         visible = widget.visibleRegion().boundingRect()
-        if visible != QRect(0, 0, widget.width(), widget.height()):
+        if visible != QRect(0, 0, widget.width(), widget.height()) and not _in_scroll_area(widget, window):
             problems.append(f"{name}: partly hidden ({visible} of {widget.size()})")
     return problems
+
+
+def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
+    """Text in a scroll area (the notice, long pages) is read by scrolling: partly hidden is fine."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _render(qtbot, tmp_path: Path, kdf, pool, language: str, screen: str, size=(980, 700)) -> AppController:
@@ -184,6 +196,40 @@ def test_nothing_is_clipped(qtbot, tmp_path, kdf, pool, screen, language, size):
     assert not problems, f"{screen} in {language} at {size}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("size", WINDOW_SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_interview_and_administration_screens_are_not_clipped(qtbot, tmp_path, language, size):
+    """Every interview screen (profile, commitment, start, call, callbacks, notice in each mode,
+    questions, review, stop warning, end) and the sync, audit and rights screens."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QDialog
+
+    from etudes_desktop.demo.admin_screens import screenshot_widgets as admin_widgets
+    from etudes_desktop.demo.interview_states import build_states
+    from etudes_desktop.gui.tasks import ImmediatePool
+    from etudes_desktop.gui.views.services import WorkspaceServices
+
+    install_translators(language)
+    keep: list = []
+    screens = build_states(tmp_path, keep, now=datetime(2026, 12, 3, 10, 0).astimezone())
+    screens.update(admin_widgets(WorkspaceServices(vault=keep[0], pool=ImmediatePool())))
+    assert len(screens) >= 20
+    problems = []
+    for name, widget in screens.items():
+        qtbot.addWidget(widget)
+        if isinstance(widget, QDialog):
+            widget.adjustSize()  # a dialog opens at its own size
+        else:
+            widget.resize(*size)
+        widget.show()
+        _settle()
+        problems += [f"{name}: {p}" for p in _clipped(widget)]
+        widget.close()
+    keep[0].close()
+    assert not problems, f"{language} at {size}:\n" + "\n".join(problems)
+
+
 # Every module and form of the interface is held to a full English translation.
 GUI = Path(__file__).resolve().parents[2] / "etudes_desktop" / "gui"
 CHECKED_SOURCES = tuple(sorted(str(p.relative_to(GUI)) for p in GUI.rglob("*.py")))
@@ -213,3 +259,52 @@ def test_every_string_in_the_code_has_an_english_translation(tmp_path):
     needed = {(ctx.findtext("name"), msg.findtext("source")) for ctx in ET.parse(fresh).iter("context") for msg in ctx.iter("message")}
     missing = sorted(needed - translated)
     assert not missing, "run `make lupdate` and translate:\n" + "\n".join(f"{c}: {s}" for c, s in missing)
+
+
+def test_counts_take_the_plural_of_the_language_never_a_parenthesised_s(tmp_path):
+    """Every message with a count is a Qt plural form with French and English forms without "(s)"."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from etudes_desktop.paths import resource_path, ui_path
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = [str(GUI / name) for name in CHECKED_SOURCES] + [str(ui_path(name)) for name in CHECKED_FORMS]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(fresh)], check=True)
+    messages = list(ET.parse(fresh).iter("message"))
+    assert not [m.findtext("source") for m in messages if "(s)" in m.findtext("source") and m.get("numerus") != "yes"]
+    plural_sources = {m.findtext("source") for m in messages if m.get("numerus") == "yes"}
+    assert len(plural_sources) >= 15
+    for language in ("fr", "en"):
+        forms = {m.findtext("source"): [n.text or "" for n in m.iter("numerusform")]
+                 for m in ET.parse(resource_path("translations", f"etudes_{language}.ts")).iter("message")
+                 if m.get("numerus") == "yes" and m.find("translation").get("type") not in ("vanished", "obsolete")}
+        for source in plural_sources:
+            assert len(forms.get(source, [])) == 2 and all(f and "(s)" not in f for f in forms[source]), (language, source)
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("fr", "Synchronisation réussie : 1 entretien envoyé en 1 lot ; 1 reçu par le serveur et effacé de ce poste.",
+     "Synchronisation réussie : 1\u202f200 entretiens envoyés en 3 lots ; 1\u202f200 reçus par le serveur et effacés "
+     "de ce poste."),
+    ("en", "Synchronisation succeeded: 1 interview sent in 1 batch; 1 received by the server and erased from this "
+     "computer.", "Synchronisation succeeded: 1\u202f200 interviews sent in 3 batches; 1\u202f200 received by the "
+     "server and erased from this computer."),
+])
+def test_the_sync_report_reads_as_a_sentence_in_each_language(qtbot, language, one, many):
+    from etudes_desktop.gui.sync_panel import SyncPanel
+    from etudes_desktop.gui.views.services import WorkspaceServices
+    from etudes_desktop.sync.engine import SyncReport
+
+    install_translators(language)
+    try:
+        panel = SyncPanel(WorkspaceServices())
+        qtbot.addWidget(panel)
+        def report(sent, batches):
+            return SyncReport(study_id="satisfaction-2026", sent=sent, batches=batches, accepted=sent, purged=sent)
+        assert panel.describe_report(report(1, 1)) == one
+        assert panel.describe_report(report(1200, 3)) == many
+    finally:
+        install_translators("fr")

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import Qt
 
 from etudes_desktop.core.interview import AAPOR_CODES, CallOutcome, Mode
 from etudes_desktop.gui.calls import CallbackList, CallOutcomeDialog
@@ -84,10 +84,10 @@ def test_appointments_need_a_future_date_and_fill_the_callback_list(qtbot, env: 
         qtbot.addWidget(dialog)
         dialog.set_outcome(CallOutcome.APPOINTMENT)
         assert dialog.appointment_edit.isEnabled()
-        dialog.appointment_edit.setDateTime(QDateTime((NOW - timedelta(hours=1)).replace(tzinfo=None)))
+        dialog.set_appointment(NOW - timedelta(hours=1))
         dialog.save_button.click()
         assert dialog.attempt_id is None and "futur" in dialog.error_label.text()
-        dialog.appointment_edit.setDateTime(QDateTime((NOW + timedelta(hours=hours)).replace(tzinfo=None)))
+        dialog.set_appointment(NOW + timedelta(hours=hours))
         dialog.save_button.click()
         assert dialog.attempt_id is not None
     row = env.vault.conn.execute("SELECT aapor_code FROM call_attempt WHERE respondent_id = ?", (env.people[0],)).fetchone()
@@ -108,6 +108,65 @@ def test_appointments_need_a_future_date_and_fill_the_callback_list(qtbot, env: 
     env.store.complete(screen_id)
     callbacks.refresh(env.store, env.vault, env.study.study_id)
     assert callbacks.table.rowCount() == 1 and "Lefèvre" in callbacks.cell(0, 1)
+
+
+@pytest.mark.parametrize("typed", ["01122026 1430", "01/12/2026 14:30", "01-12-2026 14h30", "1/12/2026 1430"])
+def test_the_appointment_is_typed_as_the_interview_dates_are(qtbot, env: Env, typed):
+    person = contact_list.briefs(env.vault, [env.people[0]])[env.people[0]]
+    dialog = CallOutcomeDialog(env.store, env.study.study_id, person, env.me, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, str(list(CallOutcome).index(CallOutcome.APPOINTMENT) + 1))
+    field = dialog.appointment_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.attempt_id is not None, dialog.error_label.text()
+    row = env.vault.conn.execute("SELECT appointment_at FROM call_attempt WHERE id = ?", (dialog.attempt_id,)).fetchone()
+    assert datetime.fromisoformat(row["appointment_at"]) == datetime(2026, 12, 1, 14, 30).astimezone()
+
+
+@pytest.mark.parametrize("typed", ["31/11/2026 14:30", "01/12/2026", "demain 14h", "01/12/2026 25:00"])
+def test_an_appointment_that_is_no_date_and_time_is_refused_and_nothing_saved(qtbot, env: Env, typed):
+    person = contact_list.briefs(env.vault, [env.people[0]])[env.people[0]]
+    dialog = CallOutcomeDialog(env.store, env.study.study_id, person, env.me, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.set_outcome(CallOutcome.APPOINTMENT)
+    dialog.appointment_edit.setText(typed)
+    dialog.save_button.click()
+    assert dialog.attempt_id is None and "non reconnues" in dialog.error_label.text()
+    assert env.vault.conn.execute("SELECT count(*) FROM call_attempt").fetchone()[0] == 0
+
+
+def test_the_callbacks_agenda_and_the_appointment_filter_in_the_workspace(qtbot, env: Env, pool):
+    from etudes_desktop.gui.views.services import WorkspaceServices
+    from etudes_desktop.gui.views.workspace import WorkspaceView
+
+    soon, later = (datetime.now().astimezone() + timedelta(days=d) for d in (1, 3))
+    env.store.record_call(env.study.study_id, env.people[2], CallOutcome.APPOINTMENT, "ENQ-07", later)
+    env.store.record_call(env.study.study_id, env.people[0], CallOutcome.APPOINTMENT, "ENQ-07", soon)
+    env.store.record_call(env.study.study_id, env.people[1], CallOutcome.NO_ANSWER, "ENQ-07")
+    view = WorkspaceView(WorkspaceServices(vault=env.vault, pool=pool))
+    qtbot.addWidget(view)
+    view.resize(980, 700)
+    view.show()
+    view.select_study(env.study.study_id)
+    tabs = view.tabs
+    assert tabs.tabText(tabs.indexOf(view.callbacks)) == "Rappels (2)"
+    view.show_callbacks()
+    assert tabs.currentWidget() is view.callbacks
+    assert view.callbacks.rows == [env.people[0], env.people[2]], "the soonest first"
+    respondents = view.respondents
+    combo = respondents.status_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Avec rendez-vous (2)" in labels
+    combo.setCurrentIndex(labels.index("Avec rendez-vous (2)"))
+    shown = {respondents.model.row_at(r).id for r in range(respondents.model.rowCount())}
+    assert shown == {env.people[0], env.people[2]}
+    with qtbot.waitSignal(view.start_interview_requested) as started:
+        qtbot.keyClick(view.callbacks.table, Qt.Key.Key_Return)
+    assert started.args == [env.study.study_id, env.people[0]]
 
 
 def _agreed(env: Env):

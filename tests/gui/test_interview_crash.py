@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from etudes_desktop.core.interview import Mode
-from etudes_desktop.gui.interview.sample import sample_package
+from etudes_desktop.demo.sample_study import sample_package
 from etudes_desktop.gui.interview.screen import open_interview
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.paths import DataPaths

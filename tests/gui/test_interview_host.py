@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from etudes_desktop.core.interview import Mode
 from etudes_desktop.gui.controller import WORKSPACE_VIEW
-from etudes_desktop.gui.interview.demo_states import seed_people
+from etudes_desktop.demo.interview_states import seed_people
 from etudes_desktop.gui.interview.launcher import InterviewLauncher
-from etudes_desktop.gui.interview.sample import sample_package
+from etudes_desktop.demo.sample_study import sample_package
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.interview_host import INTERVIEW_VIEW
 from etudes_desktop.gui.start_interview import START, StartChoice

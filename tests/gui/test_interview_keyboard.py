@@ -161,3 +161,38 @@ def test_ne_sait_pas_and_refus_keys_when_the_study_allows_them(qtbot, env: Env):
     assert rows["age"] == "Ne sait pas" and rows["sexe"] == "Refus"
     kb.press(Qt.Key.Key_2)  # a real answer replaces it
     assert env.store.answers(interview)["sexe"] == "h" and not runner.field("sexe").special_label.isVisible()
+
+
+def test_auto_advance_moves_on_after_a_one_key_choice_when_the_study_asks(qtbot, env: Env):
+    from dataclasses import replace
+
+    from tests.gui.interview_support import agree, fill_page
+
+    plain = env.screen(qtbot, env.start(Mode.PHONE, env.people[1]))
+    agree(plain)
+    fill_page(plain, {})
+    fill_page(plain, {"age": "52"})
+    kb = Keyboard(qtbot, plain)
+    kb.press(Qt.Key.Key_2)
+    qtbot.wait(20)
+    assert plain.runner.page.key == "sexe", "without the study setting, a digit only picks"
+    plain.close()
+
+    env.study = replace(env.study, auto_advance=True)
+    interview = env.start(Mode.PHONE, env.people[0])
+    screen = env.screen(qtbot, interview)
+    agree(screen)
+    fill_page(screen, {})
+    fill_page(screen, {"age": "52"})
+    runner = screen.runner
+    kb = Keyboard(qtbot, screen)
+    assert runner.page.key == "sexe"
+    kb.press(Qt.Key.Key_2)  # one key: "Un homme", saved, and the next question comes
+    qtbot.waitUntil(lambda: runner.page.key == "satisfaction", timeout=1000)
+    assert env.store.answers(interview)["sexe"] == "h"
+    kb.press(Qt.Key.Key_PageUp)
+    assert runner.page.key == "sexe" and runner.field("sexe").selected() == ["h"]
+    runner.field("sexe").buttons[0].click()  # a click changes the answer and stays (no surprise)
+    qtbot.wait(20)
+    assert runner.page.key == "sexe" and env.store.answers(interview)["sexe"] == "f"
+

@@ -65,7 +65,7 @@ def test_warns_at_unlock_then_destroys_on_the_day(qtbot, vault, pool) -> None:
         pass
     assert due.args[0].destroyed == {"sat": {"respondents": 3, "drafts": 1, "call_attempts": 0}}
     assert banner.text_label.text() == ("⚠ Étude « Satisfaction 2026 » : durée de conservation atteinte ; "
-                                        "3 personne(s), 1 brouillon(s) et 0 appel(s) ont été détruits de ce poste.")
+                                        "3 personnes, 1 brouillon et 0 appel détruits de ce poste.")
     assert _respondents(vault, "sat") == 0
     assert [e.event for e in audit.entries(vault.conn)][-1] == "retention_destroyed"
     qtbot.mouseClick(banner.hide_button, Qt.MouseButton.LeftButton)
@@ -98,8 +98,8 @@ def test_two_studies_one_destroyed_one_warned(qtbot, vault, pool) -> None:
     scheduler = RetentionScheduler(banner, today=lambda: date(2026, 11, 29), pool=pool)
     scheduler.start(vault)
     assert banner.lines == [
-        "Étude « Ancienne étude » : durée de conservation atteinte ; 3 personne(s), 1 brouillon(s) et 0 appel(s) "
-        "ont été détruits de ce poste.",
+        "Étude « Ancienne étude » : durée de conservation atteinte ; 3 personnes, 1 brouillon et 0 appel "
+        "détruits de ce poste.",
         "Étude « Étude proche » : les fichiers fournis et les coordonnées seront détruits de ce poste le 20/12/2026 "
         "(dans 21 jours). Synchronisez les entretiens terminés avant cette date.",
     ]

@@ -119,8 +119,8 @@ def test_objection_needs_confirmation_then_erases(qtbot, vault, people) -> None:
     assert dialog.object_button.isEnabled()
     with qtbot.waitSignal(dialog.changed):
         qtbot.mouseClick(dialog.object_button, Qt.MouseButton.LeftButton)
-    assert dialog.object_message.text() == ("Opposition enregistrée : 1 entretien(s) non transmis et 1 réponse(s) "
-                                            "effacés ; la personne ne sera plus contactée.")
+    assert dialog.object_message.text() == ("Opposition enregistrée : 1 entretien non transmis et 1 réponse "
+                                            "effacée ; la personne ne sera plus contactée.")
     row = vault.conn.execute("SELECT * FROM respondent WHERE sample_id = 'A1'").fetchone()
     assert row["status"] == "objected" and row["last_name"] is None and row["phone"] is None
     assert SuppressionList(vault).contains("sat", email="lucie.garnier@example.fr")

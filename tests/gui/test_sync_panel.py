@@ -19,7 +19,7 @@ from etudes_desktop.gui.views.services import WorkspaceServices
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import overview
-from etudes_desktop.sync.demo_server import DEMO_STUDY_ID, configure_vault, start_demo_server
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault, start_demo_server
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.engine import (
     SETTING_SERVER,
@@ -84,8 +84,8 @@ def test_a_real_sync_through_the_panel(qtbot, vault, server) -> None:
     assert isinstance(report, SyncReport) and report.sent == 12 and report.purged == 12
     assert seen[-1] == (12, 12, 0) and (5, 12, 5) in seen  # interviews sent out of total, current batch
     assert panel.progress_bar.value() == panel.progress_bar.maximum() == 12
-    assert panel.progress_label.text() == "12 entretien(s) envoyé(s) sur 12"
-    assert panel.outcome_label.text().startswith("Synchronisation réussie : 12 entretien(s) envoyé(s) en 3 lot(s)")
+    assert panel.progress_label.text() == "12 entretiens envoyés sur 12"
+    assert panel.outcome_label.text().startswith("Synchronisation réussie : 12 entretiens envoyés en 3 lots")
     assert statuses[-1].startswith("Aucun entretien en attente d'envoi · dernière synchronisation réussie : ")
     assert panel.status_text() == statuses[-1]
     assert _log_column(panel, 3) == ["2", "5", "5"]  # newest first: batches of 5, 5, 2
@@ -109,7 +109,7 @@ def test_cancel_stops_between_batches(qtbot, vault, server) -> None:
         panel.sync_button.click()
     assert type(finished.args[0]).__name__ == "SyncCancelled"
     assert server.count() == 5  # the batch on the wire finished; no other left
-    assert panel.outcome_label.text() == ("Synchronisation annulée : 5 entretien(s) envoyé(s) ; les autres "
+    assert panel.outcome_label.text() == ("Synchronisation annulée : 5 entretiens envoyés ; les autres "
                                           "partiront à la prochaine synchronisation.")
     assert panel.status_text().startswith("10 entretiens en attente d'envoi · jamais synchronisé")
     assert "Annulé" in _log_column(panel, 8)
@@ -143,13 +143,13 @@ def test_rejected_interviews_stay_visible_with_their_reason(qtbot, vault, server
     with qtbot.waitSignal(panel.sync_finished):
         panel.sync_button.click()
     assert server.count() == 3
-    assert "1 refusé(s) ou en conflit" in panel.outcome_label.text()
+    assert "1 refusé ou en conflit : il reste" in panel.outcome_label.text()
     assert panel.tabs.tabText(1) == "Refusés ou en conflit (1)"
     table = panel.problems_table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == ids[0][:8] and table.item(0, 3).text() == "Bloqué sur ce poste"
     assert "mention d'information" in table.item(0, 4).text()
-    assert "1 refusé(s) ou en conflit" in panel.status_text()
+    assert "1 refusé ou en conflit" in panel.status_text()
 
 
 def test_a_conflict_on_the_server_is_shown_in_french(qtbot, vault, server) -> None:
@@ -257,3 +257,32 @@ def test_a_cleartext_address_of_another_machine_needs_an_explicit_confirmation(q
     for url in ("http://127.0.0.1:8765", "http://localhost:8765", "https://collecte.exemple.fr"):
         dialog.url_edit.setText(url)
         assert not dialog.cleartext_check.isVisible()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_panel_words_errors_and_reasons_by_their_type_not_their_text(qtbot, language):
+    """A reworded server message or engine sentence changes nothing on screen; English reads English."""
+    from etudes_desktop.gui.i18n import install_translators
+    from etudes_desktop.gui.sync_panel import SyncPanel
+    from etudes_desktop.gui.views.services import WorkspaceServices
+    from etudes_desktop.sync import errors
+    from etudes_desktop.sync.protocol import ReasonCode
+
+    install_translators(language)
+    try:
+        panel = SyncPanel(WorkspaceServices())
+        qtbot.addWidget(panel)
+        refused = panel.describe_error(errors.TokenRefused("n'importe quel texte du serveur"), 0)
+        unreachable = panel.describe_error(errors.ServerUnreachable(6, "reworded by a new release"), 0)
+        other = panel.reason_text("wording changed in a new server release", ReasonCode.OTHER_CONTENT.value)
+        if language == "fr":
+            assert refused.startswith("Le serveur a refusé le jeton d'appareil")
+            assert unreachable.startswith("Le serveur de collecte est injoignable")
+            assert other == "déjà reçu par le serveur avec un autre contenu"
+        else:
+            assert refused.startswith("The server refused the device token")
+            assert unreachable.startswith("The collection server cannot be reached")
+            assert other == "already received by the server with different content"
+        assert "texte du serveur" not in refused and "reworded" not in unreachable
+    finally:
+        install_translators("fr")

@@ -230,3 +230,12 @@ def test_while_the_vault_is_busy_importing_the_list_reads_nothing_new(filled, ma
     assert model.index(0, 0).data() == first  # what was already read stays on screen
     model.set_frozen(False)
     assert model.index(1500, 0).data() and model.pages_fetched == read + 1
+
+
+def test_phones_read_as_a_french_interviewer_dials_them():
+    from etudes_desktop.gui.views.labels import phone_text
+
+    assert phone_text("+33694641177") == "06 94 64 11 77"
+    assert phone_text("0612345678") == "06 12 34 56 78"
+    assert phone_text("+262692123456") == "06 92 12 34 56"  # Réunion: France's national plan
+    assert phone_text("+32471123456") == "+32471123456"  # another country: as stored

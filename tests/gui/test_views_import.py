@@ -60,7 +60,7 @@ def test_a_refused_form_lists_its_problems_in_french_and_changes_nothing(workspa
     assert _studies(vault) == before
     assert workspace.problems.isVisible()
     assert workspace.problems.title_label.text() == (
-        "« mauvais.xlsx » refusé : 2 problème(s) à corriger dans le fichier. Rien n'a été importé.")
+        "« mauvais.xlsx » refusé : 2 problèmes à corriger dans le fichier. Rien n'a été importé.")
     lines = workspace.problems.lines()
     assert lines[0].startswith("feuille settings, ligne 2, colonne modes : mode inconnu « bateau »")
     assert lines[1].startswith("feuille settings, ligne 2, colonne retention_months : ")
@@ -117,9 +117,9 @@ def test_sample_import_shows_the_guessed_mapping_and_imports_every_row(workspace
     rows = _respondents(vault)
     assert len(rows) == 1200 and rows[0][:3] == ("E00000", "Lefèvre", "Hélène")
     assert {r[3] for r in rows} == {None} and rows[1][4] == "0612340100"
-    assert dialog.status_label.text() == "1200 répondant(s) importé(s) dans l'étude bench-2026."
+    assert dialog.status_label.text() == "1200 répondants importés dans l'étude bench-2026."
     assert workspace.respondents.model.rowCount() == 1200
-    assert workspace.message_label.text() == "1200 répondant(s) importé(s) dans l'étude bench-2026."
+    assert workspace.message_label.text() == "1200 répondants importés dans l'étude bench-2026."
     assert workspace.counters.values()["to_contact"] == "1\u202f200"
     saved = vault.conn.execute("SELECT sample_mapping_json FROM study WHERE id = ?", (STUDY,)).fetchone()[0]
     assert '"Âge": "ignore"' in saved
@@ -145,7 +145,7 @@ def test_a_file_with_bad_rows_imports_nothing_unless_valid_rows_are_asked_for(wo
     dialog.import_button.click()
     imported = {r[0] for r in _respondents(vault)}
     assert len(imported) == 16 and not imported & {"E00002", "E00005", "E00001"}
-    assert "4 ligne(s) rejetée(s)" in dialog.status_label.text()
+    assert "4 lignes rejetées" in dialog.status_label.text()
     assert any(p.startswith("ligne 4, colonne Nom : ") for p in dialog.problem_lines())
 
 
@@ -202,7 +202,7 @@ def test_a_large_sample_imports_in_the_background_with_a_moving_progress_bar(qtb
         assert dialog.progress.isVisible() and not dialog.import_button.isEnabled()
     assert progress and 0 < max(progress) <= 1000
     assert not dialog.progress.isVisible() and dialog.import_button.isEnabled()
-    assert dialog.status_label.text() == "5000 répondant(s) importé(s) dans l'étude bench-2026."
+    assert dialog.status_label.text() == "5000 répondants importés dans l'étude bench-2026."
     assert len(_respondents(vault)) == 5000 and view.respondents.model.rowCount() == 5000
 
 

@@ -82,7 +82,7 @@ def test_export_and_stats(db_url: str, capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 0 and stats["interviews"] == 4 and stats["by_state"] == {"completed": 3, "objected": 1}
     assert stats["devices"] == {"active": 1, "revoked": 0} and stats["batches"] == 1
     code, out, _ = run_cli(capsys, "stats", "--study", "sat-2026", "--database-url", db_url)
-    assert "4 entretien(s)" in out
+    assert "4 entretiens reçus" in out
     store.close()
 
 

@@ -184,3 +184,25 @@ def test_browse_indexes_serve_the_pages(vault):
         "EXPLAIN QUERY PLAN SELECT rowid FROM interview INDEXED BY interview_study_updated WHERE study_id = ? "
         "ORDER BY updated_at DESC, state DESC, rowid DESC LIMIT 100", ("x",)))
     assert "TEMP B-TREE" not in plan
+
+
+def test_the_workspace_and_the_sync_panel_count_the_same_interviews_waiting(vault):
+    """Refused and conflicting interviews are problems (shown apart), not 'waiting for sync'."""
+    from etudes_desktop.sync import overview
+    from tests.sync import seed as s
+
+    ids = s.seed(vault, 6, objected_every=3)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE interview SET state = 'rejected' WHERE id = ?", (ids[1],))
+        conn.execute("UPDATE interview SET state = 'conflict' WHERE id = ?", (ids[2],))
+    counters = browse.study_counters(vault, s.STUDY)
+    status = overview.status(vault)
+    assert counters.waiting_sync == status.waiting == 4 and status.problems == 2
+
+
+def test_every_state_is_in_exactly_one_place_of_the_lifecycle():
+    from etudes_desktop.core.interview import ON_SERVER, OPEN, SYNC_PROBLEMS, WAITING_SYNC, State
+
+    places = [OPEN, WAITING_SYNC, SYNC_PROBLEMS, ON_SERVER, frozenset({State.ABANDONED})]
+    for state in State:
+        assert sum(state in place for place in places) == 1, state

@@ -62,7 +62,7 @@ def study(vault):
 def test_import_stores_respondents_mapping_and_audit(vault, study, tmp_path):
     report = import_sample(vault, study, write_csv(tmp_path, [HEADER, *ROWS]), now=NOW)
     assert (report.total_rows, report.imported, report.rejected, report.suppressed) == (3, 3, 0, 0)
-    assert report.summary() == "3 répondant(s) importé(s) dans l'étude ETU-1"
+    assert report.summary() == "3 répondants importés dans l'étude ETU-1"
     repo = RespondentRepository(vault)
     helene = repo.by_sample_id(study, "A001")
     assert (helene.last_name, helene.first_name, helene.phone, helene.postcode) == ("Lefèvre", "Hélène", "0612345678", "75011")
@@ -104,7 +104,7 @@ def test_invalid_row_refuses_everything_by_default(vault, study, tmp_path):
     message = refused.value.message
     assert "ligne 5, colonne Nom : nom vide" in message
     assert "ligne 5, colonne Âge : âge non numérique" in message
-    assert "ligne 6 : 9 colonne(s) au lieu de 10" in message
+    assert "ligne 6 : 9 colonnes au lieu de 10" in message
     assert snapshot(vault) == before
 
 
@@ -145,7 +145,7 @@ def test_suppression_list_on_a_second_import(vault, study, tmp_path):
               "B003;Mme;Petit;Lou;33;33000;Bordeaux;06 99 88 77 66;lou@exemple.fr;"]
     report = import_sample(vault, study, write_csv(tmp_path, second, "vague2.csv"), now=NOW)
     assert (report.imported, report.suppressed) == (1, 3)
-    assert "3 personne(s) ignorée(s) (liste d'opposition)" in report.summary()
+    assert "3 personnes ignorées (liste d'opposition)" in report.summary()
     assert repo.sample_ids(study) == {"A001", "A003", "B003"}
     dump = json.dumps(snapshot(vault), ensure_ascii=False)
     for contact in ("0474112233", "jose.dupont", "José", "Dupont"):

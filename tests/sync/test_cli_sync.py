@@ -39,7 +39,7 @@ def test_sync_then_status(vault, vault_paths, server, capsys, monkeypatch, tmp_p
     code, out, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url, "--token-file",
                             str(token_file))
     assert code == 0, err
-    assert "40 entretien(s) envoyé(s)" in out and "40 purgé(s)" in out
+    assert "40 entretiens envoyés" in out and "40 purgés" in out
     code, out, _ = etudes(capsys, vault_paths.data_dir, "--json", "status")
     study = next(item for item in json.loads(out)["studies"] if item["study"] == s.STUDY)
     assert study["interviews"]["purged"] == 40 and study["interviews"]["completed"] == 0

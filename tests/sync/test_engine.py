@@ -266,3 +266,20 @@ def test_clock_offset_is_measured_at_sync_and_travels_unhashed(field_setup: Fiel
     assert all(r["content_sha256"] == p.content_hash(r["payload"]) for r in stored)
     assert_converged(field_setup, ids)
 
+
+
+def test_the_access_report_tells_a_person_what_was_sent_and_erased(field_setup: Field) -> None:
+    """After the purge the laptop holds no answer of the person, but it says they were sent, and when."""
+    from etudes_desktop.storage import rights
+
+    s.seed(field_setup.vault, 3)
+    sample_id = field_setup.vault.conn.execute("SELECT sample_id FROM respondent ORDER BY id LIMIT 1").fetchone()[0]
+    assert field_setup.engine().run().purged == 3
+    data = rights.access(field_setup.vault, s.STUDY, sample_id)
+    assert data["interviews"] == [] and len(data["sent_and_erased"]) == 1
+    sent = data["sent_and_erased"][0]
+    assert sent["mode"] == "phone" and sent["completed_at"].startswith("2026-11-20T09:15")
+    text = rights.access_text(data)
+    assert "Entretiens transmis au serveur de collecte puis effacés de ce poste :" in text
+    assert "terminé le 20/11/2026" in text and "par téléphone, transmis et effacé de ce poste le" in text
+    assert "MARQUEUR-RÉPONSE" not in text and "phone" not in text.replace("téléphone", "")

@@ -110,8 +110,10 @@ def test_batch_validation_and_limits() -> None:
 def test_receipts_serialise_statuses_as_strings() -> None:
     receipts = p.BatchReceipts(
         batch_id="b", study_id="s", server_time="2026-11-29T11:00:00Z",
-        receipts=[p.Receipt(interview_id="i", status=p.ReceiptStatus.REJECTED, reason="hash_mismatch")],
+        receipts=[p.Receipt(interview_id="i", status=p.ReceiptStatus.REJECTED, reason="content altered",
+                            reason_code=p.ReasonCode.HASH_MISMATCH)],
     )
     data = receipts.model_dump(mode="json")
-    assert data["receipts"][0] == {"interview_id": "i", "status": "rejected", "reason": "hash_mismatch"}
+    assert data["receipts"][0] == {"interview_id": "i", "status": "rejected", "reason": "content altered",
+                                   "reason_code": "hash_mismatch"}
     assert p.ReceiptStatus.DUPLICATE in p.ACKNOWLEDGED and p.ReceiptStatus.CONFLICT not in p.ACKNOWLEDGED

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etudes_desktop.core.interview import text_sha256
-from etudes_desktop.seed import seed_interviews
+from etudes_desktop.demo.seed import seed_interviews
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.publishing import publish_file
 from etudes_desktop.storage import audit
@@ -55,9 +55,10 @@ def test_a_notice_the_server_never_published_stays_on_the_laptop(field_setup: Fi
     ids = s.seed(field_setup.vault, 3)  # consents under a notice the server does not know
     report = field_setup.engine().run()
     assert report.rejected == 3 and report.accepted == 0 and field_setup.on_server() == 0
-    reasons = {r[0] for r in field_setup.vault.conn.execute(
-        "SELECT receipt_reason FROM interview WHERE id IN (?, ?, ?)", ids).fetchall()}
-    assert len(reasons) == 1 and next(iter(reasons)).startswith("unknown_notice")
+    rows = field_setup.vault.conn.execute("SELECT * FROM interview WHERE id IN (?, ?, ?)", ids).fetchall()
+    assert {r["state"] for r in rows} == {"rejected"}
+    assert all(r["receipt_reason"].startswith("unknown_notice") for r in rows)
+    assert {r["receipt_code"] for r in rows} == {"unknown_notice"}  # the sync panel words it by this code
 
 
 def test_a_study_closed_on_the_server_is_closed_on_the_laptop(field_setup: Field, tmp_path) -> None:

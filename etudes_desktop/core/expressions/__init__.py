@@ -17,9 +17,17 @@ dates, date-times and times become days since 1970-01-01 wherever a number is ne
 today() returns "YYYY-MM-DD", so `${d} < today()` and `today() - ${d}` work. Evaluation
 never raises on values: NaN, Infinity and "" stand for what cannot be computed.
 
-Limitations: no XPath paths (/data/x, .. except in position(..), predicates, axes,
-instance(...)); count(x) and sum(x) of a single value treat it as a node-set of one
-(count is 1 when answered, else 0);
+Paths, as designers write them and pyxform accepts them: `../x`, `current()/../x` and
+`/data/grp/x` name the question x (names are unique in a form); `current()` is the question
+itself (in a choice_filter too); `${rep}[x > 2]`, `${rep}/x` and `${rep}[x > 2]/y` are
+node-sets over a repeat's instances (bare names in the predicate read that instance's
+questions, a number picks a position, '.' is the node); `instance('list')/root/item[name =
+${x}]/label` reads a choice list of the form (bare names read the row's columns, `label` in
+the session's language). The context offers them through its optional `path_nodes`,
+`node_children`, `node_value`, `node_read` and `instance_rows` (see EvalContext).
+
+Limitations: no other XPath (axes, `//`, unions, predicates on `../x`); count(x) and sum(x)
+of a single value treat it as a node-set of one (count is 1 when answered, else 0);
 position() is 1 unless the context offers position(); pulldata() and indexed-repeat() need
 the context's optional hooks (see EvalContext) to do more than their fallbacks; regular
 expressions use Python's `re` (find semantics, as JavaRosa), so Java-only syntax such as
@@ -35,7 +43,7 @@ from etudes_desktop.core.expressions.compiler import compile_tree
 from etudes_desktop.core.expressions.context import EvalContext, MapContext
 from etudes_desktop.core.expressions.errors import ExpressionError
 from etudes_desktop.core.expressions.functions import FUNCTIONS, VOLATILE
-from etudes_desktop.core.expressions.nodes import Call, Child, Current, Node, Ref, walk
+from etudes_desktop.core.expressions.nodes import Call, Child, Current, Instance, Node, Path, Ref, walk
 from etudes_desktop.core.expressions.parser import Facts, parse_source
 from etudes_desktop.core.expressions.values import Value, is_empty, to_boolean, to_number, to_string
 
@@ -59,7 +67,8 @@ FUNCTION_NAMES = frozenset(FUNCTIONS)
 class Expression:
     """A parsed, compiled expression; immutable, so one instance may be shared."""
 
-    __slots__ = ("source", "tree", "references", "uses_current", "children", "functions", "volatile", "_run")
+    __slots__ = ("source", "tree", "references", "uses_current", "children", "functions", "volatile", "instances",
+                 "_run")
 
     def __init__(self, source: str, tree: Node, facts: Facts | None = None) -> None:
         if facts is None:
@@ -70,6 +79,7 @@ class Expression:
         self.children: frozenset[str] = frozenset(facts.children)
         self.functions: frozenset[str] = frozenset(facts.functions)
         self.uses_current: bool = facts.uses_current
+        self.instances: frozenset[str] = frozenset(facts.instances)  # choice lists it reads
         self.volatile = bool(self.functions & VOLATILE)
         try:
             self._run = compile_tree(tree)
@@ -125,4 +135,8 @@ def _facts_of(tree: Node) -> Facts:
         elif isinstance(node, Call):
             facts.functions.add(node.name)
             facts.uses_current = facts.uses_current or FUNCTIONS[node.name].uses_current
+        elif isinstance(node, Path):
+            facts.references.update([node.base, *(step.name for step in node.steps)])
+        elif isinstance(node, Instance):
+            facts.instances.add(node.list_name)
     return facts

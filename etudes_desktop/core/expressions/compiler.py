@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from etudes_desktop.core.expressions.functions import FUNCTIONS, Closure
-from etudes_desktop.core.expressions.nodes import Binary, Call, Child, Current, Literal, Logical, Negate, Node, Ref
+from etudes_desktop.core.expressions.nodes import (
+    Binary, Call, Child, Current, Instance, Literal, Logical, Negate, Node, Path, Ref,
+)
 from etudes_desktop.core.expressions.operators import BINARY, equals, negate
 from etudes_desktop.core.expressions.values import Value, normalize, to_boolean
 
@@ -43,6 +45,14 @@ def _compile(node: Node) -> Compiled:
         return _binary(node)
     if isinstance(node, Logical):
         return _logical(node)
+    if isinstance(node, Path):
+        from etudes_desktop.core.expressions.paths import compile_path
+
+        return compile_path(node, compile_tree), False
+    if isinstance(node, Instance):
+        from etudes_desktop.core.expressions.paths import compile_instance
+
+        return compile_instance(node, compile_tree), False
     return _call(node)
 
 

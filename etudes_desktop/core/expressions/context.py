@@ -16,6 +16,10 @@ class EvalContext(Protocol):
     `child(name)` for bare names (choice columns in a choice_filter), `position()`, and
     `pulldata(file, column, key_column, key)` for pulldata() over a CSV shipped with the form,
     `indexed_repeat(name, [(group, n), ...])` for indexed-repeat() (n from 1).
+    Paths (`${rep}[x > 2]/y`) walk the form through `path_nodes(name)` (the nodes of ${name}
+    seen from here), `node_children(node, name)`, `node_value(node)` and `node_read(node, name)`
+    (a bare name in a predicate, read from that node); `instance_rows(list)` gives a choice
+    list as rows ({"name", "label", other columns}) for instance('list')/root/item[...].
     """
 
     @property
@@ -45,6 +49,7 @@ class MapContext:
         children: Mapping[str, object] | None = None,
         position: int = 1,
         tables: Mapping[str, list[Mapping[str, str]]] | None = None,
+        instances: Mapping[str, list[Mapping[str, str]]] | None = None,
     ) -> None:
         self.values = dict(values or {})
         self.current = current
@@ -53,6 +58,7 @@ class MapContext:
         self._clock = clock
         self._position = position
         self.tables = tables or {}
+        self.instances = instances or {}
 
     def value(self, name: str) -> object:
         """The answer to ${name}, None when there is none."""
@@ -83,3 +89,7 @@ class MapContext:
             if row.get(key_column) == key:
                 return row.get(column, "")
         return ""
+
+    def instance_rows(self, list_name: str) -> list[Mapping[str, str]]:
+        """instances[list_name]: the rows instance('list')/root/item reads."""
+        return list(self.instances.get(list_name, []))

@@ -73,7 +73,37 @@ class Call:
     index: int
 
 
-Node = Union[Literal, Ref, Current, Child, Negate, Binary, Logical, Call]
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a path below a repeat or group: a descendant's name and its predicates."""
+
+    name: str
+    predicates: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """`${rep}[x > 2]/y`: the instances of a repeat (or a group), filtered by predicates, then
+    the descendants named by each step. Its value is a node-set (a list)."""
+
+    base: str
+    predicates: tuple[Node, ...]
+    steps: tuple[Step, ...]
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """`instance('list')/root/item[name = ${x}]/label`: rows of a choice list of the form,
+    filtered by predicates (bare names read the row's columns), then one column (or the rows)."""
+
+    list_name: str
+    predicates: tuple[Node, ...]
+    field: str | None
+    index: int
+
+
+Node = Union[Literal, Ref, Current, Child, Negate, Binary, Logical, Call, Path, Instance]
 
 
 def walk(node: Node) -> list[Node]:
@@ -89,4 +119,9 @@ def walk(node: Node) -> list[Node]:
             pending.extend((item.right, item.left))
         elif isinstance(item, (Logical, Call)):
             pending.extend(reversed(item.operands if isinstance(item, Logical) else item.args))
+        elif isinstance(item, Path):
+            inner = list(item.predicates) + [p for step in item.steps for p in step.predicates]
+            pending.extend(reversed(inner))
+        elif isinstance(item, Instance):
+            pending.extend(reversed(item.predicates))
     return found

@@ -7,7 +7,9 @@ import difflib
 from etudes_desktop.core.expressions.errors import ExpressionError, invalid
 from etudes_desktop.core.expressions.functions import FUNCTIONS, arity_text
 from etudes_desktop.core.expressions.lexer import DOT, END, NAME, NUMBER, OP, REF, STRING, Token, tokenize
-from etudes_desktop.core.expressions.nodes import Binary, Call, Child, Current, Literal, Logical, Negate, Node, Ref
+from etudes_desktop.core.expressions.nodes import (
+    Binary, Call, Child, Current, Instance, Literal, Logical, Negate, Node, Path, Ref, Step,
+)
 
 MAX_DEPTH = 128
 
@@ -29,19 +31,24 @@ _INFIX = {
 }
 _UNARY = 7
 _WORD_OPERATORS = frozenset({"and", "or", "div", "mod"})
-_PATH_HINT = "les chemins XPath ne sont pas pris en charge, désignez la question par ${nom}"
+_PATH_HINT = "ce chemin XPath n'est pas pris en charge, désignez la question par ${nom}"
+_INSTANCE_SHAPE = "instance('liste')/root/item[...]/colonne attendu"
+# In a predicate, bare names read the node being filtered: a repeat instance's questions (they
+# are references) or a choice list row's columns.
+_REPEAT, _ROWS = "repeat", "rows"
 
 
 class Facts:
     """What a parse found out about an expression, gathered while building its tree."""
 
-    __slots__ = ("references", "children", "functions", "uses_current")
+    __slots__ = ("references", "children", "functions", "uses_current", "instances")
 
     def __init__(self) -> None:
         self.references: set[str] = set()
         self.children: set[str] = set()
         self.functions: set[str] = set()
         self.uses_current = False
+        self.instances: set[str] = set()  # choice lists read through instance('...')
 
 
 def parse_tree(source: str) -> Node:
@@ -94,6 +101,7 @@ class _Parser:
         self._last = len(tokens) - 1  # the END token: never stepped over
         self._at = 0
         self._depth = 0
+        self._predicates: list[str] = []  # what bare names read, innermost predicate last
         self.facts = Facts()
 
     def peek(self) -> Token:
@@ -147,10 +155,14 @@ class _Parser:
             return Literal(token.text, token.offset)
         if kind == REF:
             self.facts.references.add(token.text)
+            if self._at_step() or self._next_is("["):
+                return self._path(token)
             return Ref(token.text, token.offset)
         if kind == DOT:
             if token.text == "..":
-                raise invalid(token.offset, f"« .. » : {_PATH_HINT}")
+                return self._relative(token)
+            if self._predicates:
+                return Child(".", token.offset)  # in a predicate, '.' is the node being filtered
             self.facts.uses_current = True
             return Current(token.offset)
         if kind == NAME:
@@ -161,17 +173,126 @@ class _Parser:
             inner = self.expression(0)
             self.expect(")")
             return inner
+        if kind == OP and token.text == "/" and self.peek().kind == NAME:
+            return self._absolute(token)
         if kind == OP and token.text in ("/", "//"):
             raise invalid(token.offset, f"chemin absolu (« /data/... ») : {_PATH_HINT}")
         raise _unexpected(token)
+
+    # -- paths --------------------------------------------------------------------------------
+    def _next_is(self, text: str) -> bool:
+        token = self.peek()
+        return token.kind == OP and token.text == text
+
+    def _at_step(self) -> bool:
+        """'/' followed by a name or '..' (else '/' is a misspelt division, refused later)."""
+        if not self._next_is("/"):
+            return False
+        following = self._tokens[min(self._at + 1, self._last)]
+        return following.kind == NAME or (following.kind == DOT and following.text == "..")
+
+    def _to_name(self, start: Token, names: list[str]) -> Node:
+        """`../x`, `current()/../grp/x`, `/data/x`: the question named last (names are unique in
+        a form, so the path's last name is the question, in the same repeat instance)."""
+        while self._at_step():
+            self.advance()
+            step = self.advance()
+            names.append(step.text)
+            if self._next_is("["):
+                raise invalid(self.peek().offset, f"« [ » : {_PATH_HINT}")
+        if not names or names[-1] == "..":
+            shown = start.text + ("()" if start.kind == NAME else "")
+            raise invalid(start.offset, f"« {shown} » : le chemin doit finir par le nom d'une question ; {_PATH_HINT}")
+        self.facts.references.add(names[-1])
+        return Ref(names[-1], start.offset)
+
+    def _relative(self, token: Token) -> Node:
+        """`../x`, `../../grp/x`: the question x, as pyxform writes ${x} inside a form."""
+        return self._to_name(token, [".."])
+
+    def _absolute(self, token: Token) -> Node:
+        """`/data/grp/x`: the question x (the first name is the form's root)."""
+        root = self.advance()
+        if not self._at_step():
+            raise invalid(token.offset, f"chemin absolu « /{root.text} » : /{root.text}/question attendu")
+        return self._to_name(token, [])
+
+    def _predicate_list(self, reads: str) -> tuple[Node, ...]:
+        """`[expr][expr]...` after a path step."""
+        found: list[Node] = []
+        while self._next_is("["):
+            self.advance()
+            self._predicates.append(reads)
+            try:
+                found.append(self.expression(0))
+            finally:
+                self._predicates.pop()
+            self.expect("]")
+        return tuple(found)
+
+    def _path(self, token: Token) -> Node:
+        """`${rep}[pred]/x[pred]/...`: instances of a repeat, their questions."""
+        predicates = self._predicate_list(_REPEAT)
+        steps: list[Step] = []
+        while self._at_step():
+            self.advance()
+            step = self.advance()
+            if step.kind != NAME:
+                raise invalid(step.offset, f"« .. » après ${{{token.text}}} : {_PATH_HINT}")
+            self.facts.references.add(step.text)
+            steps.append(Step(step.text, self._predicate_list(_REPEAT)))
+        return Path(token.text, predicates, tuple(steps), token.offset)
+
+    def _instance(self, token: Token) -> Node:
+        """`instance('list')/root/item[pred]/column`: a choice list of the form, as rows."""
+        self.expect("(")
+        name = self.advance()
+        if name.kind != STRING or not name.text.strip():
+            raise invalid(name.offset, "instance() attend le nom d'une liste de choix entre guillemets")
+        self.expect(")")
+        for expected in ("root", "item"):
+            if not self._at_step():
+                raise invalid(token.offset, _INSTANCE_SHAPE)
+            self.advance()
+            step = self.advance()
+            if step.text != expected:
+                raise invalid(step.offset, _INSTANCE_SHAPE)
+        predicates = self._predicate_list(_ROWS)
+        column: str | None = None
+        if self._at_step():
+            self.advance()
+            step = self.advance()
+            if step.kind != NAME or self._at_step() or self._next_is("["):
+                raise invalid(step.offset, _INSTANCE_SHAPE)
+            column = step.text
+        self.facts.instances.add(name.text.strip())
+        return Instance(name.text.strip(), predicates, column, token.offset)
+
+    def _current(self, token: Token) -> Node:
+        """`current()`: the question the expression belongs to (in a choice_filter too);
+        `current()/../x` its sibling x."""
+        self.expect("(")
+        self.expect(")")
+        if self._at_step():
+            return self._to_name(token, [])
+        self.facts.uses_current = True
+        return Current(token.offset)
 
     def _name(self, token: Token) -> Node:
         """A function call when followed by '(', else a bare (relative) name."""
         following = self.peek()
         if following.kind == OP and following.text == "(":
+            if token.text == "current":
+                return self._current(token)
+            if token.text == "instance":
+                return self._instance(token)
             return self._call(token)
         if following.kind == OP and following.text == "::":
             raise invalid(following.offset, f"« :: » : {_PATH_HINT}")
+        if self._at_step():
+            raise invalid(following.offset, f"« {token.text}/ » : {_PATH_HINT}")
+        if self._predicates and self._predicates[-1] == _REPEAT:
+            self.facts.references.add(token.text)  # a question of the repeat instance filtered
         self.facts.children.add(token.text)
         return Child(token.text, token.offset)
 

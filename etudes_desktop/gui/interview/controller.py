@@ -173,7 +173,7 @@ class InterviewFlow:
     def repeat_of(self, page_key: str) -> tuple[str, tuple[int, ...]] | None:
         """The innermost repeat the person may extend around this page: (name, parent index)."""
         from etudes_desktop.core.session import parse_key
-        from etudes_desktop.core.session_graph import REPEAT_COUNT
+        from etudes_desktop.core.session.graph import REPEAT_COUNT
 
         name, index = parse_key(page_key)
         infos = self.session.compiled.infos
@@ -272,6 +272,8 @@ def display_answer(session: Any, key: str) -> str:
     if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
         names = str(value).split() if item.type == ItemType.SELECT_MULTIPLE else [str(value)]
         return ", ".join(session.choice_label(item.name, n) or n for n in names)
+    if item.type == ItemType.RANK:
+        return " > ".join(session.choice_label(item.name, n) or n for n in str(value).split())
     if item.type == ItemType.ACKNOWLEDGE:
         return "OK"
     from etudes_desktop.gui.interview.formats import to_display

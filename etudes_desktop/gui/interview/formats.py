@@ -17,6 +17,7 @@ PLACEHOLDERS = {
     ItemType.DATE: "JJ/MM/AAAA",
     ItemType.TIME: "HH:MM",
     ItemType.DATETIME: "JJ/MM/AAAA HH:MM",
+    ItemType.GEOPOINT: "48.8566 2.3522",
 }
 
 

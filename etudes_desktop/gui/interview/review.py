@@ -89,7 +89,7 @@ class ReviewView(QWidget):
         self.back_button.setVisible(not read_only)
         self.complete_button.setVisible(not read_only)
         self.complete_button.setEnabled(problems == 0)
-        self.message_label.setText(self.tr("%1 question(s) à compléter avant de terminer.").replace("%1", str(problems))
+        self.message_label.setText(self.tr("%1 question(s) à compléter avant de terminer.", "", problems).replace("%1", str(problems))
                                    if problems and not read_only else "")
         set_role(self.message_label, "error" if problems else "")
         self._problems, self._read_only = problems, read_only

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -164,8 +164,9 @@ class RunnerView(QWidget):
 
     # -- answers ------------------------------------------------------------------------------------
     def _on_given(self, key: str, value: Any) -> None:
-        result = self.flow.answer(key, value, page_key=self.page.key if self.page else None)
         field = self.field(key)
+        by_key = bool(getattr(field, "take_key_pick", lambda: False)())
+        result = self.flow.answer(key, value, page_key=self.page.key if self.page else None)
         if not result.saved:
             message = (self._format_message(field) if field.kind in FORMAT_MESSAGES and value is not None
                        and "NIR" not in (result.error or "") else result.error or "")
@@ -182,10 +183,23 @@ class RunnerView(QWidget):
         if field is not None:
             error = self.flow.session.error(key)
             field.show_error(error) if error else field.show_saved()
+            if by_key and not error and self.flow.study.auto_advance:
+                QTimer.singleShot(0, lambda: self._advance_from(key))  # after the key press is done
         if self.page_message.text() and not self._refused and not self.flow.page_errors(
                 tuple(f.key for f in self.fields)):
             self.page_message.clear()  # the page's message goes once what it asked for is fixed
         emit(self.answer_saved, key)
+
+    def _advance_from(self, key: str) -> None:
+        """Auto-advance: the next question of the page, or the next page after the last one."""
+        inputs = [f.key for f in self.fields if f.focus_widgets()]
+        if key not in inputs:
+            return  # the page changed meanwhile
+        position = inputs.index(key)
+        if position < len(inputs) - 1:
+            self.focus_field(position + 1)
+        else:
+            self.go_next()
 
     def _format_message(self, field: FieldWidget) -> str:
         return self.tr(FORMAT_MESSAGES[field.kind])

@@ -39,6 +39,7 @@ class StudyInfo:
     allows_unnamed: bool = False
     allowed_attributes: tuple[str, ...] = field(default_factory=tuple)
     special_answers: bool = False  # « Ne sait pas » (F8) and « Refus » (F9) on questions
+    auto_advance: bool = False  # a digit that picks a single choice moves on (CSPro's auto-advance)
 
     @property
     def interview_modes(self) -> tuple[Mode, ...]:
@@ -67,6 +68,7 @@ class StudyInfo:
             allows_unnamed=bool(_first(package, "allows_unnamed", "allow_unnamed", "unnamed_respondents", default=False)),
             allowed_attributes=tuple(_first(package, "analysis_attributes", "allowed_attributes", default=()) or ()),
             special_answers=bool(_first(package, "special_answers", default=False)),
+            auto_advance=bool(_first(package, "auto_advance", default=False)),
         )
 
 

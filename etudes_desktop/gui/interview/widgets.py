@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton, QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
@@ -174,6 +174,39 @@ class LineField(FieldWidget):
         self.editor.setReadOnly(read_only)
 
 
+class RankField(LineField):
+    """rank, without a dedicated widget: the offered choices are listed with numbers and the
+    order is typed as those numbers (« 2 1 3 »); the engine checks that each comes once."""
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choices = choices
+        listing = ", ".join(f"{n} = {label}" for n, (_name, label) in enumerate(choices, start=1))
+        _add_hint(self, QCoreApplication.translate("InterviewHints", "Classez toutes les réponses, de la première à la dernière : tapez leurs numéros séparés par des espaces (%1).").replace("%1", listing))  # noqa: E501
+        self.editor.setPlaceholderText(" ".join(str(n) for n in range(1, min(len(choices), 3) + 1)) + " …")
+
+    def set_value(self, value: Any) -> None:
+        names = [name for name, _label in self.choices]
+        shown = [str(names.index(n) + 1) if n in names else n for n in str(value or "").split()]
+        super().set_value(" ".join(shown) if value is not None and not is_special(value) else value)
+        self._last_given = value
+
+    def flush(self) -> None:
+        if self.text() != getattr(self, "_shown", ""):
+            self._shown = self.text()
+            typed = self.text().replace(",", " ").split()
+            names = [name for name, _label in self.choices]
+            order = [names[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(names) else t for t in typed]
+            self._give(" ".join(order) or None)
+
+
+def _add_hint(field: FieldWidget, text: str) -> None:
+    """A line of help under the designer's own hint."""
+    current = field.hint_label.text()
+    field.hint_label.setText(f"{current}\n{text}" if current else text)
+    field.hint_label.setVisible(True)
+
+
 class _DigitPicker:
     """Digits typed on a list: "3" picks the third; "1","2" quickly picks the twelfth."""
 
@@ -241,10 +274,16 @@ class ChoiceField(FieldWidget):
     def _on_clicked(self, _position: int) -> None:
         self._give(" ".join(self.selected()) if self.multiple else (self.selected() or [None])[0])
 
+    def take_key_pick(self) -> bool:
+        """Whether the answer being given came from one digit that nothing can extend (then forgotten)."""
+        picked, self._key_pick = getattr(self, "_key_pick", False), False
+        return picked
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.text().isdigit() and self.input_area.isEnabled():
             position = self._digits.feed(event.text())
             if position is not None:
+                self._key_pick = not self.multiple and len(self.buttons) <= 9  # "1" cannot become "12"
                 self.pick(position)
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.input_area.isEnabled():
@@ -343,8 +382,15 @@ def make_field(session: Any, key: str, parent: QWidget | None = None) -> FieldWi
     elif item.type == ItemType.RANGE and _is_scale(item):
         spec = item.range
         field = ScaleField(**common, start=int(spec.start), end=int(spec.end), step=int(spec.step))
+    elif item.type == ItemType.RANK:
+        choices = [(c.name, session.questionnaire.text(c.label, session.language) or c.name) for c in session.choices(key)]
+        field = RankField(**common, choices=choices)
     else:
         field = LineField(**common, multiline=item.type == ItemType.TEXT and "multiline" in appearance)
+        if item.type == ItemType.GEOPOINT:
+            _add_hint(field, QCoreApplication.translate("InterviewHints", "Pas de GPS sur cet ordinateur : tapez ou collez les coordonnées, latitude puis longitude en degrés décimaux (par exemple 48.8566 2.3522)."))  # noqa: E501
+        elif item.type == ItemType.BARCODE:
+            _add_hint(field, QCoreApplication.translate("InterviewHints", "Tapez le code, ou lisez-le avec une douchette branchée sur l'ordinateur."))  # noqa: E501
     field.setStyleSheet(FIELD_STYLE)
     field.set_value(session.answer(key))
     field.show_special(session.answer(key))

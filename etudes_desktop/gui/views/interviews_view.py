@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, State, values
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -40,7 +41,7 @@ def interview_columns() -> list[Column[InterviewRow]]:
 
 def _progress(row: InterviewRow) -> str:
     """A draft's pages done out of the pages the person sees (as last seen on screen)."""
-    if row.state != "draft" or not row.pages_total:
+    if row.state != State.DRAFT or not row.pages_total:
         return ""
     return QCoreApplication.translate("InterviewsModel", "%1 / %2 pages").replace("%1", str(row.pages_done or 0)).replace("%2", str(row.pages_total))
 
@@ -66,11 +67,12 @@ class InterviewsView(QWidget):
         self.state_combo = QComboBox(self)
         self.state_combo.setObjectName("interview_state")
         self.state_combo.addItem(self.tr("Tous les entretiens"), ())
-        self.state_combo.addItem(self.tr("Brouillons"), ("draft",))
+        self.state_combo.addItem(self.tr("Brouillons"), values(OPEN))
         self.state_combo.addItem(self.tr("Terminés"), COMPLETED_STATES)
         self.state_combo.addItem(self.tr("À synchroniser"), WAITING_SYNC_STATES)
-        self.state_combo.addItem(self.tr("Oppositions"), ("objected",))
-        self.state_combo.addItem(self.tr("Abandonnés"), ("abandoned",))
+        self.state_combo.addItem(self.tr("Refusés ou en conflit"), values(SYNC_PROBLEMS))
+        self.state_combo.addItem(self.tr("Oppositions"), (State.OBJECTED.value,))
+        self.state_combo.addItem(self.tr("Abandonnés"), (State.ABANDONED.value,))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("interview_count")
         self.count_label.setProperty("role", "subtitle")
@@ -81,7 +83,7 @@ class InterviewsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the person takes what is left
         metrics = self.fontMetrics()
-        for column, sample in ((1, mode_label("face_to_face")), (2, interview_state_label("rejected")),
+        for column, sample in ((1, mode_label("face_to_face")), (2, interview_state_label(State.REJECTED)),
                                (3, QCoreApplication.translate("InterviewsModel", "%1 / %2 pages").replace("%1", "00").replace("%2", "00")),
                                (4, "00/00/0000 00:00")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
@@ -140,7 +142,7 @@ class InterviewsView(QWidget):
 
     def _on_selection_changed(self, *_args: object) -> None:
         interview = self.selected_interview()
-        draft = interview is not None and interview.state == "draft"
+        draft = interview is not None and interview.state == State.DRAFT
         self.resume_button.setEnabled(draft)
         self.discard_button.setEnabled(draft)
         self._show_discard_confirmation(False)
@@ -156,10 +158,10 @@ class InterviewsView(QWidget):
     def _on_discard_confirmed(self) -> None:
         interview = self.selected_interview()
         self._show_discard_confirmation(False)
-        if interview is not None and interview.state == "draft":
+        if interview is not None and interview.state == State.DRAFT:
             self.discard_requested.emit(interview.id)
 
     def _on_resume_clicked(self, *_args: object) -> None:
         interview = self.selected_interview()
-        if interview is not None and interview.state == "draft":
+        if interview is not None and interview.state == State.DRAFT:
             self.resume_requested.emit(interview.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from etudes_desktop.core.interview import State
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -20,11 +21,13 @@ def respondent_status_label(status: str) -> str:
 
 def interview_state_label(state: str) -> str:
     labels = {
-        "draft": QCoreApplication.translate("ViewLabels", "Brouillon"), "completed": QCoreApplication.translate("ViewLabels", "Terminé, à envoyer"), "sending": QCoreApplication.translate("ViewLabels", "Envoi en cours"),
-        "acknowledged": QCoreApplication.translate("ViewLabels", "Envoyé"), "purged": QCoreApplication.translate("ViewLabels", "Envoyé et effacé"), "objected": QCoreApplication.translate("ViewLabels", "Opposition"),
-        "abandoned": QCoreApplication.translate("ViewLabels", "Abandonné"), "rejected": QCoreApplication.translate("ViewLabels", "Refusé par le serveur"), "conflict": QCoreApplication.translate("ViewLabels", "En conflit"),
+        State.DRAFT: QCoreApplication.translate("ViewLabels", "Brouillon"), State.COMPLETED: QCoreApplication.translate("ViewLabels", "Terminé, à envoyer"),
+        State.SENDING: QCoreApplication.translate("ViewLabels", "Envoi en cours"), State.ACKNOWLEDGED: QCoreApplication.translate("ViewLabels", "Envoyé"),
+        State.PURGED: QCoreApplication.translate("ViewLabels", "Envoyé et effacé"), State.OBJECTED: QCoreApplication.translate("ViewLabels", "Opposition"),
+        State.ABANDONED: QCoreApplication.translate("ViewLabels", "Abandonné"), State.REJECTED: QCoreApplication.translate("ViewLabels", "Refusé par le serveur"),
+        State.CONFLICT: QCoreApplication.translate("ViewLabels", "En conflit"),
     }
-    return labels.get(state, state)
+    return labels.get(state, state)  # type: ignore[call-overload]
 
 
 def mode_label(mode: str) -> str:
@@ -70,8 +73,17 @@ def group_digits(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
+# Overseas départements share France's national plan: +262 (Réunion, Mayotte), +590, +594, +596.
+_OVERSEAS = ("+262", "+590", "+594", "+596")
+
+
 def phone_text(phone: str) -> str:
-    """'0612345678' as '06 12 34 56 78' (how a French number is read aloud); others unchanged."""
+    """'0612345678' or '+33612345678' as '06 12 34 56 78' (how a French number is read aloud and
+    dialled); other countries' numbers unchanged."""
+    if len(phone) == 12 and phone.startswith("+33") and phone[3:].isdigit():
+        phone = "0" + phone[3:]
+    elif len(phone) == 13 and phone[:4] in _OVERSEAS and phone[4:].isdigit():
+        phone = "0" + phone[4:]  # +262 692… is dialled 0692… from anywhere in France
     if len(phone) == 10 and phone.isdigit():
         return " ".join(phone[i:i + 2] for i in range(0, 10, 2))
     return phone

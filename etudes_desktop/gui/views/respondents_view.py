@@ -26,6 +26,7 @@ from etudes_desktop.storage.browse import RESPONDENT_STATUSES, RespondentRow
 
 SEARCH_DELAY_MS = 250
 CONTACTABLE = ("to_contact", "in_progress")
+APPOINTMENTS = "appointments"  # the filter entry of people with a callback agreed
 
 
 class RespondentsView(QWidget):
@@ -110,30 +111,38 @@ class RespondentsView(QWidget):
 
     def status_filter(self) -> tuple[str, ...]:
         value = self.status_combo.currentData()
-        return tuple(value) if value else ()
+        return tuple(value) if isinstance(value, (tuple, list)) else ()
+
+    def appointments_only(self) -> bool:
+        """The "Avec rendez-vous" entry: people with a callback agreed, still to reach."""
+        return self.status_combo.currentData() == APPOINTMENTS
 
     def set_status_filter(self, *statuses: str) -> None:
-        """Pick the filter entry for these statuses (none: every status)."""
+        """Pick the filter entry for these statuses (none: every status; APPOINTMENTS: callbacks)."""
+        wanted: object = APPOINTMENTS if statuses == (APPOINTMENTS,) else tuple(statuses)
         for index in range(self.status_combo.count()):
-            if tuple(self.status_combo.itemData(index) or ()) == tuple(statuses):
+            data = self.status_combo.itemData(index)
+            if (data if data == APPOINTMENTS else tuple(data or ())) == wanted:
                 self.status_combo.setCurrentIndex(index)
                 return
         raise ValueError(f"no status filter for {statuses}")
 
-    def set_status_counts(self, counts: dict[str, int]) -> None:
+    def set_status_counts(self, counts: dict[str, int], appointments: int = 0) -> None:
         """Show how many people each filter entry holds, keeping the current choice."""
-        current = self.status_filter()
+        current = (APPOINTMENTS,) if self.appointments_only() else self.status_filter()
         self.status_combo.blockSignals(True)
-        self._fill_statuses(counts)
+        self._fill_statuses(counts, appointments)
         self.set_status_filter(*current)
         self.status_combo.blockSignals(False)
 
-    def _fill_statuses(self, counts: dict[str, int]) -> None:
+    def _fill_statuses(self, counts: dict[str, int], appointments: int = 0) -> None:
         self.status_combo.clear()
         def label(text: str, keys: tuple[str, ...]) -> str:
             return f"{text} ({group_digits(sum(counts.get(k, 0) for k in keys))})" if counts else text
         self.status_combo.addItem(label(self.tr("Tous les statuts"), RESPONDENT_STATUSES), ())
         self.status_combo.addItem(label(self.tr("À contacter ou en cours"), CONTACTABLE), CONTACTABLE)
+        with_count = f" ({group_digits(appointments)})" if counts else ""
+        self.status_combo.addItem(self.tr("Avec rendez-vous") + with_count, APPOINTMENTS)
         for status in RESPONDENT_STATUSES:
             self.status_combo.addItem(label(respondent_status_label(status), (status,)), (status,))
 

@@ -268,7 +268,8 @@ class SampleImportDialog(QDialog):
         text = self.tr("%1 lignes vérifiées : %2 à importer.").replace("%1", group_digits(scan.total_rows)) \
             .replace("%2", group_digits(valid))
         if lines:
-            text += " " + self.tr("%1 ligne(s) seront rejetées :").replace("%1", group_digits(scan.rejected_rows))
+            text += " " + self.tr("%1 ligne(s) seront rejetées :", "", scan.rejected_rows).replace(
+                "%1", group_digits(scan.rejected_rows))
         self._report(text, lines, "ok")
 
     def _on_imported(self, report: Any) -> None:
@@ -305,7 +306,8 @@ class SampleImportDialog(QDialog):
         self.problems_list.clear()
         self.problems_list.addItems(lines[:MAX_SHOWN])
         if len(lines) > MAX_SHOWN:
-            self.problems_list.addItem(self.tr("… et %1 autre(s)").replace("%1", str(len(lines) - MAX_SHOWN)))
+            more = len(lines) - MAX_SHOWN
+            self.problems_list.addItem(self.tr("… et %1 autre(s)", "", more).replace("%1", group_digits(more)))
         self.problems_list.setVisible(bool(lines))
 
     def _clear_report(self) -> None:

@@ -132,7 +132,8 @@ class ProblemsPanel(QFrame):
         self.list.clear()
         self.list.addItems(lines[:MAX_SHOWN_PROBLEMS])
         if len(lines) > MAX_SHOWN_PROBLEMS:
-            self.list.addItem(self.tr("… et %1 autre(s)").replace("%1", str(len(lines) - MAX_SHOWN_PROBLEMS)))
+            more = len(lines) - MAX_SHOWN_PROBLEMS
+            self.list.addItem(self.tr("… et %1 autre(s)", "", more).replace("%1", str(more)))
         # As tall as the problems need (long lines wrap), up to a scrolling limit.
         self.list.setFixedHeight(min(180, 12 + 2 * self.fontMetrics().lineSpacing() * min(len(lines), 6)))
         self.show()

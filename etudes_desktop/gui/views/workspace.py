@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from etudes_desktop.gui.calls import CallbackList
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.views.counters import CountersBar
 from etudes_desktop.gui.views.interviews_view import InterviewsView
+from etudes_desktop.gui.views.labels import group_digits
 from etudes_desktop.gui.views.respondents_view import RespondentsView
 from etudes_desktop.gui.views.sample_import_dialog import SampleImportDialog
 from etudes_desktop.gui.views.services import WorkspaceServices
@@ -62,8 +64,12 @@ class WorkspaceView(QWidget):
         self.tabs.setObjectName("workspace_tabs")
         self.respondents = RespondentsView(self.tabs)
         self.interviews = InterviewsView(self.tabs)
+        self.callbacks = CallbackList(parent=self.tabs)
+        self.callbacks.setObjectName("callbacks_agenda")
+        self.callbacks.setMinimumSize(0, 0)  # the tab gives it the room of the lists
         self.tabs.addTab(self.respondents, self.tr("Personnes à interroger"))
         self.tabs.addTab(self.interviews, self.tr("Entretiens"))
+        self.tabs.addTab(self.callbacks, self.tr("Rappels"))
         for widget in (self.study_title, self.message_label, self.problems, self.counters):
             column.addWidget(widget)
         column.addWidget(self.tabs, 1)
@@ -100,6 +106,11 @@ class WorkspaceView(QWidget):
         """Open the sample import dialog for the selected study (window-modal, not blocking)."""
         return self.controller.open_sample_import(path)
 
+    def show_callbacks(self) -> None:
+        """The callbacks agenda of the current study, due ones first (menu Affichage, Ctrl+4)."""
+        self.tabs.setCurrentWidget(self.callbacks)
+        self.callbacks.table.setFocus()
+
     def show_message(self, text: str, role: str = "ok") -> None:
         self.message_label.setText(text)
         set_role(self.message_label, role)
@@ -132,6 +143,7 @@ class WorkspaceController(QObject):
         view.interviews.filters_changed.connect(self._on_interview_filters_changed)
         view.interviews.resume_requested.connect(view.resume_interview_requested)
         view.interviews.discard_requested.connect(view.discard_interview_requested)
+        view.callbacks.call_requested.connect(self._on_callback_call)
         view.importer.started.connect(self._on_import_started)
         view.importer.imported.connect(self._on_study_imported)
         view.importer.refused.connect(self._on_study_refused)
@@ -161,6 +173,7 @@ class WorkspaceController(QObject):
         view = self.view
         view.respondents.model.clear()
         view.interviews.model.clear()
+        view.callbacks.show_callbacks([], {})
         view.respondents.search_edit.clear()
         view.studies.show_studies([])
         view.studies.import_study_button.setEnabled(False)
@@ -224,22 +237,39 @@ class WorkspaceController(QObject):
             view.respondents.show_count(0, 0, has_study=False)
             view.interviews.show_count(0)
             view.respondents.set_study_allows_start(False)
+            view.callbacks.show_callbacks([], {})
             return
         view.study_title.setText(summary.title)
         view.study_title.setToolTip(self.tr("Identifiant %1, version %2").replace("%1", summary.id)
                                     .replace("%2", summary.version))
-        view.respondents.set_status_counts(summary.by_status)
+        view.respondents.set_status_counts(summary.by_status, browse.count_appointments(self.vault, study_id))
         view.respondents.set_study_allows_start(summary.closed_at is None)
         self._on_respondent_filters_changed()
         self._on_interview_filters_changed()
+        self._show_callbacks()
+
+    def _show_callbacks(self) -> None:
+        from etudes_desktop.storage.interviews import InterviewStore
+
+        callbacks = self.view.callbacks
+        callbacks.refresh(InterviewStore(self.vault), self.vault, self.study_id)
+        due = len(callbacks.rows)
+        index = self.view.tabs.indexOf(callbacks)
+        self.view.tabs.setTabText(index, self.tr("Rappels (%1)").replace("%1", group_digits(due)) if due
+                                  else self.tr("Rappels"))
+
+    def _on_callback_call(self, respondent_id: int) -> None:
+        if self.study_id:
+            self.view.start_interview_requested.emit(self.study_id, respondent_id)
 
     def _on_respondent_filters_changed(self) -> None:
         vault, view = self.vault, self.view.respondents
         summary = self._summaries.get(self.study_id)
         if vault is None or summary is None:
             return
-        query = browse.RespondentQuery(self.study_id, view.search_text(), view.status_filter())
-        if query.search:  # one pass over the index: the matching ids give the count and the pages
+        query = browse.RespondentQuery(self.study_id, view.search_text(), view.status_filter(),
+                                       appointments=view.appointments_only())
+        if query.search or query.appointments:  # one pass over the index: the matching ids give the count and the pages
             ids = browse.respondent_ids(vault, query)
             view.model.set_source(lambda: len(ids), lambda offset, limit, _after: browse.respondents_by_ids(
                 vault, ids[offset:offset + limit]))
@@ -283,7 +313,7 @@ class WorkspaceController(QObject):
     def _on_study_refused(self, name: str, lines: list[str]) -> None:
         self.view.show_message("")
         count = len(lines)
-        title = (self.tr("« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.")
+        title = (self.tr("« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n'a été importé.", "", count)
                  .replace("%1", name).replace("%2", str(count)))
         self.view.problems.show_problems(title, lines)
 

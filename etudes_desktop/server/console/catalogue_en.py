@@ -47,8 +47,8 @@ CATALOGUE: dict[str, str] = {
     "La demande n'a pas pu aboutir.": "The request could not be completed.",
     # home
     "Vous êtes connecté avec le rôle « {role} ».": "You are signed in with the role “{role}”.",
-    "{count} publiée(s), {open} ouverte(s)": "{count} published, {open} open",
-    "{count} actif(s)": "{count} active",
+    "Publiées : {count} · ouvertes : {open}": "Published: {count} · open: {open}",
+    "Actifs : {count}": "Active: {count}",
     "Publier un questionnaire XLSForm, ses versions, clore une étude":
         "Publish an XLSForm questionnaire, its versions, close a study",
     "Inscrire, renommer, révoquer les ordinateurs des enquêteurs": "Enrol, rename, revoke the interviewers' laptops",
@@ -144,8 +144,6 @@ CATALOGUE: dict[str, str] = {
     "Étude close : les ordinateurs ne commenceront plus d'entretien après leur prochaine synchronisation.":
         "Study closed: the laptops will start no more interviews after their next sync.",
     "Cochez la case de confirmation pour clore l'étude.": "Tick the confirmation box to close the study.",
-    "Fichier refusé : {count} problème(s) à corriger. Rien n'a été publié.":
-        "File refused: {count} problem(s) to fix. Nothing was published.",
     "Choisissez un fichier XLSForm (.xlsx, .xls) ou un paquet d'étude (.json).":
         "Choose an XLSForm file (.xlsx, .xls) or a study package (.json).",
     "Fichier d'étude téléchargé": "Study file downloaded",

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from etudes_desktop.core.form_problems import FormError, FormProblem
+from etudes_desktop.server.console import i18n
 from etudes_desktop.server.console.web import PREFIX, SECURITY_HEADERS, Console, Ctx, page, redirect
 from etudes_desktop.server.publishing import publish_file
 
@@ -22,7 +23,6 @@ MESSAGES = {
     "unchanged": "La version {version} de l'étude {study} est déjà publiée à l'identique : rien n'a changé.",
     "closed": "Étude close : les ordinateurs ne commenceront plus d'entretien après leur prochaine synchronisation.",
     "confirm": "Cochez la case de confirmation pour clore l'étude.",
-    "refused": "Fichier refusé : {count} problème(s) à corriger. Rien n'a été publié.",
     "no_file": "Choisissez un fichier XLSForm (.xlsx, .xls) ou un paquet d'étude (.json).",
 }
 
@@ -63,7 +63,7 @@ async def upload(console: Console, ctx: Ctx) -> Response:
     except FormError as exc:
         problems: list[FormProblem] = exc.problems
         return await _list(console, ctx, 422, problems=problems, filename=sent.filename,
-                           error=ctx._(MESSAGES["refused"], count=len(problems)))
+                           error=i18n.plural("refused", len(problems), ctx.lang))
     return await _list(console, ctx, done=ctx._(MESSAGES[outcome], study=package.id, version=package.version))
 
 

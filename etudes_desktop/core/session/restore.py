@@ -1,4 +1,8 @@
-"""The designer's preview: answers from a mapping in, {visible, values, errors, choices} out."""
+"""Saved answers given back to a session in questionnaire order (resume, preview, the CLI).
+
+`session` is any object with the Session's answering API (set_answer, add_repeat, repeat_count,
+compiled): this module is used by the Session and imports nothing of it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from etudes_desktop.core.questionnaire import ItemType
-from etudes_desktop.core.session import AnswerRefused, Session, key_of, parse_key
-from etudes_desktop.core.session_answers import json_value
-from etudes_desktop.core.session_graph import REPEAT_COUNT
+from etudes_desktop.core.session.graph import REPEAT_COUNT
+from etudes_desktop.core.session.keys import AnswerRefused, NoSuchInstance, UnknownQuestion, parse_key
 
 
-def flatten_answers(session: Session, answers: Mapping[str, Any]) -> dict[str, Any]:
+def flatten_answers(session: Any, answers: Mapping[str, Any]) -> dict[str, Any]:
     """`{"kids": [{"age": 3}, ...]}` or `{"age[1]": 3}` as flat keys; lists kept for selects."""
     flat: dict[str, Any] = {}
     infos = session.compiled.infos
@@ -31,20 +34,20 @@ def flatten_answers(session: Session, answers: Mapping[str, Any]) -> dict[str, A
     return flat
 
 
-def apply_answers(session: Session, answers: Mapping[str, Any]) -> dict[str, str]:
-    """Give every answer in questionnaire order; returns key -> message for those refused."""
+def apply_answers(session: Any, answers: Mapping[str, Any]) -> dict[str, AnswerRefused]:
+    """Give every answer in questionnaire order; returns key -> why, for those refused."""
     flat = flatten_answers(session, answers)
-    refused: dict[str, str] = {}
+    refused: dict[str, AnswerRefused] = {}
     infos = session.compiled.infos
     ordered: list[tuple[tuple[int, tuple[int, ...]], str, Any]] = []
     for key, value in flat.items():
         try:
             name, index = parse_key(key)
         except AnswerRefused as exc:
-            refused[key] = exc.message
+            refused[key] = exc
             continue
         if name not in infos:
-            refused[key] = f"question inconnue : {name}"
+            refused[key] = UnknownQuestion(name)
             continue
         ordered.append(((infos[name].order, index), key, value))
     pending = sorted(ordered, key=lambda entry: entry[0])
@@ -56,17 +59,18 @@ def apply_answers(session: Session, answers: Mapping[str, Any]) -> dict[str, str
             try:
                 session.set_answer(key, value)
                 refused.pop(key, None)
+            except NoSuchInstance as exc:
+                refused[key] = exc
+                later.append(entry)  # its repeat may be sized by a later answer
             except AnswerRefused as exc:
-                refused[key] = exc.message
-                if exc.message.startswith("occurrence inexistante"):
-                    later.append(entry)  # its repeat may be sized by a later answer
+                refused[key] = exc
         if len(later) == len(pending):
             break
         pending = later
     return refused
 
 
-def _ensure_instances(session: Session, name: str, index: tuple[int, ...]) -> None:
+def _ensure_instances(session: Any, name: str, index: tuple[int, ...]) -> None:
     """Grow user-controlled repeats so that `name` at `index` exists."""
     scope = session.compiled.infos[name].scope
     for depth, repeat in enumerate(scope[: len(index)]):
@@ -78,25 +82,3 @@ def _ensure_instances(session: Session, name: str, index: tuple[int, ...]) -> No
                 session.add_repeat(repeat, parent)
             except AnswerRefused:
                 return
-
-
-def preview(session: Session, refused: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The `study preview` contract: visible, values, errors, choices."""
-    visible = session.visible_keys()
-    shown = set(visible)
-    errors = session.errors()
-    for key, message in (refused or {}).items():
-        if key in shown:
-            errors[key] = message
-    choices: dict[str, list[str]] = {}
-    for key in visible:
-        name, index = parse_key(key)
-        item = session.compiled.infos[name].item
-        if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and item.choice_filter:
-            choices[key] = [c.name for c in session.choices(key)]
-    ordered_errors = {key: errors[key] for key in visible if key in errors}
-    values = {key: json_value(value) for key, value in session.calculated().items()}
-    return {"visible": visible, "values": values, "errors": ordered_errors, "choices": choices}
-
-
-__all__ = ["apply_answers", "flatten_answers", "key_of", "preview"]

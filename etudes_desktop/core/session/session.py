@@ -3,7 +3,7 @@
 Pure domain code (no Qt, no storage): the GUI, the command line and the tests drive the same
 object. Answers are addressed by key: the question name, and for questions inside repeats
 `name[i]` (1-based, one bracket per enclosing repeat). On each answer only the expressions
-downstream of it in the dependency graph are evaluated again (see session_graph).
+downstream of it in the dependency graph are evaluated again (see graph.py).
 """
 
 from __future__ import annotations
@@ -16,10 +16,26 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.questionnaire import Choice, Item, ItemType, Questionnaire
-from etudes_desktop.core.session_answers import coerce_answer, is_blank
-from etudes_desktop.core.session_graph import (
+from etudes_desktop.core.session.answers import coerce_answer, display_value, is_blank
+from etudes_desktop.core.session.context import SessionContext
+from etudes_desktop.core.session.evaluation import SlotEvaluation
+from etudes_desktop.core.session.keys import (
+    CONSTRAINT_MESSAGE,
+    MAX_REPEATS,
+    REQUIRED_MESSAGE,
+    AnswerRefused,
+    Index,
+    NotAQuestion,
+    NoSuchInstance,
+    Page,
+    UnknownQuestion,
+    key_of,
+    parse_key,
+)
+from etudes_desktop.core.session.pages import build_pages
+from etudes_desktop.core.session.restore import apply_answers
+from etudes_desktop.core.session.graph import (
     CHOICE_FILTER,
     CONSTRAINT,
     READ_ONLY,
@@ -32,41 +48,7 @@ from etudes_desktop.core.session_graph import (
 
 log = logging.getLogger(__name__)
 
-Index = tuple[int, ...]  # 0-based instance numbers of the enclosing repeats
-_KEY = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
-MAX_REPEATS = 500
-REQUIRED_MESSAGE = "Cette question est obligatoire."
-CONSTRAINT_MESSAGE = "Cette réponse ne respecte pas la règle de la question."
-
-
-class AnswerRefused(EtudesError):
-    """An answer that cannot be recorded (wrong type, NIR, unknown question); nothing is kept."""
-
-
-def key_of(name: str, index: Index = ()) -> str:
-    """`name`, or `name[1][2]` inside repeats."""
-    return name + "".join(f"[{i + 1}]" for i in index)
-
-
-def parse_key(key: str) -> tuple[str, Index]:
-    """(name, 0-based index) from `name[1][2]`."""
-    match = _KEY.match(key.strip())
-    if not match:
-        raise AnswerRefused(f"clé de réponse invalide : {key}")
-    return match.group(1), tuple(int(n) - 1 for n in re.findall(r"\d+", match.group(2)))
-
-
-@dataclass(frozen=True)
-class Page:
-    """One screen: a question or note, or every visible item of a field-list group."""
-
-    key: str
-    keys: tuple[str, ...]  # the questions and notes shown on it
-    visible: bool
-    members: tuple[str, ...] = ()  # every question and note it holds, shown or not
-
-
-class Session:
+class Session(SlotEvaluation):
     """The state of one interview over one questionnaire."""
 
     def __init__(
@@ -93,6 +75,7 @@ class Session:
         self._calc: dict[tuple[str, Index], Any] = {}
         self._results: dict[str, dict[tuple[str, Index], Any]] = {k: {} for k in (RELEVANT, CONSTRAINT, REQUIRED, CHOICE_FILTER, READ_ONLY)}
         self._counts: dict[tuple[str, Index], int] = {}
+        self._rows: dict[tuple[str, str | None], list[dict[str, str]]] = {}
         self._init_repeats(self.questionnaire.items, ())
         self._fill_metadata()
         self.reevaluate_all()
@@ -107,11 +90,12 @@ class Session:
         name, index = self._locate(key)
         item = self.compiled.infos[name].item
         if not item.is_input:
-            raise AnswerRefused(f"{name} n'attend pas de réponse")
+            raise NotAQuestion(name)
         if self.is_read_only(key):
             raise AnswerRefused(f"{name} est en lecture seule")
-        coerced = coerce_answer(item, value, self.questionnaire.choices_for(item), self.identity,
-                                self.special_answers)
+        # A ranking holds every choice offered now (after the choice_filter), each once.
+        choices = self.choices(key) if item.type == ItemType.RANK else self.questionnaire.choices_for(item)
+        coerced = coerce_answer(item, value, choices, self.identity, self.special_answers)
         slot_key = (name, index)
         if self._answers.get(slot_key) == coerced:
             return frozenset()
@@ -124,9 +108,7 @@ class Session:
     def restore(self, answers: Mapping[str, Any]) -> dict[str, str]:
         """Give saved answers (flat keys, or repeats as lists of mappings) in questionnaire order,
         adding the repeat instances they need; returns key -> message for those refused."""
-        from etudes_desktop.core.session_preview import apply_answers
-
-        return apply_answers(self, answers)
+        return {key: exc.message for key, exc in apply_answers(self, answers).items()}
 
     def item(self, key: str) -> Item:
         """The questionnaire item behind a key."""
@@ -268,9 +250,7 @@ class Session:
     # -- public: navigation -------------------------------------------------------------------
     def pages(self) -> list[Page]:
         """Every page in order, visible or not."""
-        from etudes_desktop.core.session_pages import build_pages
-
-        return build_pages(self)
+        return build_pages(self.questionnaire.items, self.repeat_count, self._visible)
 
     def next_page(self, current: str | None = None) -> Page | None:
         """The visible page after `current` (the first one when None)."""
@@ -318,11 +298,6 @@ class Session:
                     push(dep)
         return frozenset(touched)
 
-    def _evaluate(self, slot: Slot) -> bool:
-        """Evaluate one slot over all its instances; True when a result changed."""
-        from etudes_desktop.core.session_answers import evaluate_slot
-
-        return evaluate_slot(self, slot)
 
     def _subtree_slots(self, name: str) -> list[Slot]:
         infos = self.compiled.infos
@@ -333,9 +308,9 @@ class Session:
         name, index = parse_key(key)
         info = self.compiled.infos.get(name)
         if info is None:
-            raise AnswerRefused(f"question inconnue : {name}")
+            raise UnknownQuestion(name)
         if len(index) != len(info.scope) or not self._exists(info.scope, index):
-            raise AnswerRefused(f"occurrence inexistante : {key}")
+            raise NoSuchInstance(key)
         return name, index
 
     def _exists(self, scope: tuple[str, ...], index: Index) -> bool:
@@ -396,9 +371,19 @@ class Session:
             return self._interpolate(self.questionnaire.text(item.constraint_message, self.language), name, index) or CONSTRAINT_MESSAGE
         return None
 
-    def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> Any:
-        from etudes_desktop.core.session_context import SessionContext
+    def _instance_rows(self, list_name: str) -> list[dict[str, str]]:
+        """instance('list') of a choice list, built once per language."""
+        key = (list_name, self.language)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = [
+                {**choice.extra, "name": choice.name, "label": self.questionnaire.text(choice.label, self.language)}
+                for choice in self.questionnaire.choices.get(list_name, [])
+            ]
+            self._rows[key] = rows
+        return rows
 
+    def _context(self, name: str, index: Index, scope: tuple[str, ...] | None = None) -> Any:
         return SessionContext(self, name, index, scope)
 
     # -- repeats and metadata -----------------------------------------------------------------
@@ -426,14 +411,12 @@ class Session:
                         del store[k]
 
     def _apply_defaults(self, names: Iterable[str], index: Index) -> None:
-        from etudes_desktop.core.session_answers import default_value
-
         for name in names:
             if name in self.compiled.defaults:
                 scope = self.compiled.infos[name].scope
                 for inst in self._instances(scope, index[: len(scope)]) if len(scope) > len(index) else [index[: len(scope)]]:
                     if (name, inst) not in self._answers:
-                        value = default_value(self, name, inst)
+                        value = self._default_value(name, inst)
                         if value is not None:
                             self._answers[(name, inst)] = value
 
@@ -447,8 +430,6 @@ class Session:
 
 
 def _display(value: Any) -> str:
-    from etudes_desktop.core.session_answers import display_value
-
     return display_value(value)
 
 

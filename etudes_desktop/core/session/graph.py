@@ -102,7 +102,7 @@ class CompiledForm:
                 try:
                     expression = parse(str(text))
                 except ExpressionError as exc:
-                    problems.append(FormProblem("survey", item.row, kind, exc.message))
+                    problems.append(FormProblem("survey", item.row, kind, exc.message, syntax=True))
                     continue
                 unknown = sorted(r for r in expression.references if r not in self.infos)
                 if kind == CALCULATION and name in expression.references:
@@ -110,10 +110,32 @@ class CompiledForm:
                     continue
                 for ref in unknown:
                     problems.append(FormProblem("survey", item.row, kind, f"${{{ref}}} ne désigne aucune question du formulaire"))
-                if not unknown:
+                wrong = self._path_problems(expression) if not unknown else []
+                problems.extend(FormProblem("survey", item.row, kind, message) for message in wrong)
+                if not unknown and not wrong:
                     info.slots[kind] = Slot(item=name, kind=kind, expression=expression)
             self._check_default(item, parse, ExpressionError, problems)
             self._check_label_refs(item, problems)
+
+    def _path_problems(self, expression: Any) -> list[str]:
+        """Paths that name nothing: an unknown choice list, a step outside its repeat or group."""
+        from etudes_desktop.core.expressions.nodes import Path, walk
+
+        found = [f"instance('{name}') : liste de choix introuvable dans la feuille choices"
+                 for name in sorted(expression.instances) if name not in self.questionnaire.choices]
+        for node in walk(expression.tree):
+            if not isinstance(node, Path):
+                continue
+            previous = node.base
+            if node.steps and not self.infos[previous].item.is_container:
+                found.append(f"${{{previous}}}/{node.steps[0].name} : {previous} n'est ni un groupe ni une répétition")
+                continue
+            for step in node.steps:
+                if step.name == previous or step.name not in self.infos[previous].subtree:
+                    found.append(f"${{{node.base}}}/…/{step.name} : {step.name} n'est pas dans {previous}")
+                    break
+                previous = step.name
+        return found
 
     def _check_default(self, item: Item, parse: Any, error_type: type, problems: list[FormProblem]) -> None:
         if item.default is None:
@@ -123,7 +145,7 @@ class CompiledForm:
             try:
                 expression = parse(text)
             except error_type as exc:
-                problems.append(FormProblem("survey", item.row, DEFAULT, exc.message))  # type: ignore[attr-defined]
+                problems.append(FormProblem("survey", item.row, DEFAULT, exc.message, syntax=True))  # type: ignore[attr-defined]
                 return
             self.defaults[item.name] = expression
         else:

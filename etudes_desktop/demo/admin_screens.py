@@ -22,7 +22,7 @@ from etudes_desktop.gui.sync_settings import SyncSettingsDialog
 from etudes_desktop.storage.respondents import RespondentRepository
 from etudes_desktop.storage.studies import list_studies
 from etudes_desktop.sync import overview
-from etudes_desktop.sync.demo_server import configure_vault, start_demo_server
+from etudes_desktop.demo.server import configure_vault, start_demo_server
 
 SIZES = {"synchronisation": (980, 640), "synchronisation-en-cours": (980, 640), "journal-audit": (980, 560),
          "droits-acces": (820, 680), "droits-rectification": (820, 680), "reglages-synchronisation": (560, 260),
@@ -33,7 +33,7 @@ def prepare_demo_data(vault: Any, server_dir: Path, synced: int = 30, waiting: i
     """Interviews, a real sync through the demo server (batches of 10), then a few left waiting."""
     from threading import Event
 
-    from etudes_desktop import seed
+    from etudes_desktop.demo import seed
 
     study = list_studies(vault)[0].id
     seed.seed_interviews(vault, study, synced, random.Random(3))

@@ -44,7 +44,7 @@ def seed_demo(vault: "Vault") -> None:
     Hook for the study and respondent services: add their seeding calls here (each in the
     vault's own transactions). Called once, right after the demo vault is created.
     """
-    from etudes_desktop import seed
+    from etudes_desktop.demo import seed
 
     package = seed.import_demo_study(vault)
     seed.seed_respondents(vault, package.id, 30)

@@ -1,8 +1,8 @@
-"""`python -m etudes_desktop.gui.screenshots OUTDIR`: every screen, rendered offscreen to PNG.
+"""`python -m etudes_desktop.demo.screenshots OUTDIR`: every screen, rendered offscreen to PNG.
 
 Drives the real screens on a throw-away vault (fast key derivation), in French, then the two
 first screens in English, then the interview and administration screens their packages build
-for this purpose (`gui.interview.screenshot_widgets`, `gui.admin_screens.screenshot_widgets`).
+for this purpose (`demo.interview_states.screenshot_widgets`, `demo.admin_screens.screenshot_widgets`).
 """
 
 from __future__ import annotations
@@ -166,14 +166,14 @@ def _package_screens(r: Renderer, demo: AppController, root: Path) -> None:
 
 
 def _interview_widgets(folder: Path) -> dict[str, QWidget]:
-    from etudes_desktop.gui.interview import screenshot_widgets
+    from etudes_desktop.demo.interview_states import screenshot_widgets
 
     folder.mkdir(parents=True, exist_ok=True)
     return screenshot_widgets(folder)
 
 
 def _admin_widgets(demo: AppController, server_dir: Path) -> dict[str, QWidget]:
-    from etudes_desktop.gui.admin_screens import prepare_demo_data, screenshot_widgets
+    from etudes_desktop.demo.admin_screens import prepare_demo_data, screenshot_widgets
     from etudes_desktop.gui.views.services import WorkspaceServices
 
     prepare_demo_data(demo.vault, server_dir)

@@ -1,4 +1,8 @@
-"""Every interview screen in a state worth a screenshot, on a throw-away vault."""
+"""Every interview screen in a state worth a screenshot, on a throw-away vault.
+
+`screenshot_widgets()` is what `make screenshots` and the clipping test open; tests reuse
+`seed_people` for the same three fictitious people.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,24 @@ FICTITIOUS = [("S-0001", "Mme", "Lefèvre", "Jeanne", "06 11 22 33 44", "Rennes"
               ("S-0003", "Mme", "Garcia", "Lucie", "07 55 44 33 22", "Fougères")]
 
 
+_keep: list[Any] = []  # vaults and temp folders behind the screenshot widgets
+
+
+def screenshot_widgets(workdir: Path | None = None) -> dict[str, Any]:
+    """Name -> widget, each in a state worth showing (French, fictitious data)."""
+    import tempfile
+
+    if workdir is None:
+        holder = tempfile.TemporaryDirectory(prefix="etudes-interview-shots-")
+        _keep.append(holder)
+        workdir = Path(holder.name)
+    return build_states(workdir, _keep, now=datetime.now().astimezone())
+
+
 def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any]:
     from etudes_desktop.gui.calls import CallbackList, CallOutcomeDialog
     from etudes_desktop.gui.commitment import CommitmentDialog
-    from etudes_desktop.gui.interview.sample import sample_package
+    from etudes_desktop.demo.sample_study import sample_package
     from etudes_desktop.gui.interview.screen import open_interview
     from etudes_desktop.gui.interview.study_info import StudyInfo
     from etudes_desktop.gui.profile import ProfileDialog
@@ -62,15 +80,15 @@ def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any
 
 
 def seed_people(vault: Any, study_id: str, now: datetime) -> list[int]:
-    """Three fictitious respondents (SQL here: fixtures, not a widget)."""
-    ids = []
-    with vault.transaction() as conn:
-        for sample_id, title, last, first, phone, town in FICTITIOUS:
-            cursor = conn.execute(
-                "INSERT INTO respondent (study_id, sample_id, title, last_name, first_name, phone, town, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (study_id, sample_id, title, last, first, phone, town, now.isoformat()))
-            ids.append(int(cursor.lastrowid))
-    return ids
+    """Three fictitious respondents, through the repository an import uses; their ids in order."""
+    from etudes_desktop.core.sample import SampleRecord
+    from etudes_desktop.storage.respondents import RespondentRepository
+
+    repository = RespondentRepository(vault)
+    repository.insert_many(study_id, [
+        SampleRecord(line, sample_id, title=title, last_name=last, first_name=first, phone=phone, town=town)
+        for line, (sample_id, title, last, first, phone, town) in enumerate(FICTITIOUS, start=2)], now=now)
+    return [repository.by_sample_id(study_id, row[0]).id for row in FICTITIOUS]
 
 
 def _agreed(store: Any, study: Any, me: Any, open_interview: Any, mode: Mode = Mode.FACE_TO_FACE) -> Any:
@@ -88,6 +106,10 @@ def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict
     runner.field("age").editor.setText("34")
     runner.field("age").flush()
     shots["question-enregistree"] = screen
+    screen = _agreed(store, study, me, open_interview)
+    screen.runner.go_next()
+    screen.stop_button.click()  # "La personne arrête l'entretien…": the warning and its confirmation
+    shots["arret-a-confirmer"] = screen
     screen = _agreed(store, study, me, open_interview)
     for key, value in (("age", 41), ("sexe", "f"), ("satisfaction", "assez")):
         screen.flow.answer(key, value, key)
@@ -110,6 +132,12 @@ def _runner_states(store: Any, study: Any, me: Any, open_interview: Any) -> dict
     _fill(screen.flow)
     screen.flow.complete()
     shots["termine-lecture-seule"] = open_interview(store, study, me, screen.flow.interview_id)
+    screen = _agreed(store, study, me, open_interview, Mode.FACE_TO_FACE)
+    _fill(screen.flow)
+    screen.runner.show_page(screen.flow.page("lu"))
+    screen.runner.go_next()
+    screen.review.complete_button.click()
+    shots["entretien-termine"] = screen
     screen = open_interview(store, study, me, store.start(study.study_id, study.version, Mode.PHONE))
     screen.gate.delivered_check.setChecked(True)
     screen.gate.object_button.click()

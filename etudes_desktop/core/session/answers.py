@@ -1,4 +1,4 @@
-"""Answers in (type checks, the NIR guard) and expression results out, for the session."""
+"""Answers in (type checks, the NIR and identity guards) and values out: knows no Session."""
 
 from __future__ import annotations
 
@@ -6,20 +6,11 @@ import datetime as _dt
 import logging
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from etudes_desktop.core.questionnaire import FREE_TEXT_TYPES, Choice, Item, ItemType
 from etudes_desktop.core.special_answers import is_special
-from etudes_desktop.core.session_graph import (
-    CALCULATION,
-    CHOICE_FILTER,
-    CONSTRAINT,
-    REPEAT_COUNT,
-    Slot,
-)
-
-if TYPE_CHECKING:
-    from etudes_desktop.core.session import Session
+from etudes_desktop.core.session.keys import AnswerRefused
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +32,6 @@ def is_blank(value: Any) -> bool:
 
 
 def _refuse(message: str) -> Exception:
-    from etudes_desktop.core.session import AnswerRefused
-
     return AnswerRefused(message)
 
 
@@ -104,7 +93,79 @@ def coerce_answer(item: Item, value: Any, choices: list[Choice],
         return " ".join(ordered) or None
     if kind == ItemType.ACKNOWLEDGE:
         return "OK" if value not in (False, 0, "0", "false", "non", "no") else None
+    if kind == ItemType.GEOPOINT:
+        return geopoint(value)
+    if kind == ItemType.BARCODE:
+        return _barcode(str(value), identity)
+    if kind == ItemType.RANK:
+        return _rank(value, choices)
     return value
+
+
+GEOPOINT_EXPECTED = (
+    "Coordonnées attendues : latitude puis longitude en degrés décimaux, par exemple "
+    "48.8566 2.3522 (altitude et précision en mètres peuvent suivre)."
+)
+_GEO_SPLIT = re.compile(r"[\s;]+|,\s+")
+
+
+def geopoint(value: Any) -> str:
+    """A point typed or pasted as « lat lon [alt [acc]] »: spaces, « ; » or « , » between the
+    numbers (« 48.8566, 2.3522 » as a map copies it), a decimal comma accepted (« 48,8566
+    2,3522 »). Stored as ODK stores it, the numbers separated by spaces; ranges checked."""
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value)
+    text = str(value).strip()
+    parts = [p for p in _GEO_SPLIT.split(text) if p]
+    if len(parts) == 1 and parts[0].count(",") in (1, 2, 3) and "." in parts[0]:
+        parts = parts[0].split(",")  # « 48.8566,2.3522 »
+    elif len(parts) == 1 and parts[0].count(",") == 1:
+        parts = parts[0].split(",")  # « 48,2 »: two whole degrees
+    if not 2 <= len(parts) <= 4:
+        raise _refuse(GEOPOINT_EXPECTED)
+    numbers: list[float] = []
+    for part in parts:
+        if not _DECIMAL.match(part) or part.count(",") + part.count(".") > 1:
+            raise _refuse(GEOPOINT_EXPECTED)
+        numbers.append(float(part.replace(",", ".")))
+    if not -90 <= numbers[0] <= 90:
+        raise _refuse("La latitude doit être comprise entre -90 et 90 degrés.")
+    if not -180 <= numbers[1] <= 180:
+        raise _refuse("La longitude doit être comprise entre -180 et 180 degrés.")
+    if len(numbers) == 4 and numbers[3] < 0:
+        raise _refuse("La précision (en mètres) ne peut pas être négative.")
+    return " ".join(display_value(n) for n in numbers)
+
+
+def guard_barcode_nir(text: str) -> None:
+    """The NIR guard of a typed barcode: a NIR with its key, or any NIR-shaped text, is refused;
+    a 13-digit product code (EAN-13, CIP13) that cannot be a person's NIR passes (core.nir)."""
+    from etudes_desktop.core.nir import contains_nir, is_product_code
+
+    if contains_nir(text) and not is_product_code(text):
+        raise _refuse(NIR_REFUSED)
+
+
+def _barcode(text: str, identity: tuple[tuple[str, ...], ...]) -> str:
+    text = text.strip()
+    guard_barcode_nir(text)
+    guard_identity(text, identity)
+    return text
+
+
+RANK_EXPECTED = "Classez chaque réponse proposée une fois et une seule."
+
+
+def _rank(value: Any, choices: list[Choice]) -> str:
+    """Every offered choice once, in the order given (« b a c »)."""
+    names = value.split() if isinstance(value, str) else [str(v).strip() for v in value]
+    names = [n for n in names if n]
+    offered = list(dict.fromkeys(c.name for c in choices))
+    for name in names:
+        _select(name, choices)
+    if len(set(names)) != len(names) or set(names) != set(offered):
+        raise _refuse(RANK_EXPECTED)
+    return " ".join(names)
 
 
 def _integer(value: Any) -> int:
@@ -205,122 +266,3 @@ def json_value(value: Any) -> Any:
     if isinstance(value, list):
         return [json_value(v) for v in value]
     return value
-
-
-def _same(a: Any, b: Any) -> bool:
-    if a is b:
-        return True
-    if type(a) is float and type(b) is float and math.isnan(a) and math.isnan(b):
-        return True
-    return bool(a == b) and type(a) is type(b)
-
-
-def _run(slot: Slot, ctx: Any) -> Any:
-    try:
-        return slot.expression.evaluate(ctx)
-    except Exception as exc:  # noqa: BLE001 - a runtime failure makes the result empty
-        log.debug("expression of %s.%s failed: %s", slot.item, slot.kind, type(exc).__name__)
-        return None
-
-
-def _truth(value: Any) -> bool:
-    from etudes_desktop.core.expressions.values import to_boolean
-
-    return False if value is None else bool(to_boolean(value))
-
-
-def evaluate_slot(session: Session, slot: Slot) -> bool:
-    """Evaluate one slot for every instance of its item; True when any result changed."""
-    info = session.compiled.infos[slot.item]
-    if slot.kind == REPEAT_COUNT:
-        return _evaluate_repeat_count(session, slot, info.scope[:-1])
-    store = session._calc if slot.kind == CALCULATION else session._results[slot.kind]
-    changed = False
-    for index in session._instances(info.scope):
-        key = (slot.item, index)
-        ctx = session._context(slot.item, index)
-        if slot.kind == CALCULATION:
-            result = _unpack(_run(slot, ctx))
-            if isinstance(result, float) and math.isnan(result):
-                result = ""  # as ODK: a calculation that gives no number is blank (coalesce sees it)
-        elif slot.kind == CONSTRAINT:
-            answer = session._answers.get(key)
-            result = True if is_blank(answer) or is_special(answer) else _truth(_run(slot, ctx))
-        elif slot.kind == CHOICE_FILTER:
-            result = _filter_choices(session, slot, ctx)
-            changed |= _drop_unoffered(session, key, result)
-        else:
-            result = _truth(_run(slot, ctx))
-        if key not in store or not _same(store[key], result):
-            store[key] = result
-            changed = True
-    return changed
-
-
-def _unpack(value: Any) -> Any:
-    if isinstance(value, list):
-        return value[0] if value else ""
-    return value
-
-
-def _filter_choices(session: Session, slot: Slot, ctx: Any) -> tuple[int, ...]:
-    """The positions of the rows offered: rows, not names (two rows may share a name under
-    different filters, as « king » under two states)."""
-    item = session.compiled.infos[slot.item].item
-    offered = []
-    for position, choice in enumerate(session.questionnaire.choices_for(item)):
-        ctx.choice = choice
-        if _truth(_run(slot, ctx)):
-            offered.append(position)
-    ctx.choice = None
-    return tuple(offered)
-
-
-def _drop_unoffered(session: Session, key: tuple[str, tuple[int, ...]], offered: tuple[int, ...]) -> bool:
-    """As ODK: an answer the filter no longer offers is removed (a required question is then in
-    error again); of a select_multiple, only the choices still offered are kept."""
-    answer = session._answers.get(key)
-    if is_blank(answer) or is_special(answer):
-        return False
-    item = session.compiled.infos[key[0]].item
-    choices = session.questionnaire.choices_for(item)
-    names = {choices[p].name for p in offered}
-    picked = str(answer).split() if item.type == ItemType.SELECT_MULTIPLE else [str(answer)]
-    kept = [n for n in picked if n in names]
-    if kept == picked:
-        return False
-    if kept:
-        session._answers[key] = " ".join(kept)
-    else:
-        session._answers.pop(key, None)
-    return True
-
-
-def _evaluate_repeat_count(session: Session, slot: Slot, parent_scope: tuple[str, ...]) -> bool:
-    from etudes_desktop.core.expressions.values import to_number
-
-    from etudes_desktop.core.session import MAX_REPEATS
-
-    changed = False
-    for parent in session._instances(parent_scope):
-        ctx = session._context(slot.item, parent, scope=parent_scope)
-        raw = _run(slot, ctx)
-        number = 0.0 if raw is None else to_number(_unpack(raw))
-        count = 0 if math.isnan(number) else max(0, min(MAX_REPEATS, int(number)))
-        if count != session.repeat_count(slot.item, parent):
-            session._resize(slot.item, parent, count)
-            changed = True
-    return changed
-
-
-def default_value(session: Session, name: str, index: tuple[int, ...]) -> Any:
-    """A default answer, literal or computed once when the instance is created."""
-    info = session.compiled.infos[name]
-    default = session.compiled.defaults[name]
-    if not isinstance(default, str):
-        default = _unpack(_run(Slot(item=name, kind="default", expression=default), session._context(name, index)))
-        default = display_value(default) if default is not None else None
-    try:
-        return coerce_answer(info.item, default, session.questionnaire.choices_for(info.item))
-    except Exception:  # noqa: BLE001 - a default that does not fit the type is ignored
-        return None

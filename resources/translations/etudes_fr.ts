@@ -1,0 +1,191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>InterviewHost</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/interview_host.py" line="88"/>
+        <source>Brouillon abandonné : %n réponse(s) effacée(s).</source>
+        <translation>
+            <numerusform>Brouillon abandonné : %n réponse effacée.</numerusform>
+            <numerusform>Brouillon abandonné : %n réponses effacées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterviewScreen</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/interview/screen.py" line="281"/>
+        <source>%n réponse(s) enregistrée(s) ne sont plus acceptées par le questionnaire : posez de nouveau les questions concernées.</source>
+        <translation>
+            <numerusform>%n réponse enregistrée n&apos;est plus acceptée par le questionnaire : posez de nouveau la question concernée.</numerusform>
+            <numerusform>%n réponses enregistrées ne sont plus acceptées par le questionnaire : posez de nouveau les questions concernées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/study_import.py" line="136"/>
+        <source>… et %1 autre(s)</source>
+        <translation>
+            <numerusform>… et %1 autre</numerusform>
+            <numerusform>… et %1 autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBanner</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="109"/>
+        <source>%1 personne(s)</source>
+        <translation>
+            <numerusform>%1 personne</numerusform>
+            <numerusform>%1 personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="110"/>
+        <source>%1 brouillon(s)</source>
+        <translation>
+            <numerusform>%1 brouillon</numerusform>
+            <numerusform>%1 brouillons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="111"/>
+        <source>%1 appel(s)</source>
+        <translation>
+            <numerusform>%1 appel</numerusform>
+            <numerusform>%1 appels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="92"/>
+        <source>%1 question(s) à compléter avant de terminer.</source>
+        <translation>
+            <numerusform>%1 question à compléter avant de terminer.</numerusform>
+            <numerusform>%1 questions à compléter avant de terminer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RightsDialog</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="404"/>
+        <source>%1 entretien(s) non transmis</source>
+        <translation>
+            <numerusform>%1 entretien non transmis</numerusform>
+            <numerusform>%1 entretiens non transmis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/rights_dialog.py" line="405"/>
+        <source>%1 réponse(s) effacée(s)</source>
+        <translation>
+            <numerusform>%1 réponse effacée</numerusform>
+            <numerusform>%1 réponses effacées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SampleImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="271"/>
+        <source>%1 ligne(s) seront rejetées :</source>
+        <translation>
+            <numerusform>%1 ligne sera rejetée :</numerusform>
+            <numerusform>%1 lignes seront rejetées :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/sample_import_dialog.py" line="310"/>
+        <source>… et %1 autre(s)</source>
+        <translation>
+            <numerusform>… et %1 autre</numerusform>
+            <numerusform>… et %1 autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="220"/>
+        <source>%1 entretien(s) envoyé(s) sur %2</source>
+        <translation>
+            <numerusform>%1 entretien envoyé sur %2</numerusform>
+            <numerusform>%1 entretiens envoyés sur %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="223"/>
+        <source>lot en cours : %1 entretien(s)</source>
+        <translation>
+            <numerusform>lot en cours : %1 entretien</numerusform>
+            <numerusform>lot en cours : %1 entretiens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="259"/>
+        <source>%1 refusé(s) ou en conflit</source>
+        <translation>
+            <numerusform>%1 refusé ou en conflit</numerusform>
+            <numerusform>%1 refusés ou en conflit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="271"/>
+        <source>%1 entretien(s) envoyé(s)</source>
+        <translation>
+            <numerusform>%1 entretien envoyé</numerusform>
+            <numerusform>%1 entretiens envoyés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <source>en %1 lot(s)</source>
+        <translation>
+            <numerusform>en %1 lot</numerusform>
+            <numerusform>en %1 lots</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
+        <translation>
+            <numerusform>%1 reçu par le serveur et effacé de ce poste</numerusform>
+            <numerusform>%1 reçus par le serveur et effacés de ce poste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
+        <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
+        <translation>
+            <numerusform>%1 refusé ou en conflit : il reste sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</numerusform>
+            <numerusform>%1 refusés ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="285"/>
+        <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
+        <translation>
+            <numerusform>Synchronisation annulée : %1 entretien envoyé ; les autres partiront à la prochaine synchronisation.</numerusform>
+            <numerusform>Synchronisation annulée : %1 entretiens envoyés ; les autres partiront à la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="316"/>
+        <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n&apos;a été importé.</source>
+        <translation>
+            <numerusform>« %1 » refusé : %2 problème à corriger dans le fichier. Rien n&apos;a été importé.</numerusform>
+            <numerusform>« %1 » refusé : %2 problèmes à corriger dans le fichier. Rien n&apos;a été importé.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
