@@ -82,6 +82,11 @@ def _sync(args: Any) -> int:
         seconds = f"{abs(report.clock_offset_ms) / 1000:.1f}".replace(".", ",")
         text += (f" Horloge du poste {way} de {seconds} s sur celle du serveur "
                  f"(à {report.clock_uncertainty_ms} ms près) : vérifiez la date et l'heure du poste.")
+    study = {"created": "étude publiée reçue", "updated": "nouvelle version de l'étude reçue",
+             "closed": "étude close par le bureau de collecte : plus de nouvel entretien",
+             "refused": f"étude publiée refusée ({report.study_problem})"}.get(report.study_update)
+    if study:
+        text += f" {study[0].upper()}{study[1:]}."
     emit(args, data, text)
     return 0
 

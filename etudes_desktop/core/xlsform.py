@@ -86,6 +86,9 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
             warnings.simplefilter("ignore")
             workbook = get_xlsform(source)
     except PyXFormError as exc:
+        if "not recognized as a supported type" in str(exc):  # neither a zip nor an Excel 97 file
+            raise FormError([FormProblem("classeur", None, None, "classeur illisible : ce fichier n'est pas un "
+                                         "classeur Excel (.xlsx ou .xls)")]) from None
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     fallback = workbook.fallback_form_name or (Path(file_name).stem if file_name else "formulaire")
     notes: list[str] = []

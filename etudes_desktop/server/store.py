@@ -29,7 +29,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
-from etudes_desktop.server.intake import _validate, allowed_attributes_from_env
+from etudes_desktop.server.intake import Refusal, _validate, allowed_attributes_from_env
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ReasonCode, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
@@ -272,19 +272,21 @@ class Store:
         return Device(id=row.id, study_id=row.study_id, name=row.name)
 
     # -- batches ---------------------------------------------------------------------------
-    def ingest(self, device: Device, batch: Batch) -> BatchReceipts:
-        """Store a batch and answer one receipt per interview; a resend gets the same receipts."""
+    def ingest(self, device: Device, batch: Batch, notices: frozenset[str] | None = None) -> BatchReceipts:
+        """Store a batch and answer one receipt per interview; a resend gets the same receipts.
+        `notices`, when the study is published on this server: the SHA-256 of every notice text it
+        published; an interview whose consent names another notice is rejected."""
         for _attempt in range(3):
             try:
-                return self._ingest_once(device, batch)
+                return self._ingest_once(device, batch, notices)
             except _BatchRace:
                 continue
         raise RuntimeError("batch stored concurrently but not found")
 
-    def _ingest_once(self, device: Device, batch: Batch) -> BatchReceipts:
+    def _ingest_once(self, device: Device, batch: Batch, notices: frozenset[str] | None) -> BatchReceipts:
         fingerprint = batch_fingerprint(batch)
         now = iso(self.clock())
-        out, rows = self._check(device, batch, now)  # CPU work outside the transaction: locks stay short
+        out, rows = self._check(device, batch, now, notices)  # CPU work outside the transaction: locks stay short
         with self.engine.begin() as conn:
             stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
             if stored is not None:
@@ -345,7 +347,8 @@ class Store:
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, replayed=True,
                              receipts=receipts)
 
-    def _check(self, device: Device, batch: Batch, now: str) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
+    def _check(self, device: Device, batch: Batch, now: str,
+               notices: frozenset[str] | None = None) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
         """Validate each interview alone: receipts for the refused ones, rows for the others."""
         out: dict[str, Receipt] = {}
         rows: list[dict[str, Any]] = []
@@ -356,6 +359,9 @@ class Store:
             seen.add(item.id)
             reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
                                               self.allowed_attributes)
+            if not reason and notices is not None and payload.consent.text_sha256 not in notices:
+                reason = Refusal(ReasonCode.UNKNOWN_NOTICE,
+                                 "unknown_notice: the consent names no notice published for this study")
             if reason:
                 out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason.text,
                                        reason_code=reason.code)

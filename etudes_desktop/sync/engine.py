@@ -8,7 +8,9 @@ sync (nothing lost, nothing twice):
    bytes bounded; the count grows while requests stay under 2 MB and 5 s, halves on a timeout);
 3. on receipts: accepted/duplicate interviews are deleted (answers, consent, attributes) and
    leave a PII-free tombstone; rejected/conflict ones stay with the reason; respondents with
-   nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE).
+   nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE);
+4. the audit log goes up, then the study published on the server comes down (sync.studies_pull):
+   a new version serves the next interviews, a study closed there is closed here.
 No Qt: the GUI runs `SyncEngine.run` in a worker; clock, sleep, randomness and transport are
 passed in.
 """
@@ -108,6 +110,8 @@ class SyncReport:
     outcome: str = "ok"
     remaining: int = 0
     audit_sent: int = 0
+    study_update: str = ""  # the published study: created, updated, closed, unchanged, none, refused
+    study_problem: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -232,6 +236,7 @@ class SyncEngine:
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
             report.audit_sent = self._send_audit(report)
+            self._pull_studies(report)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
             self._log(report.study_id or None, None, report, started, report.outcome)
@@ -312,6 +317,20 @@ class SyncEngine:
             apply_server_delivery(self.vault, info.study_id, date.fromisoformat(info.study_delivered_on),
                                   now=self.clock())
         return info.study_id
+
+    def _pull_studies(self, report: SyncReport) -> None:
+        """The study published on the server comes down first (sync.studies_pull); a package the
+        laptop refuses is reported and audited, and the interviews still go up."""
+        from etudes_desktop.sync import studies_pull
+
+        try:
+            report.study_update = studies_pull.pull(self.vault, self.transport, report.study_id,
+                                                    lambda send: self._call(send, report), self.clock())
+        except studies_pull.StudyRefused as exc:
+            report.study_update, report.study_problem = "refused", str(exc)
+            log.warning("sync: published study refused (%s)", exc)
+            with self.vault.transaction() as conn:
+                audit.record(conn, self.clock(), "study_pull_refused", None, [report.study_id])
 
     def _stop_requested(self) -> bool:
         if self.cancelled():
