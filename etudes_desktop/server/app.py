@@ -95,9 +95,12 @@ class Server:
             raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {batch.study_id}")
         if batch.device_id is not None and batch.device_id != device.id:
             raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
-        notices = await run_in_threadpool(self.office.notice_hashes, batch.study_id)  # None: not published here
+        # A study published here is checked against its package: its notices, its declared attributes
+        # (None when not published: the operator's closed list of attributes applies).
+        notices = await run_in_threadpool(self.office.notice_hashes, batch.study_id)
+        attributes = await run_in_threadpool(self.office.declared_attributes, batch.study_id)
         try:
-            receipts = await run_in_threadpool(self.store.ingest, device, batch, notices)
+            receipts = await run_in_threadpool(self.store.ingest, device, batch, notices, attributes)
         except BatchReuseError:
             raise ApiError(409, "batch_id_reused",
                            "cet identifiant de lot a déjà servi pour un autre contenu") from None

@@ -390,6 +390,21 @@ class OfficeStore:
             return None
         return frozenset(h for r in rows for h in (r.notice_sha256, r.notice_en_sha256) if h)
 
+    def declared_attributes(self, study_id: str) -> frozenset[str] | None:
+        """The respondent attributes the published versions declare (`analysis_attributes`, and the
+        `results_by` crossings); None when the study is not published here."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(study_versions.c.package_json).where(
+                study_versions.c.study_id == study_id)).all()
+        if not rows:
+            return None
+        names: set[str] = set()
+        for row in rows:
+            package = json.loads(row.package_json)
+            names.update(package.get("analysis_attributes") or ())
+            names.update(package.get("results_by") or ())
+        return frozenset(names - {"mode"})
+
     # -- devices ----------------------------------------------------------------------------
     def list_devices(self) -> list[DeviceRow]:
         """Every device, active first, with the time of its last batch."""

@@ -272,21 +272,23 @@ class Store:
         return Device(id=row.id, study_id=row.study_id, name=row.name)
 
     # -- batches ---------------------------------------------------------------------------
-    def ingest(self, device: Device, batch: Batch, notices: frozenset[str] | None = None) -> BatchReceipts:
+    def ingest(self, device: Device, batch: Batch, notices: frozenset[str] | None = None,
+               attributes: frozenset[str] | None = None) -> BatchReceipts:
         """Store a batch and answer one receipt per interview; a resend gets the same receipts.
         `notices`, when the study is published on this server: the SHA-256 of every notice text it
         published; an interview whose consent names another notice is rejected."""
         for _attempt in range(3):
             try:
-                return self._ingest_once(device, batch, notices)
+                return self._ingest_once(device, batch, notices, attributes)
             except _BatchRace:
                 continue
         raise RuntimeError("batch stored concurrently but not found")
 
-    def _ingest_once(self, device: Device, batch: Batch, notices: frozenset[str] | None) -> BatchReceipts:
+    def _ingest_once(self, device: Device, batch: Batch, notices: frozenset[str] | None,
+                     attributes: frozenset[str] | None = None) -> BatchReceipts:
         fingerprint = batch_fingerprint(batch)
         now = iso(self.clock())
-        out, rows = self._check(device, batch, now, notices)  # CPU work outside the transaction: locks stay short
+        out, rows = self._check(device, batch, now, notices, attributes)  # CPU work outside the transaction: locks stay short
         with self.engine.begin() as conn:
             stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
             if stored is not None:
@@ -347,8 +349,8 @@ class Store:
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, replayed=True,
                              receipts=receipts)
 
-    def _check(self, device: Device, batch: Batch, now: str,
-               notices: frozenset[str] | None = None) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
+    def _check(self, device: Device, batch: Batch, now: str, notices: frozenset[str] | None = None,
+               attributes: frozenset[str] | None = None) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
         """Validate each interview alone: receipts for the refused ones, rows for the others."""
         out: dict[str, Receipt] = {}
         rows: list[dict[str, Any]] = []
@@ -358,7 +360,7 @@ class Store:
                 continue  # a repeat inside the batch: answered from its first occurrence
             seen.add(item.id)
             reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
-                                              self.allowed_attributes)
+                                              self.allowed_attributes if attributes is None else attributes)
             if not reason and notices is not None and payload.consent.text_sha256 not in notices:
                 reason = Refusal(ReasonCode.UNKNOWN_NOTICE,
                                  "unknown_notice: the consent names no notice published for this study")

@@ -16,7 +16,7 @@ def notice_text(version: str) -> str:
 
 
 def good_form(folder: Path, version: str = "1", *, notice_version: str | None = None, extra_question: bool = False,
-              study: str = STUDY, name: str | None = None) -> Path:
+              study: str = STUDY, name: str | None = None, attributes: str | None = None) -> Path:
     """A valid XLSForm of `study`, version `version`; its notice changes with notice_version."""
     survey = [
         {"type": "select_one oui_non", "name": "satisfait", "label": "Êtes-vous satisfait ?", "required": "yes"},
@@ -28,6 +28,8 @@ def good_form(folder: Path, version: str = "1", *, notice_version: str | None = 
     settings = {"form_id": study, "form_title": TITLE, "version": version}
     if notice_version:
         settings.update(notice_version=notice_version, notice=notice_text(notice_version))
+    if attributes is not None:
+        settings["analysis_attributes"] = attributes
     return write_xlsform(folder / (name or f"{study}-v{version}.xlsx"), survey,
                          [{"list_name": "oui_non", "name": "oui", "label": "Oui"},
                           {"list_name": "oui_non", "name": "non", "label": "Non"}], settings)

@@ -180,3 +180,23 @@ def test_console_close_needs_a_confirmation(office: Office, tmp_path) -> None:
     assert office.office.studies()[0].closed_at is not None
     actions = [e["action"] for e in office.office.audit_entries()]
     assert "study_closed" in actions and "study_published" in actions
+
+
+def test_a_published_study_accepts_only_the_attributes_its_package_declares(office: Office, tmp_path) -> None:
+    """Before publication the operator's closed list applies; once published, the package's own."""
+    device, token = office.store.enroll(STUDY, "portable-01")
+    publish_file(office.office, "v1.xlsx", good_form(tmp_path, "1", notice_version="2027-01",
+                                                     attributes="age_band").read_bytes(), actor="cli", role=None)
+    assert office.office.declared_attributes(STUDY) == frozenset({"age_band"})
+    declared, undeclared = f.interview(), f.interview()
+    declared["payload"]["attributes"] = {"age_band": "35-44"}
+    undeclared["payload"]["attributes"] = {"age_band": "35-44", "sex": "F"}  # sex: on the operator's list, not the study's
+    for item in (declared, undeclared):
+        item["payload"]["consent"]["text_sha256"] = text_sha256(notice_text("2027-01"))
+        item["content_sha256"] = p.content_hash(item["payload"])
+    answer = office.client().post("/v1/batches", json=f.batch([declared, undeclared]),
+                                  headers={"Authorization": f"Bearer {token}"})
+    coded = {r["interview_id"]: (r["status"], r.get("reason_code")) for r in answer.json()["receipts"]}
+    assert coded[declared["id"]] == ("accepted", None)
+    assert coded[undeclared["id"]] == ("rejected", "undeclared_attribute")
+    assert office.office.declared_attributes("never-published") is None

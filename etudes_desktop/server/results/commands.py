@@ -42,8 +42,9 @@ def register(sub: Any, store_args: Callable[[argparse.ArgumentParser], None]) ->
 
 def _common(parser: argparse.ArgumentParser, store_args: Callable[[argparse.ArgumentParser], None]) -> None:
     parser.add_argument("study", metavar="ETUDE", help="identifiant de l'étude")
-    parser.add_argument("--form", required=True, type=Path,
-                        help="questionnaire de l'étude (XLSForm .xlsx/.xls ou paquet .json)")
+    parser.add_argument("--form", default=None, type=Path,
+                        help="questionnaire de l'étude (XLSForm .xlsx/.xls ou paquet .json) ; par défaut, la "
+                             "dernière version publiée sur ce serveur")
     parser.add_argument("--by", default=None, help="croisements, séparés par des virgules (par défaut : mode et "
                                                    "les attributs results_by de l'étude)")
     parser.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD,
@@ -51,9 +52,17 @@ def _common(parser: argparse.ArgumentParser, store_args: Callable[[argparse.Argu
     store_args(parser)
 
 
-def _package(args: argparse.Namespace) -> StudyPackage:
-    from etudes_desktop.core.study_load import load_package
+def _package(args: argparse.Namespace, store: Any) -> StudyPackage:
+    from etudes_desktop.core.study_load import load_package, package_from_stored
 
+    if args.form is None:  # the study as published from the console or `etudes-server study publish`
+        from etudes_desktop.server.office_store import OfficeStore
+
+        office = OfficeStore(store)
+        published = office.studies(args.study)
+        if not published:
+            raise EtudesError(f"l'étude {args.study} n'est pas publiée sur ce serveur : précisez --form FICHIER")
+        return package_from_stored(office.package_json(args.study, published[0].current.version) or "")
     package = load_package(args.form)
     if package.id != args.study:
         raise EtudesError(f"le questionnaire {args.form.name} est celui de l'étude {package.id}, pas de {args.study}")
@@ -63,8 +72,8 @@ def _package(args: argparse.Namespace) -> StudyPackage:
 def _build(args: argparse.Namespace) -> tuple[Any, Deliverable]:
     from etudes_desktop.server.cli import open_store
 
-    package = _package(args)
     store = open_store(args)
+    package = _package(args, store)
     by = [name.strip() for name in args.by.split(",") if name.strip()] if args.by is not None else None
     deliverable = build_deliverable(store, package, by=by, threshold=args.threshold)
     if deliverable.counted.interviews == 0:
@@ -114,6 +123,9 @@ def cmd_deliver(args: argparse.Namespace) -> int:
         files.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
         _write_frozen(out / name, data)
     delivery = store.record_delivery(args.study, deliverable.threshold, files)
+    from etudes_desktop.server.office_store import OfficeStore
+
+    OfficeStore(store).close_study(args.study, "cli", None)  # published here: closed to new interviews
     sums = "".join(f"{f['sha256']}  {f['name']}\n" for f in files)
     _write_frozen(out / SUMS_FILE, f"# livraison {args.study} du {delivery.delivered_at}\n{sums}".encode("utf-8"))
     log.info("study delivered: %d files", len(files))

@@ -110,8 +110,19 @@ def test_from_laptop_interviews_to_the_delivered_files(vault, db_url, tmp_path, 
             for forbidden in [COMMENT, "Abgrall", PSEUDONYM, *ids]:
                 assert forbidden not in text, fmt
 
+        # Once published on this server, the study's package is the one published: no --form needed.
+        from etudes_desktop.server.office_store import OfficeStore
+        from etudes_desktop.server.publishing import publish_file
+
+        office = OfficeStore(server_store)
+        publish_file(office, "etude.json", form.read_bytes(), actor="cli", role=None)
+        again = tmp_path / "publiee.json"
+        assert main(["results", STUDY, "--database-url", db_url, "--out", str(again)]) == 0
+        assert json.loads(again.read_bytes())["tables"] == doc["tables"]
+
         delivered = tmp_path / "livraison"
         assert main(["deliver", STUDY, *common, "--out", str(delivered)]) == 0
+        assert office.studies(STUDY)[0].closed_at is not None, "delivered: closed to new interviews"
         sums = (delivered / "SHA256SUMS").read_text(encoding="utf-8").splitlines()[1:]
         assert len(sums) == 4
         for line in sums:
