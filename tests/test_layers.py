@@ -81,3 +81,9 @@ def test_no_import_circle_in_core_storage_and_sync():
         if node not in state:
             walk(node, [node])
     assert circles == []
+
+
+def test_the_sync_engine_runs_no_sql():
+    """Its vault work is storage.outbox's (one transaction each, by the lifecycle's rules)."""
+    source = (PACKAGE / "sync" / "engine.py").read_text(encoding="utf-8")
+    assert ".execute(" not in source and ".transaction(" not in source and "PRAGMA" not in source

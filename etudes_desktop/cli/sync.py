@@ -44,7 +44,8 @@ def _sync(args: Any) -> int:
     if args.token is not None:
         raise EtudesError(f"le jeton ne se donne pas en argument (tout utilisateur du poste le verrait avec ps) : "
                           f"utilisez --token-file FICHIER ou la variable {TOKEN_ENV}")
-    from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncEngine, read_setting, write_setting
+    from etudes_desktop.storage.settings import read_setting, write_setting
+    from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncEngine
     from etudes_desktop.sync.overview import CleartextAddress, is_cleartext_remote
     from etudes_desktop.sync.transport import HttpTransport
 

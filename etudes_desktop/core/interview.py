@@ -45,8 +45,9 @@ class State(StrEnum):
 # Which state may follow which. Everything else is refused.
 TRANSITIONS: dict[State, frozenset[State]] = {
     State.DRAFT: frozenset({State.COMPLETED, State.OBJECTED, State.ABANDONED}),
-    State.COMPLETED: frozenset({State.SENDING}),
-    State.OBJECTED: frozenset({State.SENDING}),
+    # REJECTED from here: refused on the laptop, never sent (its content may not leave as it is)
+    State.COMPLETED: frozenset({State.SENDING, State.REJECTED}),
+    State.OBJECTED: frozenset({State.SENDING, State.REJECTED}),
     State.SENDING: frozenset({State.ACKNOWLEDGED, State.REJECTED, State.CONFLICT, State.COMPLETED, State.OBJECTED}),
     State.ACKNOWLEDGED: frozenset({State.PURGED}),
     State.REJECTED: frozenset({State.SENDING}),

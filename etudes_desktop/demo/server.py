@@ -17,7 +17,8 @@ from typing import Any
 from etudes_desktop.paths import private_dir
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
-from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, write_setting
+from etudes_desktop.storage.settings import write_setting
+from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN
 
 log = logging.getLogger(__name__)
 

@@ -31,6 +31,13 @@ def record(conn: Any, at: datetime, event: str, actor: str | None = None,
     )
 
 
+def record_alone(vault: Any, at: datetime, event: str, actor: str | None = None,
+                 object_ids: list[str] | None = None, counts: dict[str, int] | None = None) -> None:
+    """Append one entry in its own transaction."""
+    with vault.transaction() as conn:
+        record(conn, at, event, actor, object_ids, counts)
+
+
 def entries(conn: Any, since_id: int = 0, limit: int | None = None) -> list[AuditEntry]:
     sql = "SELECT * FROM audit WHERE id > ? ORDER BY id"
     params: list[Any] = [since_id]

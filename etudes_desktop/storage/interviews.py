@@ -27,6 +27,7 @@ from etudes_desktop.core.interview import (
 
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.write_errors import guarded_write
+from etudes_desktop.storage.settings import read_setting, write_setting_in
 
 Clock = Callable[[], datetime]
 
@@ -52,6 +53,7 @@ class NotADraft(EtudesError):
     def __init__(self) -> None:
         super().__init__("seul un entretien en cours peut être abandonné")
 
+SETTING_LAST_MODE = "interview.last_mode"
 CONTACT_COLUMNS = (
     "title", "last_name", "first_name", "sex", "age", "birth_date", "address",
     "postcode", "town", "phone", "phone2", "email", "profession",
@@ -174,16 +176,14 @@ class InterviewStore:
                 "VALUES (?, ?, ?, ?, ?, 'draft', ?, ?)",
                 (interview_id, study_id, study_version, respondent_id, Mode(mode).value, now, now),
             )
-            conn.execute("INSERT INTO setting (key, value_json) VALUES ('interview.last_mode', ?) "
-                         "ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-                         (json.dumps(Mode(mode).value),))
+            write_setting_in(conn, SETTING_LAST_MODE, Mode(mode).value)
         return interview_id
 
     def last_mode(self) -> Mode | None:
         """The mode of the interview started last (the start dialog offers it first)."""
-        row = self._vault.conn.execute("SELECT value_json FROM setting WHERE key = 'interview.last_mode'").fetchone()
+        stored = read_setting(self._vault, SETTING_LAST_MODE)
         try:
-            return Mode(json.loads(row[0])) if row else None
+            return Mode(stored) if stored else None
         except ValueError:
             return None
 

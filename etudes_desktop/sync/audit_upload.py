@@ -13,6 +13,7 @@ from typing import Any
 from etudes_desktop.storage import audit
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply
+from etudes_desktop.storage.settings import read_setting, write_setting
 
 SETTING_AUDIT_UPTO = "sync.audit_sent_upto"
 CHUNK = 1000
@@ -24,8 +25,7 @@ class AuditRefused(Exception):
 
 def pending(vault: Any, limit: int = CHUNK) -> list[audit.AuditEntry]:
     """Entries the server has not acknowledged yet, oldest first."""
-    row = vault.conn.execute("SELECT value_json FROM setting WHERE key = ?", (SETTING_AUDIT_UPTO,)).fetchone()
-    upto = int(json.loads(row[0])) if row else 0
+    upto = int(read_setting(vault, SETTING_AUDIT_UPTO) or 0)
     return audit.entries(vault.conn, since_id=upto, limit=limit)
 
 
@@ -41,9 +41,7 @@ def upload(vault: Any, device_id: str | None, post: Callable[[bytes], Reply]) ->
         if reply.status != 200:
             raise AuditRefused(reply.message())
         last = entries[-1].id
-        with vault.transaction() as conn:
-            conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                         "value_json = excluded.value_json", (SETTING_AUDIT_UPTO, json.dumps(last)))
+        write_setting(vault, SETTING_AUDIT_UPTO, last)
         sent += len(entries)
         if len(entries) < CHUNK:
             break

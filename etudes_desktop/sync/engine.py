@@ -21,25 +21,24 @@ from etudes_desktop.sync.errors import (  # noqa: F401 - SyncError, SyncCancelle
     AuditRejected, BatchRefused, ServerIncoherent, ServerUnreachable, SyncCancelled, SyncError, TokenRefused,
     WriteRefused, WrongStudy,
 )
-from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, WAITING_SYNC, values
 import hashlib
 import json
 import logging
 import random
 import time
-import uuid
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_all
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
-from etudes_desktop.storage import audit
-from etudes_desktop.storage.interviews import CONTACT_COLUMNS
+from etudes_desktop.core.interview import WAITING_SYNC
+from etudes_desktop.storage import audit, outbox
+from etudes_desktop.storage.outbox import LockedBatch
 from etudes_desktop.sync import clock_offset
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply, Transport, TransportFailure
@@ -48,12 +47,11 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH_BYTES = 2 * 1024 * 1024
 TARGET_SECONDS = 5.0
-SETTING_SERVER, SETTING_TOKEN, SETTING_LAST_SYNC = "sync.server_url", "sync.device_token", "sync.last_success"
+SETTING_SERVER, SETTING_TOKEN = "sync.server_url", "sync.device_token"
 # Page cache while syncing (negative: KiB, SQLite's convention). With the default 8 MiB the pages
 # a batch's lock decrypted were evicted before its purge deleted their rows, and were read and
 # decrypted again; 64 MiB holds a 2 MB batch's answers, consents and indexes across both steps.
 SYNC_CACHE_KIB = -65536
-STILL_TO_DO = values(OPEN | WAITING_SYNC | SYNC_PROBLEMS)
 
 
 
@@ -117,82 +115,33 @@ class SyncReport:
         return dict(self.__dict__)
 
 
-@dataclass
-class LockedBatch:
-    batch_id: str
-    study_id: str
-    items: list[dict[str, Any]] = field(default_factory=list)  # id, content_sha256, payload
-
-    def body(self, device_id: str | None, offset_ms: int, sent_at: str) -> bytes:
-        interviews = [{**item, "clock_offset_ms": offset_ms} for item in self.items]
-        batch = {"protocol_version": p.PROTOCOL_VERSION, "batch_id": self.batch_id, "device_id": device_id,
-                 "study_id": self.study_id, "sent_at": sent_at, "interviews": interviews}
-        try:
-            # the same JSON as json.dumps, ten times faster: payloads are model dumps whose
-            # canonical form was already encoded (so no NaN or infinity is left to write)
-            return orjson.dumps(batch)
-        except orjson.JSONEncodeError:  # integers beyond 64 bits
-            return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def batch_body(batch: LockedBatch, device_id: str | None, offset_ms: int, sent_at: str) -> bytes:
+    """The request body of a locked batch."""
+    interviews = [{**item, "clock_offset_ms": offset_ms} for item in batch.items]
+    body = {"protocol_version": p.PROTOCOL_VERSION, "batch_id": batch.batch_id, "device_id": device_id,
+            "study_id": batch.study_id, "sent_at": sent_at, "interviews": interviews}
+    try:
+        # the same JSON as json.dumps, ten times faster: payloads are model dumps whose
+        # canonical form was already encoded (so no NaN or infinity is left to write)
+        return orjson.dumps(body)
+    except orjson.JSONEncodeError:  # integers beyond 64 bits
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def _norm_time(value: str | None) -> str | None:
-    """A stored timestamp in the protocol's form (UTC assumed when the zone is missing)."""
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return _iso(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
-
-
-def build_payloads(conn: Any, rows: list[Any]) -> dict[str, dict[str, Any] | ValueError]:
-    """The canonical content of interviews, read from the vault in three queries (never contact data)."""
-    ids = json.dumps([row["id"] for row in rows])
-    answers = {r[0]: r[1] for r in conn.execute(
-        "SELECT interview_id, json_group_object(name, json(value_json)) FROM answer "
-        "WHERE interview_id IN (SELECT value FROM json_each(?)) GROUP BY interview_id", (ids,))}
-    consents = {r["interview_id"]: r for r in conn.execute(
-        "SELECT * FROM consent WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY id", (ids,))}
-    out: dict[str, dict[str, Any] | ValueError] = {}
-    for row in rows:
-        consent = consents.get(row["id"])
-        if consent is None:
-            out[row["id"]] = ValueError("aucun enregistrement de la mention d'information")
-            continue
-        out[row["id"]] = _payload(row, consent, json.loads(answers.get(row["id"], "{}")))
-    return out
-
-
-def build_payload(conn: Any, row: Any) -> dict[str, Any]:
-    """The canonical content of one interview."""
-    payload = build_payloads(conn, [row])[row["id"]]
-    if isinstance(payload, ValueError):
-        raise payload
-    return payload
-
-
-def _payload(row: Any, consent: Any, answers: dict[str, Any]) -> dict[str, Any]:
-    objected = consent["decision"] == "objects"
-    delivered = _norm_time(consent["delivered_at"])
-    return {
-        "study_id": row["study_id"], "study_version": row["study_version"],
-        "state": "objected" if objected else "completed", "mode": row["mode"], "interviewer": consent["interviewer"],
-        "created_at": _norm_time(row["created_at"]), "completed_at": _norm_time(row["completed_at"]),
-        "consent": {
-            "notice_id": consent["notice_id"], "notice_version": consent["notice_version"],
-            "text_sha256": consent["text_sha256"], "mode": consent["mode"], "interviewer": consent["interviewer"],
-            "delivered_at": delivered, "decided_at": _norm_time(consent["decided_at"]) or delivered,
-            "decision": consent["decision"],
-        },
-        "answers": {} if objected else answers,
-        "attributes": {} if objected else json.loads(row["attributes_json"] or "{}"),
-    }
+def prepare(raw: dict[str, Any]) -> outbox.Prepared:
+    """An interview's content checked by the protocol's model, as it will travel; Refused when it
+    may not leave as it is (it would carry what the server must never receive)."""
+    try:
+        model = p.InterviewPayload.model_validate(raw)
+    except (ValidationError, ValueError) as exc:
+        raise outbox.Refused(_short(exc), p.ReasonCode.UNREADABLE.value) from None
+    content = model.model_dump(mode="json")
+    blob = p.canonical_json(content)  # hashed once; its length bounds the batch's bytes
+    return outbox.Prepared(content, blob, hashlib.sha256(blob).hexdigest())
 
 
 class SyncEngine:
@@ -218,36 +167,30 @@ class SyncEngine:
     # -- the whole run ---------------------------------------------------------------------------
     def run(self, study_id: str | None = None) -> SyncReport:
         """One sync: resume interrupted batches, then send everything finished; returns the counts."""
-        conn = self.vault.conn
-        cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-        conn.execute(f"PRAGMA cache_size = {SYNC_CACHE_KIB}")
-        try:
+        with outbox.page_cache(self.vault, SYNC_CACHE_KIB):
             return self._run(study_id)
-        finally:
-            conn.execute(f"PRAGMA cache_size = {cache}")  # the extra pages are freed
 
     def _run(self, study_id: str | None) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport(study_id=study_id or "")
         try:
             report.study_id = self._handshake(study_id, report)
-            total = self._count(report.study_id, values(WAITING_SYNC))
-            for batch_id in self._pending_batches(report.study_id):
+            total = outbox.count(self.vault, report.study_id, WAITING_SYNC)
+            for batch_id in outbox.pending_batches(self.vault, report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
             report.audit_sent = self._send_audit(report)
             self._pull_studies(report)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
-            self._log(report.study_id or None, None, report, started, report.outcome)
+            outbox.log_outcome(self.vault, self.clock(), report.study_id or None, report.outcome,
+                               round((time.perf_counter() - started) * 1000))
             raise
         finally:
             report.seconds = time.perf_counter() - started
             report.rejected += self.rejected_locally
-            report.remaining = self._count(report.study_id, values(WAITING_SYNC))
-        with self.vault.transaction() as conn:
-            conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                         "value_json = excluded.value_json", (SETTING_LAST_SYNC, json.dumps(_iso(self.clock()))))
+            report.remaining = outbox.count(self.vault, report.study_id, WAITING_SYNC)
+        outbox.mark_synced(self.vault, self.clock())
         return report
 
     def _pipeline(self, report: SyncReport, total: int) -> None:
@@ -329,8 +272,7 @@ class SyncEngine:
         except studies_pull.StudyRefused as exc:
             report.study_update, report.study_problem = "refused", str(exc)
             log.warning("sync: published study refused (%s)", exc)
-            with self.vault.transaction() as conn:
-                audit.record(conn, self.clock(), "study_pull_refused", None, [report.study_id])
+            audit.record_alone(self.vault, self.clock(), "study_pull_refused", None, [report.study_id])
 
     def _stop_requested(self) -> bool:
         if self.cancelled():
@@ -356,7 +298,7 @@ class SyncEngine:
 
     # -- one batch over the network ------------------------------------------------------------
     def _send(self, batch: LockedBatch, report: SyncReport) -> p.BatchReceipts | None:
-        body = batch.body(self.device_id, self.offset_ms, _iso(self.clock()))
+        body = batch_body(batch, self.device_id, self.offset_ms, outbox.iso(self.clock()))
         try:
             reply = self._call(lambda: self.transport.post_batch(body, self.request_timeout), report,
                                shrink_on=batch)
@@ -421,125 +363,29 @@ class SyncEngine:
         except audit_upload.AuditRefused as exc:
             raise AuditRejected(str(exc)) from None
 
-    # -- the vault side --------------------------------------------------------------------------
-    def _count(self, study_id: str, states: tuple[str, ...]) -> int:
-        marks = ",".join("?" * len(states))
-        return int(self.vault.conn.execute(f"SELECT count(*) FROM interview WHERE study_id = ? AND state IN ({marks})",
-                                           (study_id, *states)).fetchone()[0])
-
-    def _pending_batches(self, study_id: str) -> list[str]:
-        rows = self.vault.conn.execute("SELECT DISTINCT batch_id FROM interview WHERE study_id = ? AND "
-                                       "state = 'sending' ORDER BY batch_id", (study_id,)).fetchall()
-        return [r[0] for r in rows]
-
+    # -- the vault side: storage.outbox, one transaction each ----------------------------------------
     def _relock(self, study_id: str, batch_id: str) -> LockedBatch:
-        """An interrupted batch, rebuilt identically (same id, same interviews, same hashes)."""
-        batch = LockedBatch(batch_id, study_id)
-        conn = self.vault.conn
-        rows = conn.execute("SELECT * FROM interview WHERE batch_id = ? AND state = 'sending' ORDER BY id",
-                            (batch_id,)).fetchall()
-        payloads = build_payloads(conn, rows)
-        for row in rows:
-            payload = payloads[row["id"]]
-            if isinstance(payload, ValueError):
-                raise SyncError(f"entretien {row['id']} illisible : {payload}")
-            batch.items.append({"id": row["id"], "content_sha256": row["content_sha256"], "payload": payload})
-        return batch
+        try:
+            return outbox.relock(self.vault, study_id, batch_id)
+        except outbox.UnreadableBatch as exc:
+            raise SyncError(exc.message) from None
 
     def _lock(self, study_id: str, count: int) -> LockedBatch | None:
-        """Lock the next finished interviews as SENDING under a new batch id (bounded in bytes)."""
-        batch = LockedBatch(str(uuid.uuid4()), study_id)
-        size = 512
-        with self.vault.transaction() as conn:
-            rows = conn.execute("SELECT * FROM interview WHERE study_id = ? AND state IN ('completed', 'objected') "
-                                "ORDER BY completed_at, id LIMIT ?", (study_id, count)).fetchall()
-            payloads = build_payloads(conn, rows)
-            for row in rows:
-                try:
-                    raw = payloads[row["id"]]
-                    if isinstance(raw, ValueError):
-                        raise raw
-                    model = p.InterviewPayload.model_validate(raw)
-                except (ValidationError, ValueError) as exc:  # never sent: it would carry what may not leave
-                    _set_state(conn, row["id"], "rejected", "local", _short(exc), p.ReasonCode.UNREADABLE)
-                    self.rejected_locally += 1
-                    continue
-                content = model.model_dump(mode="json")
-                blob = p.canonical_json(content)  # hashed once; its length bounds the batch's bytes
-                item = {"id": row["id"], "content_sha256": hashlib.sha256(blob).hexdigest(), "payload": content}
-                item_bytes = len(blob) + 160
-                if batch.items and size + item_bytes > self.sizer.max_bytes:
-                    break
-                size += item_bytes
-                batch.items.append(item)
-            conn.executemany("UPDATE interview SET state = 'sending', batch_id = ?, content_sha256 = ?, "
-                             "receipt_status = NULL, receipt_reason = NULL, receipt_code = NULL WHERE id = ?",
-                             [(batch.batch_id, item["content_sha256"], item["id"]) for item in batch.items])
-        batch.items.sort(key=lambda item: item["id"])
-        return batch if batch.items else (None if not rows else self._lock(study_id, count))
+        batch, refused = outbox.lock(self.vault, study_id, count, self.sizer.max_bytes, prepare)
+        self.rejected_locally += refused
+        return batch
 
     def _release(self, batch: LockedBatch, reject_reason: str | None = None,
                  code: p.ReasonCode | None = None) -> None:
-        """Give a batch's interviews back (to be sent again in other batches, or rejected locally)."""
-        with self.vault.transaction() as conn:
-            for item in batch.items:
-                state = "rejected" if reject_reason else item["payload"]["state"]
-                conn.execute("UPDATE interview SET state = ?, batch_id = NULL, receipt_status = ?, receipt_reason = ?, "
-                             "receipt_code = ? WHERE id = ? AND state = 'sending'",
-                             (state, "local" if reject_reason else None, reject_reason,
-                              code.value if code and reject_reason else None, item["id"]))
+        outbox.release(self.vault, batch, reject_reason, code.value if code else None)
 
     def _apply(self, batch: LockedBatch, receipts: p.BatchReceipts, report: SyncReport) -> None:
-        """In one transaction: purge what was acknowledged, keep the rest with its reason; then checkpoint."""
-        now = _iso(self.clock())
-        counts = {"accepted": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
-        with self.vault.transaction() as conn:
-            present = {r["id"]: r for r in conn.execute(
-                "SELECT id, study_id, respondent_id, mode, completed_at, content_sha256 FROM interview WHERE batch_id = ? AND "
-                "state = 'sending'", (batch.batch_id,))}
-            acked, kept = [], []
-            for receipt in receipts.receipts:
-                row = present.pop(receipt.interview_id, None)
-                if row is None:
-                    continue  # a repeated receipt, or not one of ours
-                counts[receipt.status] += 1
-                (acked if receipt.status in p.ACKNOWLEDGED else kept).append((row, receipt))
-            conn.executemany("INSERT INTO tombstone (interview_id, study_id, content_sha256, batch_id, receipt_status, "
-                             "purged_at, respondent_id, mode, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                             "ON CONFLICT DO NOTHING",
-                             [(r["id"], r["study_id"], r["content_sha256"], batch.batch_id, rc.status, now,
-                               r["respondent_id"], r["mode"], r["completed_at"]) for r, rc in acked])
-            gone = json.dumps([r["id"] for r, _ in acked])
-            for table, key in (("answer", "interview_id"), ("consent", "interview_id"), ("interview", "id")):
-                conn.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))", (gone,))
-            conn.executemany("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ?, receipt_code = ? "
-                             "WHERE id = ?", [(rc.status, rc.status, rc.reason, rc.reason_code, r["id"]) for r, rc in kept])
-            _purge_respondents_if_done(conn, [r["respondent_id"] for r, _ in acked if r["respondent_id"] is not None])
-            for name, value in counts.items():
-                setattr(report, name, getattr(report, name) + value)
-            purged = counts["accepted"] + counts["duplicate"]
-            report.purged += purged
-            self._log_in(conn, batch.study_id, batch.batch_id, len(batch.items), counts, "ok", None)
-            self._release_unanswered(conn, batch)
-            audit.record(conn, self.clock(), "sync_batch", None, [], {**counts, "purged": purged})
-        self.vault.checkpoint()
-
-    def _release_unanswered(self, conn: Any, batch: LockedBatch) -> None:
-        for item in batch.items:
-            conn.execute("UPDATE interview SET state = ?, batch_id = NULL WHERE id = ? AND batch_id = ? "
-                         "AND state = 'sending'", (item["payload"]["state"], item["id"], batch.batch_id))
-
-    def _log(self, study_id: str, batch_id: str | None, report: SyncReport, started: float, outcome: str) -> None:
-        with self.vault.transaction() as conn:
-            self._log_in(conn, study_id, batch_id, 0, {}, outcome, round((time.perf_counter() - started) * 1000))
-
-    def _log_in(self, conn: Any, study_id: str, batch_id: str | None, sent: int, counts: dict[str, int],
-                outcome: str, duration_ms: int | None) -> None:
-        conn.execute("INSERT INTO sync_log (at, study_id, batch_id, sent, accepted, duplicate, conflict, rejected, "
-                     "outcome, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (_iso(self.clock()), study_id, batch_id, sent, counts.get("accepted", 0),
-                      counts.get("duplicate", 0), counts.get("conflict", 0), counts.get("rejected", 0), outcome,
-                      duration_ms))
+        rows = [outbox.ReceiptRow(r.interview_id, r.status, r.status in p.ACKNOWLEDGED, r.reason, r.reason_code)
+                for r in receipts.receipts]
+        counts = outbox.apply_receipts(self.vault, batch, rows, self.clock())
+        for name, value in counts.items():
+            setattr(report, name, getattr(report, name) + value)
+        report.purged += counts["accepted"] + counts["duplicate"]
 
 
 def _settle(futures: list[Future[None]], *, finished_only: bool = False) -> None:
@@ -552,38 +398,8 @@ class _Released(Exception):
     """The batch was given back after a timeout, to be re-sent in smaller batches."""
 
 
-def _set_state(conn: Any, interview_id: str, state: str, receipt: str, reason: str | None,
-               code: p.ReasonCode | None = None) -> None:
-    conn.execute("UPDATE interview SET state = ?, receipt_status = ?, receipt_reason = ?, receipt_code = ? WHERE id = ?",
-                 (state, receipt, reason, code.value if code else None, interview_id))
-
-
-def _purge_respondents_if_done(conn: Any, respondent_ids: list[int]) -> None:
-    """Respondents with no interview left to send keep only what stops a new contact."""
-    if not respondent_ids:
-        return
-    marks = ",".join("?" * len(STILL_TO_DO))
-    erase = ", ".join(f"{column} = NULL" for column in CONTACT_COLUMNS)
-    conn.execute(
-        f"UPDATE respondent SET {erase}, attributes_json = '{{}}' WHERE id IN (SELECT value FROM json_each(?)) "
-        f"AND NOT EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = respondent.id AND i.state IN ({marks}))",
-        (json.dumps(sorted(set(respondent_ids))), *STILL_TO_DO))
-
-
 def _short(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         first = exc.errors(include_input=False, include_url=False)[0]
         return f"contenu invalide : {'.'.join(str(x) for x in first['loc'])} : {first['msg']}"
     return f"contenu invalide : {exc}"
-
-
-def read_setting(vault: Any, key: str) -> Any:
-    row = vault.conn.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else None
-
-
-def write_setting(vault: Any, key: str, value: Any) -> None:
-    with vault.transaction() as conn:
-        conn.execute("INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                     "value_json = excluded.value_json", (key, json.dumps(value)))
-

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.sync.engine import SETTING_LAST_SYNC, SETTING_SERVER, SETTING_TOKEN, read_setting, write_setting
+from etudes_desktop.storage.outbox import SETTING_LAST_SYNC
+from etudes_desktop.storage.settings import read_setting, write_setting
+from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN
 
 WAITING_STATES = values(WAITING_SYNC)  # what the next sync sends
 PROBLEM_STATES = values(SYNC_PROBLEMS)  # what stays on the laptop with a reason

@@ -38,7 +38,7 @@ def pull(vault: Any, transport: Transport, study_id: str, call: Callable[[Callab
     """Bring the published study down; returns what happened: "updated", "created", "closed",
     "unchanged" or "none" (nothing published). StudyRefused when the package fails the checks."""
     from etudes_desktop.storage.studies import close_study, save_study
-    from etudes_desktop.sync.engine import read_setting, write_setting
+    from etudes_desktop.storage.settings import read_setting, write_setting
 
     etag = read_setting(vault, SETTING_STUDIES_ETAG)
     reply = call(lambda: transport.get_studies(etag))

@@ -21,14 +21,9 @@ from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import overview
 from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault, start_demo_server
 from etudes_desktop.sync import protocol as p
-from etudes_desktop.sync.engine import (
-    SETTING_SERVER,
-    SETTING_TOKEN,
-    LockedBatch,
-    SyncReport,
-    build_payload,
-    read_setting,
-)
+from etudes_desktop.storage.outbox import LockedBatch, build_payload
+from etudes_desktop.storage.settings import read_setting
+from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncReport, batch_body
 from tests.sync import seed as s
 
 
@@ -159,7 +154,7 @@ def test_a_conflict_on_the_server_is_shown_in_french(qtbot, vault, server) -> No
     content = other.model_dump(mode="json")
     batch = LockedBatch(str(uuid.uuid4()), s.STUDY, [{"id": ids[0], "payload": content,
                                                      "content_sha256": hashlib.sha256(p.canonical_json(content)).hexdigest()}])
-    sent = httpx.post(f"{server.url}{p.BATCHES_PATH}", content=batch.body(None, 0, "2026-11-29T10:00:00.000000Z"),
+    sent = httpx.post(f"{server.url}{p.BATCHES_PATH}", content=batch_body(batch, None, 0, "2026-11-29T10:00:00.000000Z"),
                       headers={"Authorization": f"Bearer {server.token}", "Content-Type": p.MEDIA_TYPE})
     assert sent.status_code == 200  # another laptop already sent this id with other answers
     overview.save_settings(vault, server.url, server.token)

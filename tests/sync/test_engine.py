@@ -170,7 +170,7 @@ def test_conflict_and_rejection_stay_visible_with_reason(field_setup: Field) -> 
 
 
 def s_payload_for(field: Field, interview_id: str) -> dict:
-    from etudes_desktop.sync.engine import build_payload
+    from etudes_desktop.storage.outbox import build_payload
 
     row = field.vault.conn.execute("SELECT * FROM interview WHERE id = ?", (interview_id,)).fetchone()
     return build_payload(field.vault.conn, row)
