@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from etudes_desktop.core.calls.rules import CallingRules
 from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
 from etudes_desktop.core.interview import text_sha256 as sha256_text
 from etudes_desktop.core.retention import destruction_date
@@ -148,6 +149,9 @@ class StudyPackage(BaseModel):
     auto_advance: bool = Field(
         default=False,
         description="a digit that picks a choice (single choice, at most 9 choices) moves on to the next question")
+    calling: CallingRules = Field(
+        default_factory=CallingRules,
+        description="phone calls: windows in the person's time, limits, delays per disposition, appointments")
     questionnaire: Questionnaire
 
     @field_validator("modes")
