@@ -77,7 +77,7 @@ class CallingRules(BaseModel):
     max_attempts_per_day: int = Field(default=3, ge=1, le=20, description="calls per person and local day, at most")
     retry_delays: dict[str, int] = Field(
         default_factory=dict, description="minutes before the next try, by disposition (others: the table's default)")
-    slots: list[TimeRange] = Field(default_factory=_default_slots, max_length=MAX_SLOTS,
+    slots: list[TimeRange] = Field(default_factory=_default_slots,
                                    description="times of day the attempts are spread over (empty: no spread)")
     soft_appointment_early_minutes: int = Field(default=30, ge=0, le=240)
     soft_refusals_before_final: int = Field(default=1, ge=0, le=5,
@@ -102,6 +102,13 @@ class CallingRules(BaseModel):
                 raise ValueError("délai entre deux appels : de 0 minute à 90 jours")
             out[found.key] = int(minutes)
         return out
+
+    @field_validator("slots")
+    @classmethod
+    def _few_slots(cls, value: list[TimeRange]) -> list[TimeRange]:
+        if len(value) > MAX_SLOTS:
+            raise ValueError(f"tranches horaires de répartition des appels : {MAX_SLOTS} au plus")
+        return value
 
     def delay_minutes(self, key: str) -> int:
         """Minutes to wait after a call that ended with this disposition."""
