@@ -66,7 +66,9 @@ DISPOSITIONS: tuple[Disposition, ...] = (
        try_again=True, delay=1440),
     _d("technical_problem", "3.16", "Problème technique de ligne", C.UNKNOWN_HOUSEHOLD, contact=False, eligible=None,
        try_again=True, delay=180),
-    _d("appointment", "2.21", "Rendez-vous précis", C.NON_CONTACT, contact=True, eligible=True, try_again=True,
+    # An appointment never kept: a hard one was agreed with the person (queXS counts it as a refusal,
+    # "R"), a soft one was often said by someone else (AAPOR 2.21, respondent not available: "NC").
+    _d("appointment", "2.21", "Rendez-vous précis", C.REFUSAL, contact=True, eligible=True, try_again=True,
        appointment=Appointment.HARD),
     _d("soft_appointment", "2.21", "Rappeler plus tard (heure approximative)", C.NON_CONTACT, contact=True,
        eligible=True, try_again=True, appointment=Appointment.SOFT),
