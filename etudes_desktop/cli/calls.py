@@ -77,7 +77,7 @@ def _next(args: Any) -> int:
         found = service.next_call(args.study, now)
         opening = service.next_opening(args.study, now) if found is None else None
     if found is None:
-        text = "personne à appeler maintenant" + (
+        text = "aucune personne à appeler maintenant" + (
             f" ; prochain créneau d'appel : {opening.isoformat()}" if opening else "")
         emit(args, {"next": None, "next_opening": opening.isoformat() if opening else None}, text)
         return 0

@@ -48,28 +48,26 @@ def find_next_call(vault: Any, study_id: str, now: datetime | None = None) -> Ne
     return NextCallInfo(found, contact_list.briefs(vault, [found.respondent_id]).get(found.respondent_id))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NextCall", text)
-
-
 def reason_text(call: NextCall, viewer_tz: Any = None) -> str:
     """Why this person now, for the interviewer ("Rendez-vous précis à 14:30 (heure de la personne)")."""
     if call.rank in (Rank.HARD_APPOINTMENT, Rank.SOFT_APPOINTMENT) and call.appointment_at is not None:
         at = call.appointment_at.astimezone(call.territory.tz).strftime("%H:%M")
-        text = _tr("Rendez-vous précis à %1 (heure de la personne)") if call.rank is Rank.HARD_APPOINTMENT \
-            else _tr("Rendez-vous approximatif vers %1 (heure de la personne)")
+        text = (QCoreApplication.translate("NextCall", "Rendez-vous précis à %1 (heure de la personne)")
+                if call.rank is Rank.HARD_APPOINTMENT
+                else QCoreApplication.translate("NextCall", "Rendez-vous approximatif vers %1 (heure de la personne)"))
         return text.replace("%1", at)
     if call.rank is Rank.RETRY and call.last_disposition and call.last_at is not None:
         when = call.last_at.astimezone(viewer_tz).strftime("%d/%m %H:%M")
-        return _tr("Nouvel essai : dernier appel le %1, %2").replace("%1", when).replace(
-            "%2", disposition_label(call.last_disposition).lower())
-    return _tr("Premier appel")
+        text = QCoreApplication.translate("NextCall", "Nouvel essai : dernier appel le %1, %2")
+        return text.replace("%1", when).replace("%2", disposition_label(call.last_disposition).lower())
+    return QCoreApplication.translate("NextCall", "Premier appel")
 
 
 def local_time_text(call: NextCall) -> str:
     """"Heure locale de la personne : 16:32 (La Réunion, UTC+4)"."""
-    return (_tr("Heure locale de la personne : %1 (%2, %3)").replace("%1", call.local_now.strftime("%H:%M"))
-            .replace("%2", call.territory.name_fr).replace("%3", utc_offset_label(call.territory, call.local_now)))
+    text = QCoreApplication.translate("NextCall", "Heure locale de la personne : %1 (%2, %3)")
+    return (text.replace("%1", call.local_now.strftime("%H:%M")).replace("%2", call.territory.name_fr)
+            .replace("%3", utc_offset_label(call.territory, call.local_now)))
 
 
 class NextCallDialog(QDialog):
@@ -108,7 +106,7 @@ class NextCallDialog(QDialog):
     def _show(self, viewer_tz: Any) -> None:
         call, person = self.info.call, self.info.person
         if call is None:
-            self.person_label.setText(self.tr("Personne à appeler pour le moment."))
+            self.person_label.setText(self.tr("Aucune personne à appeler pour le moment."))
             opening = self.info.next_opening
             self.reason_label.setText(self.tr("Prochain créneau d'appel : %1").replace(
                 "%1", opening.astimezone(viewer_tz).strftime("%d/%m/%Y %H:%M")) if opening else

@@ -216,7 +216,7 @@ class StartInterviewDialog(QDialog):
         self.next_call_label.show()
         if info.call is None:
             opening = info.next_opening
-            self.next_call_label.setText(self.tr("Personne à appeler pour le moment.") + (
+            self.next_call_label.setText(self.tr("Aucune personne à appeler pour le moment.") + (
                 " " + self.tr("Prochain créneau d'appel : %1").replace(
                     "%1", opening.astimezone().strftime("%d/%m/%Y %H:%M")) if opening else ""))
             set_role(self.next_call_label, "warn")

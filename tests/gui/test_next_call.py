@@ -69,7 +69,7 @@ def test_f5_in_the_phone_start_dialog_picks_the_appointment_due_and_shows_the_pe
     night.show()
     night.set_mode(Mode.PHONE)
     night.next_call_button.click()
-    assert "Personne à appeler pour le moment" in night.next_call_label.text()
+    assert "Aucune personne à appeler pour le moment" in night.next_call_label.text()
     assert "Prochain créneau d'appel" in night.next_call_label.text()
 
 
@@ -82,7 +82,7 @@ def test_the_next_call_window_says_who_why_and_their_local_time(qtbot, env: Env)
     assert dialog.person_label.text().startswith("Mme Jeanne Lefèvre — S-0001")
     assert dialog.reason_label.text() == "Nouvel essai : dernier appel le 30/11 09:40, occupé"
     assert dialog.local_label.text() == "Heure locale de la personne : 10:00 (France métropolitaine, UTC+1)"
-    assert dialog.attempts_label.text() == "1 appel(s) déjà passé(s) à cette personne."
+    assert dialog.attempts_label.text() == "1 appel déjà passé à cette personne."
     with qtbot.waitSignal(dialog.call_requested) as chosen:
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert chosen.args == [env.people[0]]

@@ -20,25 +20,28 @@ def mode_label(mode: Mode) -> str:
 
 def disposition_label(key: str) -> str:
     """A call disposition as the interviewer reads it (core.calls.dispositions keys)."""
-    t = QCoreApplication.translate
     labels = {
-        "no_answer": t("InterviewLabels", "Pas de réponse"), "busy": t("InterviewLabels", "Occupé"),
-        "answering_machine": t("InterviewLabels", "Répondeur"),
-        "message_left": t("InterviewLabels", "Répondeur de la personne, message laissé"),
-        "technical_problem": t("InterviewLabels", "Problème technique de ligne"),
-        "appointment": t("InterviewLabels", "Rendez-vous"),
-        "soft_appointment": t("InterviewLabels", "Rappeler plus tard (heure approximative)"),
-        "soft_refusal": t("InterviewLabels", "Refus pour l'instant (nouvel essai plus tard)"),
-        "refusal": t("InterviewLabels", "Refus"), "household_refusal": t("InterviewLabels", "Refus par l'entourage"),
-        "wrong_number": t("InterviewLabels", "Faux numéro"), "not_eligible": t("InterviewLabels", "Personne hors cible"),
-        "deceased": t("InterviewLabels", "Personne décédée"),
-        "unable": t("InterviewLabels", "Personne dans l'incapacité de répondre"),
-        "language": t("InterviewLabels", "Barrière de la langue"),
-        "other_unknown": t("InterviewLabels", "Autre cas (éligibilité inconnue)"),
-        "complete": t("InterviewLabels", "Entretien complet"), "partial": t("InterviewLabels", "Entretien partiel"),
-        "break_off": t("InterviewLabels", "Entretien interrompu"),
-        "objection": t("InterviewLabels", "Opposition (droit d'opposition)"),
-        "not_attempted": t("InterviewLabels", "Jamais appelée"),
+        "no_answer": QCoreApplication.translate("InterviewLabels", "Pas de réponse"),
+        "busy": QCoreApplication.translate("InterviewLabels", "Occupé"),
+        "answering_machine": QCoreApplication.translate("InterviewLabels", "Répondeur"),
+        "message_left": QCoreApplication.translate("InterviewLabels", "Répondeur de la personne, message laissé"),
+        "technical_problem": QCoreApplication.translate("InterviewLabels", "Problème technique de ligne"),
+        "appointment": QCoreApplication.translate("InterviewLabels", "Rendez-vous"),
+        "soft_appointment": QCoreApplication.translate("InterviewLabels", "Rappeler plus tard (heure approximative)"),
+        "soft_refusal": QCoreApplication.translate("InterviewLabels", "Refus pour l'instant (nouvel essai plus tard)"),
+        "refusal": QCoreApplication.translate("InterviewLabels", "Refus"),
+        "household_refusal": QCoreApplication.translate("InterviewLabels", "Refus par l'entourage"),
+        "wrong_number": QCoreApplication.translate("InterviewLabels", "Faux numéro"),
+        "not_eligible": QCoreApplication.translate("InterviewLabels", "Personne hors cible"),
+        "deceased": QCoreApplication.translate("InterviewLabels", "Personne décédée"),
+        "unable": QCoreApplication.translate("InterviewLabels", "Personne dans l'incapacité de répondre"),
+        "language": QCoreApplication.translate("InterviewLabels", "Barrière de la langue"),
+        "other_unknown": QCoreApplication.translate("InterviewLabels", "Autre cas (éligibilité inconnue)"),
+        "complete": QCoreApplication.translate("InterviewLabels", "Entretien complet"),
+        "partial": QCoreApplication.translate("InterviewLabels", "Entretien partiel"),
+        "break_off": QCoreApplication.translate("InterviewLabels", "Entretien interrompu"),
+        "objection": QCoreApplication.translate("InterviewLabels", "Opposition (droit d'opposition)"),
+        "not_attempted": QCoreApplication.translate("InterviewLabels", "Jamais appelée"),
     }
     return labels.get(str(key), str(key))
 
@@ -48,10 +51,12 @@ def outcome_label(outcome: CallOutcome | str) -> str:
 
 
 def callback_columns() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("InterviewLabels", "Rendez-vous"), t("InterviewLabels", "Personne"), t("InterviewLabels", "Téléphone"),
-            t("InterviewLabels", "N° d'échantillon"), t("InterviewLabels", "Heure de la personne"),
-            t("InterviewLabels", "Type")]
+    return [QCoreApplication.translate("InterviewLabels", "Rendez-vous"),
+            QCoreApplication.translate("InterviewLabels", "Personne"),
+            QCoreApplication.translate("InterviewLabels", "Téléphone"),
+            QCoreApplication.translate("InterviewLabels", "N° d'échantillon"),
+            QCoreApplication.translate("InterviewLabels", "Heure de la personne"),
+            QCoreApplication.translate("InterviewLabels", "Type")]
 
 
 def special_answer_label(code: str) -> str:
