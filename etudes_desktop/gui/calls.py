@@ -67,6 +67,7 @@ class CallOutcomeDialog(QDialog):
             self._add_outcome(layout, outcome.value, f"&{position + 1}  {outcome_label(outcome)}", aapor_code(outcome))
         self.other_combo = QComboBox(self)
         self.other_combo.setObjectName("other_outcome")
+        self.other_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for found in RECORDABLE:
             if found.key not in {o.value for o in CallOutcome}:
                 self.other_combo.addItem(f"{disposition_label(found.key)}  (AAPOR {found.aapor})", found.key)
@@ -252,9 +253,10 @@ class CallbackList(QWidget):
             if moment < now:
                 shown += self.tr("  (en retard)")
             place = (places or {}).get(callback.respondent_id)
-            theirs = (f"{local_time(place, moment):%H:%M} ({place.name_fr})"
-                      if place is not None and local_time(place, moment).utcoffset() != moment.astimezone(now.tzinfo).utcoffset()
-                      else self.tr("même heure"))
+            theirs = self.tr("même heure")
+            if place is not None and local_time(place, moment).utcoffset() != moment.astimezone(now.tzinfo).utcoffset():
+                theirs = f"{local_time(place, moment):%H:%M}" + (
+                    f" ({place.name_fr})" if place.zone != "Europe/Paris" else "")
             kind = self.tr("précis") if callback.kind == "hard" else self.tr("approximatif")
             cells = (shown, person.name if person else "", person.phone if person else "",
                      person.sample_id if person else "", theirs, kind)

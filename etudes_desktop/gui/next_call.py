@@ -139,7 +139,7 @@ class RatesDialog(QDialog):
     def __init__(self, title: str, report: RatesReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Taux de réponse (AAPOR)"))
-        self.resize(560, 620)
+        self.resize(640, 760)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Taux de réponse (AAPOR) — %1").replace("%1", title), self)
         heading.setProperty("role", "title")
@@ -179,7 +179,7 @@ class RatesDialog(QDialog):
             layout.addWidget(widget)
 
     def _meanings(self) -> dict[str, str]:
-        return {"RR": self.tr("réponse : entretiens parmi les cas éligibles ou peut-être"),
+        return {"RR": self.tr("réponse : entretiens parmi les cas"),
                 "COOP": self.tr("coopération : entretiens parmi les personnes jointes"),
                 "REF": self.tr("refus : refus et abandons parmi les cas"),
                 "CON": self.tr("contact : personnes jointes parmi les cas")}

@@ -311,7 +311,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/calls.py" line="59"/>
         <source>Heure locale de la personne : %1 (%2, %3)</source>
-        <translation>The person's local time: %1 (%2, %3)</translation>
+        <translation>The person&apos;s local time: %1 (%2, %3)</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/calls.py" line="73"/>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/calls.py" line="82"/>
         <source>&amp;Rendez-vous le (heure de la personne) :</source>
-        <translation>&amp;Appointment on (the person's time):</translation>
+        <translation>&amp;Appointment on (the person&apos;s time):</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/calls.py" line="112"/>
@@ -382,17 +382,17 @@
         <translation>  (overdue)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="257"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="255"/>
         <source>même heure</source>
         <translation>same time</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="258"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
         <source>précis</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="258"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
         <source>approximatif</source>
         <translation>approximate</translation>
     </message>
@@ -612,7 +612,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="27"/>
         <source>Répondeur de la personne, message laissé</source>
-        <translation>The person's answering machine, message left</translation>
+        <translation>The person&apos;s answering machine, message left</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="28"/>
@@ -714,7 +714,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="58"/>
         <source>Heure de la personne</source>
-        <translation>The person's time</translation>
+        <translation>The person&apos;s time</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="59"/>
@@ -953,12 +953,12 @@
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="55"/>
         <source>Rendez-vous précis à %1 (heure de la personne)</source>
-        <translation>Exact appointment at %1 (the person's time)</translation>
+        <translation>Exact appointment at %1 (the person&apos;s time)</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="57"/>
         <source>Rendez-vous approximatif vers %1 (heure de la personne)</source>
-        <translation>Approximate appointment around %1 (the person's time)</translation>
+        <translation>Approximate appointment around %1 (the person&apos;s time)</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="61"/>
@@ -973,7 +973,7 @@
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="68"/>
         <source>Heure locale de la personne : %1 (%2, %3)</source>
-        <translation>The person's local time: %1 (%2, %3)</translation>
+        <translation>The person&apos;s local time: %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -1286,8 +1286,8 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="182"/>
-        <source>réponse : entretiens parmi les cas éligibles ou peut-être</source>
-        <translation>response: interviews among eligible or possibly eligible cases</translation>
+        <source>réponse : entretiens parmi les cas</source>
+        <translation>response: interviews among the cases</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/next_call.py" line="183"/>

@@ -70,8 +70,8 @@
         <location filename="../../etudes_desktop/gui/next_call.py" line="149"/>
         <source>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</source>
         <translation>
-            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d'éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
-            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d'éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
+            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
+            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
         </translation>
     </message>
 </context>
