@@ -16,7 +16,7 @@ from etudes_desktop import __version__
 from etudes_desktop.core.errors import EtudesError
 
 # Command groups, one module each under etudes_desktop/cli/.
-COMMAND_MODULES = ("vault", "study", "sample", "sync", "status", "rights", "retention", "audit", "demo")
+COMMAND_MODULES = ("vault", "study", "sample", "sync", "status", "rights", "retention", "audit", "calls", "demo")
 
 log = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from etudes_desktop.core.calls.dispositions import BY_KEY, DISPOSITIONS
 from etudes_desktop.core.errors import EtudesError
 
 
@@ -118,36 +119,24 @@ class ConsentRecord(BaseModel):
 
 
 class CallOutcome(StrEnum):
+    """The outcomes the call dialog offers first (digits 1-9), in that order; every other recordable
+    disposition of core.calls.dispositions is offered too, and accepted wherever a CallOutcome is."""
+
     NO_ANSWER = "no_answer"
     BUSY = "busy"
     ANSWERING_MACHINE = "answering_machine"
     WRONG_NUMBER = "wrong_number"
     APPOINTMENT = "appointment"
     REFUSAL = "refusal"
+    SOFT_APPOINTMENT = "soft_appointment"
+    SOFT_REFUSAL = "soft_refusal"
+    NOT_ELIGIBLE = "not_eligible"
 
 
-CALL_OUTCOME_LABELS_FR = {
-    CallOutcome.NO_ANSWER: "Pas de réponse",
-    CallOutcome.BUSY: "Occupé",
-    CallOutcome.ANSWERING_MACHINE: "Répondeur",
-    CallOutcome.WRONG_NUMBER: "Faux numéro",
-    CallOutcome.APPOINTMENT: "Rendez-vous",
-    CallOutcome.REFUSAL: "Refus",
-}
+CALL_OUTCOME_LABELS_FR = {outcome: BY_KEY[outcome.value].label_fr for outcome in CallOutcome}
 
-# AAPOR Standard Definitions (telephone, list sample), as interim or final dispositions.
-AAPOR_CODES: dict[str, str] = {
-    CallOutcome.NO_ANSWER: "3.13",  # unknown eligibility, no answer
-    CallOutcome.BUSY: "3.12",  # always busy
-    CallOutcome.ANSWERING_MACHINE: "3.14",  # answering machine, eligibility unknown
-    CallOutcome.WRONG_NUMBER: "4.30",  # non-working/wrong number for the named respondent
-    CallOutcome.APPOINTMENT: "2.21",  # respondent not available now: callback arranged
-    CallOutcome.REFUSAL: "2.112",  # known-respondent refusal
-    "objection": "2.112",  # objection after the notice: a refusal in AAPOR terms
-    "complete": "1.1",
-    "partial": "1.2",
-    "break_off": "2.12",
-}
+# AAPOR Standard Definitions (telephone), as interim or final dispositions: core.calls.dispositions.
+AAPOR_CODES: dict[str, str] = {d.key: d.aapor for d in DISPOSITIONS}
 
 
 def aapor_code(outcome: str) -> str:

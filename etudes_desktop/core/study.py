@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from etudes_desktop.core.calls.rules import CallingRules
 from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
 from etudes_desktop.core.interview import text_sha256 as sha256_text
 from etudes_desktop.core.retention import destruction_date
@@ -155,6 +156,9 @@ class StudyPackage(BaseModel):
         description="attributes the insurer's results are crossed by (besides the mode); each one of analysis_attributes")
     nps: list[str] = Field(
         default_factory=list, description="0-10 questions whose results include a Net Promoter Score")
+    calling: CallingRules = Field(
+        default_factory=CallingRules,
+        description="phone calls: windows in the person's time, limits, delays per disposition, appointments")
     questionnaire: Questionnaire
 
     @model_validator(mode="after")

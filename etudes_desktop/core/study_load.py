@@ -4,8 +4,10 @@ An XLSForm alone is a valid package: defaults apply (notice, commitment, modes, 
 the study id is the form's `form_id` or else the file name without extension. Settings columns:
 `form_id`, `form_title`, `version`, `sponsor`, `modes`, `notice_id`, `notice_version`,
 `notice` (French text), `notice_en`, `commitment`, `commitment_version`, `delivery_date`,
-`retention_months`, `analysis_attributes`, `results_by` (attributes the insurer's results are
-crossed by), `nps` (0-10 questions scored as a Net Promoter Score).
+`retention_months`, `analysis_attributes`, `special_answers`, `auto_advance`, `results_by`
+(attributes the insurer's results are crossed by), `nps` (0-10 questions scored as a Net
+Promoter Score), and the calling rules' columns (core.calls.rules.SETTINGS_COLUMNS:
+`calling_windows`, `max_attempts`...).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from etudes_desktop.core.calls.rules import SETTINGS_FIELDS, CallingRules, rules_from_settings
 from etudes_desktop.core.form_problems import FormError, FormProblem
 from etudes_desktop.core.study import (
     MISSING_MENTION,
@@ -139,6 +142,9 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
     for key in ("results_by", "nps"):
         if settings.get(key, "").strip():
             fields[key] = _split(settings[key])
+    calling = _calling_rules(settings, row, problems)
+    if calling is not None:
+        fields["calling"] = calling
     if not re.fullmatch(STUDY_ID_PATTERN, fields["id"]):
         problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, espaces, « _ », « - » ou « . » (64 au plus)"))
     if problems:
@@ -148,6 +154,23 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
 
 _YES = {"yes", "true", "oui", "vrai", "1"}
 _NO = {"no", "false", "non", "faux", "0"}
+
+
+def _calling_rules(settings: dict[str, str], row: int, problems: list[FormProblem]) -> CallingRules | None:
+    """The phone scheduler's rules from their settings columns (None: the defaults)."""
+    fields, bad = rules_from_settings(settings)
+    problems.extend(FormProblem("settings", row, column, text) for column, text in bad)
+    if bad or not fields:
+        return None
+    try:
+        return CallingRules(**fields)
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = str(error.get("loc", ("",))[0])
+            column = next((c for c, f in SETTINGS_FIELDS.items() if f == name), "calling_windows")
+            problems.append(FormProblem("settings", row, column,
+                                        str(error.get("msg", "valeur invalide")).removeprefix("Value error, ")))
+        return None
 
 
 def _notice(settings: dict[str, str], row: int, problems: list[FormProblem]) -> Notice | None:

@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from etudes_desktop.core.calls.territory import METROPOLE
+from etudes_desktop.core.calls.windows import next_open
 from etudes_desktop.core.interview import CallOutcome, Decision, Mode
 from etudes_desktop.gui.interview.signals import emit
 
@@ -68,15 +70,32 @@ def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any
     call = CallOutcomeDialog(store, study.study_id, brief, me, now=lambda: now)
     call.set_outcome(CallOutcome.APPOINTMENT)
     shots["appel-sans-entretien"] = call
-    store.record_call(study.study_id, people[1], CallOutcome.APPOINTMENT, me.pseudonym, now + timedelta(hours=3))
-    store.record_call(study.study_id, people[2], CallOutcome.APPOINTMENT, me.pseudonym, now - timedelta(hours=1))
+    # A hard appointment at the first calling hour three hours from now; a soft one already late,
+    # agreed yesterday by a person living in Réunion (the agenda shows her own time).
+    rules = store.calls.rules(study.study_id)
+    store.record_call(study.study_id, people[1], CallOutcome.APPOINTMENT, me.pseudonym,
+                      next_open(rules, METROPOLE, now + timedelta(hours=3)))
+    with vault.transaction() as conn:
+        conn.execute("UPDATE respondent SET postcode = '97400', town = 'Saint-Denis' WHERE id = ?", (people[2],))
+    store.record_call(study.study_id, people[2], CallOutcome.SOFT_APPOINTMENT, me.pseudonym,
+                      now - timedelta(hours=1), at=now - timedelta(days=1))
     callbacks = CallbackList(now=lambda: now)
     callbacks.refresh(store, vault, study.study_id)
     shots["rappels"] = callbacks
     for mode, name in ((Mode.FACE_TO_FACE, "mention-face-a-face"), (Mode.PHONE, "mention-telephone"), (Mode.PAPER, "mention-papier")):
         shots[name] = open_interview(store, study, me, store.start(study.study_id, study.version, mode))
     shots.update(_runner_states(store, study, me, open_interview))
+    shots.update(_call_states(vault, store, study, now))
     return shots
+
+
+def _call_states(vault: Any, store: Any, study: Any, now: datetime) -> dict[str, Any]:
+    """"Appel suivant" at the next moment someone may be called, and the study's AAPOR rates."""
+    from etudes_desktop.gui.next_call import NextCallDialog, RatesDialog, find_next_call
+
+    moment = next_open(store.calls.rules(study.study_id), METROPOLE, now) or now
+    return {"appel-suivant": NextCallDialog(find_next_call(vault, study.study_id, moment), viewer_tz=now.tzinfo),
+            "taux-aapor": RatesDialog(study.title, store.calls.rates(study.study_id))}
 
 
 def seed_people(vault: Any, study_id: str, now: datetime) -> list[int]:

@@ -65,6 +65,8 @@ class AppController(QObject):
         self.interviews: Any = None
         self.services: Any = None
         self.retention: Any = None
+        self.next_call_dialog: Any = None  # F5 "Appel suivant" (window-modal)
+        self.rates_dialog: Any = None
         self._make_launcher = make_launcher
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
         self.clipboard = ClipboardGuard(self)
@@ -201,6 +203,8 @@ class AppController(QObject):
         window.add_view(AUDIT_VIEW, AuditView(self.services))
         window.add_view_action(AUDIT_VIEW, self.tr("Journal d'audit"), "Ctrl+3")
         window.add_view_menu_action(self.tr("Rappels prévus"), "Ctrl+4", self._on_callbacks_requested)
+        window.add_view_menu_action(self.tr("Appel suivant"), "F5", self._on_next_call_requested)
+        window.add_view_menu_action(self.tr("Taux de réponse (AAPOR)"), "Ctrl+5", self._on_rates_requested)
         window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
         banner = RetentionBanner()
         window.add_banner(banner)
@@ -213,6 +217,33 @@ class AppController(QObject):
     def _on_callbacks_requested(self) -> None:
         self.window.show_view(WORKSPACE_VIEW)
         self.workspace.show_callbacks()
+
+    def _on_next_call_requested(self) -> None:
+        """F5: who to call now in the current study; "Appeler" opens the start dialog on them."""
+        from etudes_desktop.gui.next_call import open_next_call
+
+        study_id = self._current_study()
+        if study_id is None:
+            return
+        workspace = self.workspace
+        self.next_call_dialog = open_next_call(
+            self.vault, study_id, lambda person: workspace.start_interview_requested.emit(study_id, person),
+            parent=self.window)
+
+    def _on_rates_requested(self) -> None:
+        from etudes_desktop.gui.next_call import open_rates
+
+        study_id = self._current_study()
+        if study_id is not None:
+            self.rates_dialog = open_rates(self.vault, study_id, self.workspace.study_title.text(), parent=self.window)
+
+    def _current_study(self) -> str | None:
+        self.window.show_view(WORKSPACE_VIEW)
+        study_id = self.workspace.current_study_id() if self.workspace is not None else ""
+        if not study_id or self.vault is None:
+            self.hub.status_message.emit(self.tr("Choisissez d'abord une étude."))
+            return None
+        return study_id
 
     def _on_locked_clear_sync_status(self) -> None:
         self.window.set_sync_status("")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 from etudes_desktop.core.interview import Mode
 from etudes_desktop.gui.interview.labels import mode_label
 from etudes_desktop.gui.interview.study_info import StudyInfo
+from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
 
 START = "start"
@@ -29,6 +32,7 @@ class StartChoice:
     mode: Mode
     respondent_id: int | None
     interview_id: str | None = None  # the draft to resume (RESUME)
+    began_at: datetime | None = None  # when the person was picked (CALL: the call's duration runs from here)
 
 
 class StartInterviewDialog(QDialog):
@@ -36,13 +40,15 @@ class StartInterviewDialog(QDialog):
 
     def __init__(self, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]], *,
                  preselect: int | None = None, parent: QWidget | None = None,
-                 last_mode: Mode | None = None) -> None:
+                 last_mode: Mode | None = None, next_call: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self._search = search
+        self._next_call = next_call  # gui.next_call.find_next_call for this study: "Appel suivant"
         self.choice: StartChoice | None = None
         self.setWindowTitle(self.tr("Nouvel entretien"))
         self.resize(680, 560)
+        self._selected_at = datetime.now(timezone.utc)
         self._build()
         self._connect_signals()
         if last_mode is not None and Mode(last_mode) in self.mode_buttons:
@@ -75,11 +81,20 @@ class StartInterviewDialog(QDialog):
         self.unnamed_check.setVisible(self.study.allows_unnamed)
         layout.addWidget(self.unnamed_check)
         layout.addWidget(self._mode_box())
+        self.next_call_label = QLabel("", self)
+        self.next_call_label.setObjectName("next_call_reason")
+        self.next_call_label.setWordWrap(True)
+        self.next_call_label.hide()
+        layout.addWidget(self.next_call_label)
         self.hint_label = QLabel("", self)
         self.hint_label.setProperty("role", "warn")
         self.hint_label.setWordWrap(True)
         layout.addWidget(self.hint_label)
         buttons = QHBoxLayout()
+        self.next_call_button = QPushButton(self.tr("Appel s&uivant (F5)"), self)
+        self.next_call_button.setToolTip(self.tr("La personne à appeler maintenant : rendez-vous dû, nouvel essai "
+                                                 "ou premier appel, dans ses heures d'appel"))
+        buttons.addWidget(self.next_call_button)
         self.call_button = QPushButton(self.tr("Noter un appel &sans entretien…"), self)
         self.cancel_button = QPushButton(self.tr("Annuler"), self)
         self.start_button = QPushButton(self.tr("&Commencer l'entretien"), self)
@@ -113,6 +128,7 @@ class StartInterviewDialog(QDialog):
         self.mode_group.buttonToggled.connect(self._on_selection_changed)
         self.start_button.clicked.connect(self._on_start)
         self.call_button.clicked.connect(self._on_call)
+        self.next_call_button.clicked.connect(self._on_next_call)
         self.cancel_button.clicked.connect(self.reject)
 
     # -- state ----------------------------------------------------------------------------------
@@ -159,12 +175,14 @@ class StartInterviewDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole + 1)
 
     def _on_selection_changed(self, *_: object) -> None:
+        self._selected_at = datetime.now(timezone.utc)  # a phone call to this person starts about now
         unnamed = self.unnamed_check.isChecked()
         self.respondent_list.setEnabled(not unnamed)
         named = self.respondent_id() is not None
         self.start_button.setEnabled(named or unnamed)
         self.call_button.setVisible(self.mode() is Mode.PHONE)
         self.call_button.setEnabled(named)
+        self.next_call_button.setVisible(self.mode() is Mode.PHONE and self._next_call is not None)
         resuming = self.draft_id() is not None
         self.start_button.setText(self.tr("&Reprendre l'entretien en cours") if resuming
                                   else self.tr("&Commencer l'entretien"))
@@ -185,12 +203,44 @@ class StartInterviewDialog(QDialog):
 
     def _on_call(self) -> None:
         if self.call_button.isEnabled():
-            self.choice = StartChoice(CALL, Mode.PHONE, self.respondent_id())
+            self.choice = StartChoice(CALL, Mode.PHONE, self.respondent_id(), began_at=self._selected_at)
             self.accept()
+
+    def _on_next_call(self) -> None:
+        """Ask the scheduler who is next; show them selected, with why and their local time."""
+        if self._next_call is None or not self.next_call_button.isVisible():
+            return
+        from etudes_desktop.gui.next_call import local_time_text, reason_text
+
+        info = self._next_call()
+        self.next_call_label.show()
+        if info.call is None:
+            opening = info.next_opening
+            self.next_call_label.setText(self.tr("Aucune personne à appeler pour le moment.") + (
+                " " + self.tr("Prochain créneau d'appel : %1").replace(
+                    "%1", opening.astimezone().strftime("%d/%m/%Y %H:%M")) if opening else ""))
+            set_role(self.next_call_label, "warn")
+            return
+        self.search_edit.setText(info.call.sample_id)
+        try:
+            self.select_respondent(info.call.respondent_id)
+        except LookupError:  # no longer in the list of who may be interviewed (the search shows it)
+            pass
+        self.next_call_label.setText(self.tr("Appel suivant : %1. %2").replace("%1", reason_text(info.call)).replace(
+            "%2", local_time_text(info.call)))
+        set_role(self.next_call_label, "ok")
+        self._selected_at = datetime.now(timezone.utc)
+        self.call_button.setFocus()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override: F5 is "Appel suivant"
+        if event.key() == Qt.Key.Key_F5:
+            self._on_next_call()
+            return
+        super().keyPressEvent(event)
 
     @classmethod
     def ask(cls, study: StudyInfo, search: Callable[[str], Sequence[RespondentBrief]],
             parent: QWidget | None = None, preselect: int | None = None,
-            last_mode: Mode | None = None) -> StartChoice | None:
-        dialog = cls(study, search, preselect=preselect, parent=parent, last_mode=last_mode)
+            last_mode: Mode | None = None, next_call: Callable[[], Any] | None = None) -> StartChoice | None:
+        dialog = cls(study, search, preselect=preselect, parent=parent, last_mode=last_mode, next_call=next_call)
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -192,7 +192,7 @@ def studies(vault: Any, interviews: bool = True) -> list[StudySummary]:
 # The appointment of a person's latest call, when that call set one (shown on the person).
 _RESPONDENT_COLUMNS = ("id, sample_id, title, last_name, first_name, postcode, town, phone, status, "
                        "(SELECT c.appointment_at FROM call_attempt c WHERE c.respondent_id = respondent.id "
-                       "AND c.outcome = 'appointment' AND c.id = (SELECT max(id) FROM call_attempt "
+                       "AND c.appointment_at IS NOT NULL AND c.id = (SELECT max(id) FROM call_attempt "
                        "WHERE respondent_id = respondent.id)) AS appointment_at")
 
 
@@ -212,7 +212,7 @@ def _phone_digits(text: str) -> str | None:
 
 # People whose latest call set an appointment and who may still be called (the callbacks agenda).
 _WITH_APPOINTMENT = ("id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.study_id = ? "
-                     "AND c.outcome = 'appointment' AND c.id = (SELECT max(id) FROM call_attempt "
+                     "AND c.appointment_at IS NOT NULL AND c.id = (SELECT max(id) FROM call_attempt "
                      "WHERE respondent_id = c.respondent_id)) AND status IN ('to_contact', 'in_progress')")
 
 

@@ -20,7 +20,6 @@ from etudes_desktop.core.interview import (
     Decision,
     Mode,
     State,
-    aapor_code,
     check_transition,
     text_sha256,
 )
@@ -105,6 +104,7 @@ class Callback:
     respondent_id: int
     appointment_at: str
     attempt_id: int
+    kind: str = "hard"  # hard: at that exact time; soft: around then (core.calls.dispositions.Appointment)
 
 
 class InterviewStore:
@@ -378,37 +378,36 @@ class InterviewStore:
                              "('to_contact', 'in_progress')", (interview.respondent_id,))
 
     # -- phone calls --------------------------------------------------------------------------
-    def record_call(self, study_id: str, respondent_id: int, outcome: CallOutcome, interviewer: str,
-                    appointment_at: datetime | None = None) -> int:
-        """A call that led to no interview, with its AAPOR disposition; appointments feed callbacks."""
-        outcome = CallOutcome(outcome)
-        if outcome is CallOutcome.APPOINTMENT and appointment_at is None:
-            raise EtudesError("indiquez la date et l'heure du rendez-vous")
-        with self._vault.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO call_attempt (study_id, respondent_id, at, outcome, aapor_code, appointment_at, interviewer) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (study_id, respondent_id, _iso(self._clock()), outcome.value, aapor_code(outcome),
-                 _iso(appointment_at) if outcome is CallOutcome.APPOINTMENT else None, interviewer),
-            )
-            if outcome is CallOutcome.REFUSAL:
-                conn.execute("UPDATE respondent SET status = 'do_not_contact' WHERE id = ?", (respondent_id,))
-            return int(cursor.lastrowid)
+    @property
+    def calls(self) -> Any:
+        """The phone scheduler over the same vault and clock (storage.calls.CallService)."""
+        from etudes_desktop.storage.calls import CallService
+
+        return CallService(self._vault, self._clock)
+
+    def record_call(self, study_id: str, respondent_id: int, outcome: CallOutcome | str, interviewer: str,
+                    appointment_at: datetime | None = None, duration_seconds: int | None = None,
+                    at: datetime | None = None) -> int:
+        """A call that led to no interview, with its AAPOR disposition; appointments feed callbacks
+        (the scheduler's checks: storage.calls.CallService.record)."""
+        return self.calls.record(study_id, respondent_id, str(getattr(outcome, "value", outcome)), interviewer,
+                                 at=at, duration_seconds=duration_seconds, appointment_at=appointment_at)
 
     def callbacks(self, study_id: str) -> list[Callback]:
         """Appointments still due: the latest attempt per respondent is an appointment, no interview since."""
         rows = self._vault.conn.execute(
             """
-            SELECT c.id, c.respondent_id, c.appointment_at FROM call_attempt c
+            SELECT c.id, c.respondent_id, c.appointment_at, c.appointment_kind FROM call_attempt c
             JOIN respondent r ON r.id = c.respondent_id
-            WHERE c.study_id = ? AND c.outcome = 'appointment'
+            WHERE c.study_id = ? AND c.appointment_at IS NOT NULL
               AND r.status IN ('to_contact', 'in_progress')
               AND c.id = (SELECT max(id) FROM call_attempt WHERE respondent_id = c.respondent_id)
             ORDER BY c.appointment_at
             """,
             (study_id,),
         ).fetchall()
-        return [Callback(r["respondent_id"], r["appointment_at"], r["id"]) for r in rows]
+        return [Callback(r["respondent_id"], r["appointment_at"], r["id"], r["appointment_kind"] or "hard")
+                for r in rows]
 
     # -- internals ------------------------------------------------------------------------------
     def _locked(self, conn: Any, interview_id: str) -> InterviewRow:

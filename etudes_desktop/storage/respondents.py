@@ -95,9 +95,8 @@ class RespondentRepository:
         created = _now(now)
         rows = ((study_id, *r[1:15], _attributes_json(r[15]), "to_contact", created) for r in records)
         with self.vault.transaction() as conn:
-            before = conn.total_changes  # respondent has no trigger: the difference is the rows inserted
-            conn.executemany(_INSERT, rows)
-            return int(conn.total_changes - before)
+            # rowcount sums the rows each statement inserted, without those of triggers (0006's call plan)
+            return int(conn.executemany(_INSERT, rows).rowcount)
 
     def count(self, study_id: str, status: str | None = None) -> int:
         sql, params = "SELECT count(*) FROM respondent WHERE study_id = ?", [study_id]

@@ -40,47 +40,62 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="193"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="195"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="200"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="202"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="202"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="204"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="203"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="205"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="204"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="206"/>
+        <source>Appel suivant</source>
+        <translation>Next call</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
+        <source>Taux de réponse (AAPOR)</source>
+        <translation>Response rates (AAPOR)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="239"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="244"/>
+        <source>Choisissez d&apos;abord une étude.</source>
+        <translation>Choose a study first.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="270"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="242"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="273"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="255"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="286"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="261"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="292"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -284,52 +299,62 @@
 <context>
     <name>CallOutcomeDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="38"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="46"/>
         <source>Appel sans entretien</source>
         <translation>Call without an interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="46"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="54"/>
         <source>Issue de l&apos;appel</source>
         <translation>Call outcome</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="57"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="59"/>
+        <source>Heure locale de la personne : %1 (%2, %3)</source>
+        <translation>The person&apos;s local time: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="73"/>
+        <source>&amp;0  Autre issue :</source>
+        <translation>&amp;0  Other outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="82"/>
+        <source>&amp;Rendez-vous le (heure de la personne) :</source>
+        <translation>&amp;Appointment on (the person&apos;s time):</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="112"/>
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="58"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="113"/>
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="75"/>
-        <source>&amp;Rendez-vous le :</source>
-        <translation>&amp;Appointment on:</translation>
-    </message>
-    <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="80"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="88"/>
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="89"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="98"/>
         <source>&amp;Enregistrer l&apos;appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="91"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="100"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="133"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="175"/>
         <source>Date et heure du rendez-vous non reconnues : tapez par exemple 05/12/2026 14:30.</source>
         <translation>Appointment date and time not recognised: type for example 05/12/2026 14:30.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="138"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="180"/>
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -337,24 +362,39 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="173"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="222"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="183"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="232"/>
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="184"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="233"/>
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="203"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="253"/>
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="255"/>
+        <source>même heure</source>
+        <translation>same time</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
+        <source>précis</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
+        <source>approximatif</source>
+        <translation>approximate</translation>
     </message>
 </context>
 <context>
@@ -529,28 +569,28 @@
 <context>
     <name>InterviewLabels</name>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="13"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="12"/>
         <source>Face à face</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="14"/>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="13"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="56"/>
         <source>Téléphone</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="15"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="14"/>
         <source>Saisie d&apos;un questionnaire papier</source>
         <translation>Paper questionnaire keying</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="16"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="15"/>
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="17"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="16"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
@@ -571,33 +611,118 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="27"/>
+        <source>Répondeur de la personne, message laissé</source>
+        <translation>The person&apos;s answering machine, message left</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="28"/>
+        <source>Problème technique de ligne</source>
+        <translation>Technical line problem</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="30"/>
+        <source>Rappeler plus tard (heure approximative)</source>
+        <translation>Call back later (approximate time)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="31"/>
+        <source>Refus pour l&apos;instant (nouvel essai plus tard)</source>
+        <translation>Refusal for now (try again later)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="33"/>
+        <source>Refus par l&apos;entourage</source>
+        <translation>Refused by someone else in the household</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="34"/>
         <source>Faux numéro</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="28"/>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="29"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="54"/>
         <source>Rendez-vous</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="29"/>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="44"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="32"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="68"/>
         <source>Refus</source>
         <translation>Refusal</translation>
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <source>Personne hors cible</source>
+        <translation>Person not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="36"/>
+        <source>Personne décédée</source>
+        <translation>Person deceased</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="37"/>
+        <source>Personne dans l&apos;incapacité de répondre</source>
+        <translation>Person unable to answer</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="38"/>
+        <source>Barrière de la langue</source>
+        <translation>Language barrier</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="39"/>
+        <source>Autre cas (éligibilité inconnue)</source>
+        <translation>Other case (eligibility unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="40"/>
+        <source>Entretien complet</source>
+        <translation>Complete interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="41"/>
+        <source>Entretien partiel</source>
+        <translation>Partial interview</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="42"/>
+        <source>Entretien interrompu</source>
+        <translation>Interview broken off</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="43"/>
+        <source>Opposition (droit d&apos;opposition)</source>
+        <translation>Objection (right to object)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="44"/>
+        <source>Jamais appelée</source>
+        <translation>Never called</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="55"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="35"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="57"/>
         <source>N° d&apos;échantillon</source>
         <translation>Sample no.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/interview/labels.py" line="43"/>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="58"/>
+        <source>Heure de la personne</source>
+        <translation>The person&apos;s time</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="59"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/interview/labels.py" line="67"/>
         <source>Ne sait pas</source>
         <translation>Don&apos;t know</translation>
     </message>
@@ -824,6 +949,86 @@
     </message>
 </context>
 <context>
+    <name>NextCall</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="55"/>
+        <source>Rendez-vous précis à %1 (heure de la personne)</source>
+        <translation>Exact appointment at %1 (the person&apos;s time)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="57"/>
+        <source>Rendez-vous approximatif vers %1 (heure de la personne)</source>
+        <translation>Approximate appointment around %1 (the person&apos;s time)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="61"/>
+        <source>Nouvel essai : dernier appel le %1, %2</source>
+        <translation>New try: last call on %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="63"/>
+        <source>Premier appel</source>
+        <translation>First call</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="68"/>
+        <source>Heure locale de la personne : %1 (%2, %3)</source>
+        <translation>The person&apos;s local time: %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>NextCallDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="81"/>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="84"/>
+        <source>Appel suivant</source>
+        <translation>Next call</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="97"/>
+        <source>&amp;Appeler cette personne</source>
+        <translation>&amp;Call this person</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="100"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="109"/>
+        <source>Aucune personne à appeler pour le moment.</source>
+        <translation>No one to call for the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="111"/>
+        <source>Prochain créneau d&apos;appel : %1</source>
+        <translation>Next calling window: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="113"/>
+        <source>Aucune personne ne reste à appeler dans cette étude.</source>
+        <translation>No one is left to call in this study.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="119"/>
+        <source>(sans nom)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/next_call.py" line="125"/>
+        <source>%n appel(s) déjà passé(s) à cette personne.</source>
+        <translation>
+            <numerusform>%n call already made to this person.</numerusform>
+            <numerusform>%n calls already made to this person.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="126"/>
+        <source>Aucun appel encore passé à cette personne.</source>
+        <translation>No call made to this person yet.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeGate</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="54"/>
@@ -1027,6 +1232,77 @@
         <location filename="../../etudes_desktop/gui/profile.py" line="47"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="141"/>
+        <source>Taux de réponse (AAPOR)</source>
+        <translation>Response rates (AAPOR)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="144"/>
+        <source>Taux de réponse (AAPOR) — %1</source>
+        <translation>Response rates (AAPOR) — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/next_call.py" line="149"/>
+        <source>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</source>
+        <translation>
+            <numerusform>%n case: %1 complete (I), %2 partial (P), %3 refusals and break-offs (R), %4 non-contacts (NC), %5 other (O), %6 + %7 of unknown eligibility (UH, UO), %8 not eligible (NE).</numerusform>
+            <numerusform>%n cases: %1 complete (I), %2 partial (P), %3 refusals and break-offs (R), %4 non-contacts (NC), %5 other (O), %6 + %7 of unknown eligibility (UH, UO), %8 not eligible (NE).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="156"/>
+        <source>e = %1 (estimé : part d&apos;éligibles parmi les cas dont l&apos;éligibilité est connue)</source>
+        <translation>e = %1 (estimated: share of eligible cases among those whose eligibility is known)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="157"/>
+        <source>e = %1 (fixé par l&apos;étude)</source>
+        <translation>e = %1 (set by the study)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="161"/>
+        <source>Taux</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="161"/>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="161"/>
+        <source>Ce qu&apos;il mesure</source>
+        <translation>What it measures</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="176"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="182"/>
+        <source>réponse : entretiens parmi les cas</source>
+        <translation>response: interviews among the cases</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="183"/>
+        <source>coopération : entretiens parmi les personnes jointes</source>
+        <translation>cooperation: interviews among the people reached</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="184"/>
+        <source>refus : refus et abandons parmi les cas</source>
+        <translation>refusal: refusals and break-offs among the cases</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="185"/>
+        <source>contact : personnes jointes parmi les cas</source>
+        <translation>contact: people reached among the cases</translation>
     </message>
 </context>
 <context>
@@ -1625,80 +1901,105 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>StartInterviewDialog</name>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="44"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="49"/>
         <source>Nouvel entretien</source>
         <translation>New interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="62"/>
         <source>La personne choisie ne peut pas être interrogée : elle a déjà été interrogée, s&apos;est opposée ou a arrêté son entretien.</source>
         <translation>The person chosen cannot be interviewed: they were already interviewed, objected or stopped their interview.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="62"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="68"/>
         <source>Nouvel entretien — %1</source>
         <translation>New interview — %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="67"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="73"/>
         <source>Rechercher par nom, n° d&apos;échantillon ou commune</source>
         <translation>Search by name, sample number or town</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="69"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="75"/>
         <source>&amp;Personne à interroger :</source>
         <translation>&amp;Person to interview:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="80"/>
         <source>Personne non nommée (panel, recrutement sur place)</source>
         <translation>Unnamed person (panel, on-the-spot recruitment)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="83"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="94"/>
+        <source>Appel s&amp;uivant (F5)</source>
+        <translation>&amp;Next call (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="95"/>
+        <source>La personne à appeler maintenant : rendez-vous dû, nouvel essai ou premier appel, dans ses heures d&apos;appel</source>
+        <translation>The person to call now: appointment due, new try or first call, within their calling hours</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="98"/>
         <source>Noter un appel &amp;sans entretien…</source>
         <translation>Record a call &amp;without an interview…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="84"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="99"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="85"/>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="170"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="100"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="188"/>
         <source>&amp;Commencer l&apos;entretien</source>
         <translation>&amp;Start the interview</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="95"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="110"/>
         <source>Mode de recueil</source>
         <translation>Collection mode</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="146"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="162"/>
         <source>entretien en cours</source>
         <translation>interview in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="169"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="187"/>
         <source>&amp;Reprendre l&apos;entretien en cours</source>
         <translation>&amp;Resume the interview in progress</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="172"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="190"/>
         <source>Choisissez une personne dans la liste.</source>
         <translation>Choose a person from the list.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="173"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="191"/>
         <source>Aucune personne à contacter ne correspond.</source>
         <translation>No person to contact matches.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/start_interview.py" line="175"/>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="193"/>
         <source>Cette personne a déjà un entretien en cours : il sera repris là où il s&apos;est arrêté (pas de second entretien).</source>
         <translation>This person already has an interview in progress: it will be resumed where it stopped (no second interview).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="219"/>
+        <source>Aucune personne à appeler pour le moment.</source>
+        <translation>No one to call for the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="220"/>
+        <source>Prochain créneau d&apos;appel : %1</source>
+        <translation>Next calling window: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/start_interview.py" line="229"/>
+        <source>Appel suivant : %1. %2</source>
+        <translation>Next call: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -2192,62 +2493,62 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>You can try again.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="148"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="150"/>
         <source>Coffre verrouillé</source>
         <translation>Vault locked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="154"/>
         <source>Les données des enquêtes sont chiffrées sur ce poste. Saisissez votre phrase de passe pour ouvrir le coffre.</source>
         <translation>Survey data are encrypted on this computer. Enter your passphrase to open the vault.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="155"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="157"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="156"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="158"/>
         <source>Mode démonstration : la phrase de passe est %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="161"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="163"/>
         <source>Phrase de passe oubliée ?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="164"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="166"/>
         <source>Déverrouiller</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="172"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="174"/>
         <source>Saisissez le code de secours noté à la création du coffre, puis choisissez une nouvelle phrase de passe.</source>
         <translation>Enter the recovery code you wrote down when the vault was created, then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="176"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="178"/>
         <source>&amp;Code de secours</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="178"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="180"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="180"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="182"/>
         <source>C&amp;onfirmation de la nouvelle phrase de passe</source>
         <translation>C&amp;onfirm the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="185"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="187"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="187"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="189"/>
         <source>Définir la nouvelle phrase de passe</source>
         <translation>Set the new passphrase</translation>
     </message>
@@ -2263,42 +2564,42 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>VaultCreateForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="102"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="103"/>
         <source>Création du coffre chiffré</source>
         <translation>Creating the encrypted vault</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="106"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="107"/>
         <source>Les réponses et les coordonnées des assurés sont chiffrées sur ce poste. Choisissez la phrase de passe qui ouvrira le coffre : au moins 12 caractères mêlant minuscules, majuscules, chiffres et symboles, 14 caractères de trois de ces sortes, 16 de deux sortes, ou une phrase de 7 mots.</source>
         <translation>The answers and contact details of insured people are encrypted on this computer. Choose the passphrase that will open the vault: at least 12 characters mixing lower case, upper case, digits and symbols, 14 characters of three of these kinds, 16 of two kinds, or a sentence of 7 words.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="110"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="111"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="112"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="113"/>
         <source>&amp;Confirmation de la phrase de passe</source>
         <translation>&amp;Confirm the passphrase</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="117"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="118"/>
         <source>Créer le coffre</source>
         <translation>Create the vault</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="125"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="126"/>
         <source>Voici votre code de secours. Il rouvre le coffre si la phrase de passe est oubliée. Il ne sera plus jamais affiché : recopiez-le à la main sur papier et rangez-le à l&apos;écart de l&apos;ordinateur.</source>
         <translation>Here is your recovery code. It reopens the vault if the passphrase is forgotten. It will never be shown again: copy it by hand on paper and keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="130"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="131"/>
         <source>&amp;Je l&apos;ai noté</source>
         <translation>&amp;I have written it down</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/vault_forms.py" line="132"/>
+        <location filename="../../etudes_desktop/gui/vault_forms.py" line="133"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>

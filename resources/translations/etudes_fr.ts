@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>NextCallDialog</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/next_call.py" line="125"/>
+        <source>%n appel(s) déjà passé(s) à cette personne.</source>
+        <translation>
+            <numerusform>%n appel déjà passé à cette personne.</numerusform>
+            <numerusform>%n appels déjà passés à cette personne.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ObjectionTab</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/rights_tabs.py" line="266"/>
@@ -50,6 +61,17 @@
         <translation>
             <numerusform>… et %1 autre</numerusform>
             <numerusform>… et %1 autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/next_call.py" line="149"/>
+        <source>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</source>
+        <translation>
+            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
+            <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
         </translation>
     </message>
 </context>

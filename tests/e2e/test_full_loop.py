@@ -103,7 +103,8 @@ class Person:
         self.qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
         return dialog.result() == CommitmentDialog.DialogCode.Accepted
 
-    def start(self, study: Any, search: Any, parent: Any, preselect: int | None = None, last_mode: Any = None) -> Any:
+    def start(self, study: Any, search: Any, parent: Any, preselect: int | None = None, last_mode: Any = None,
+              next_call: Any = None) -> Any:
         self.seen.append("start")
         dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent)
         self.qtbot.addWidget(dialog)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
+from etudes_desktop.core.calls.dispositions import BY_KEY
 from etudes_desktop.core.interview import AAPOR_CODES, CallOutcome, Mode
 from etudes_desktop.gui.calls import CallbackList, CallOutcomeDialog
 from etudes_desktop.gui.start_interview import CALL, START, StartInterviewDialog
 from etudes_desktop.storage import contact_list
 from tests.gui.interview_support import Env, env  # noqa: F401 - fixture
 
-NOW = datetime(2026, 11, 30, 10, 0).astimezone()
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))  # a Monday; the people live in Brittany
 
 
 def _search(env: Env):
@@ -52,7 +54,7 @@ def test_unnamed_respondents_only_when_the_study_allows_them(qtbot, env: Env):
     assert env.store.get(interview).respondent_id is None
 
 
-@pytest.mark.parametrize("outcome", [o for o in CallOutcome if o is not CallOutcome.APPOINTMENT])
+@pytest.mark.parametrize("outcome", [o for o in CallOutcome if BY_KEY[o].appointment is None])
 def test_each_call_outcome_is_stored_with_its_aapor_code(qtbot, env: Env, outcome):
     start = StartInterviewDialog(env.study, _search(env))
     qtbot.addWidget(start)
@@ -79,7 +81,7 @@ def test_each_call_outcome_is_stored_with_its_aapor_code(qtbot, env: Env, outcom
 
 def test_appointments_need_a_future_date_and_fill_the_callback_list(qtbot, env: Env):
     people = contact_list.briefs(env.vault, env.people)
-    for person, hours in ((env.people[0], 26), (env.people[2], 3)):
+    for person, hours in ((env.people[0], 26), (env.people[2], 4)):  # within their calling hours
         dialog = CallOutcomeDialog(env.store, env.study.study_id, people[person], env.me, now=lambda: NOW)
         qtbot.addWidget(dialog)
         dialog.set_outcome(CallOutcome.APPOINTMENT)
@@ -124,7 +126,8 @@ def test_the_appointment_is_typed_as_the_interview_dates_are(qtbot, env: Env, ty
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert dialog.attempt_id is not None, dialog.error_label.text()
     row = env.vault.conn.execute("SELECT appointment_at FROM call_attempt WHERE id = ?", (dialog.attempt_id,)).fetchone()
-    assert datetime.fromisoformat(row["appointment_at"]) == datetime(2026, 12, 1, 14, 30).astimezone()
+    # typed in the person's own time (Rennes: Paris time), whatever the laptop's time zone
+    assert datetime.fromisoformat(row["appointment_at"]) == datetime(2026, 12, 1, 14, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 @pytest.mark.parametrize("typed", ["31/11/2026 14:30", "01/12/2026", "demain 14h", "01/12/2026 25:00"])
@@ -144,8 +147,9 @@ def test_the_callbacks_agenda_and_the_appointment_filter_in_the_workspace(qtbot,
     from etudes_desktop.gui.views.workspace import WorkspaceView
 
     soon, later = (datetime.now().astimezone() + timedelta(days=d) for d in (1, 3))
-    env.store.record_call(env.study.study_id, env.people[2], CallOutcome.APPOINTMENT, "ENQ-07", later)
-    env.store.record_call(env.study.study_id, env.people[0], CallOutcome.APPOINTMENT, "ENQ-07", soon)
+    # Soft appointments ("around then"): any day and hour may be agreed, the calling hours apply when due.
+    env.store.record_call(env.study.study_id, env.people[2], CallOutcome.SOFT_APPOINTMENT, "ENQ-07", later)
+    env.store.record_call(env.study.study_id, env.people[0], CallOutcome.SOFT_APPOINTMENT, "ENQ-07", soon)
     env.store.record_call(env.study.study_id, env.people[1], CallOutcome.NO_ANSWER, "ENQ-07")
     view = WorkspaceView(WorkspaceServices(vault=env.vault, pool=pool))
     qtbot.addWidget(view)

@@ -196,7 +196,7 @@ def test_an_appointment_shows_on_the_person_in_the_list(make_controller, paths, 
     study_id, people = _vault_with_a_study(paths, kdf)
     controller = make_controller(paths, make_launcher=_launcher_choosing(people[0]))
     _unlock(qtbot, controller)
-    appointment = dt(2026, 12, 5, 14, 30).astimezone()  # local time, as typed
+    appointment = dt(2026, 12, 4, 16, 30).astimezone()  # a Friday afternoon: within the person's calling hours
     InterviewStore(controller.vault).record_call(study_id, people[0], CallOutcome.APPOINTMENT, "ENQ-07",
                                                  appointment_at=appointment)
     controller.hub.interviews_changed.emit()
@@ -205,5 +205,5 @@ def test_an_appointment_shows_on_the_person_in_the_list(make_controller, paths, 
     def statuses() -> list[str]:
         return [str(model.index(r, model.columnCount() - 1).data()) for r in range(model.rowCount())]
 
-    qtbot.waitUntil(lambda: any("Rendez-vous le 05/12 à 14:30" in s for s in statuses()))
+    qtbot.waitUntil(lambda: any("Rendez-vous le 04/12 à 16:30" in s for s in statuses()))
     assert sum("Rendez-vous" in s for s in statuses()) == 1

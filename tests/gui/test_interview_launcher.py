@@ -47,18 +47,19 @@ class Person:
             dialog.reject()
         return dialog.result() == CommitmentDialog.DialogCode.Accepted
 
-    def start(self, study, search, parent, preselect=None, last_mode=None):
+    def start(self, study, search, parent, preselect=None, last_mode=None, next_call=None):
         self.seen.append("start")
-        dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent, last_mode=last_mode)
+        dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent, last_mode=last_mode,
+                                      next_call=next_call)
         self.offered_mode = dialog.mode()
         self.qtbot.addWidget(dialog)
         dialog.set_mode(self.mode)
         (dialog.call_button if self.call else dialog.start_button).click()
         return dialog.choice
 
-    def record_call(self, store, study_id, person, interviewer, parent):
+    def record_call(self, store, study_id, person, interviewer, parent, began_at=None):
         self.seen.append("call")
-        dialog = CallOutcomeDialog(store, study_id, person, interviewer, parent=parent)
+        dialog = CallOutcomeDialog(store, study_id, person, interviewer, parent=parent, began_at=began_at)
         self.qtbot.addWidget(dialog)
         dialog.set_outcome(self.call)
         dialog.save_button.click()

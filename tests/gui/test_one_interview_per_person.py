@@ -64,7 +64,7 @@ def test_starting_again_for_a_person_with_a_draft_reopens_that_draft(qtbot, env:
     person = env.people[0]
     draft = env.start(Mode.FACE_TO_FACE, person)
 
-    def start(study, search, parent, preselect=None, last_mode=None):
+    def start(study, search, parent, preselect=None, last_mode=None, next_call=None):
         dialog = StartInterviewDialog(study, search, preselect=preselect, parent=parent)
         qtbot.addWidget(dialog)
         dialog.start_button.click()

@@ -125,7 +125,7 @@ def test_phone_outcomes_and_callback_list(vault, store):
     first = _respondent(vault, study, "S001")
     second = _respondent(vault, study, "S002", last="Martin")
     store.record_call(study, first, CallOutcome.NO_ANSWER, "ENQ-07")
-    later = T0 + timedelta(days=1, hours=3)
+    later = T0 + timedelta(days=1, hours=4)  # Monday 14:00 in Paris: within the person's calling hours
     store.record_call(study, first, CallOutcome.APPOINTMENT, "ENQ-07", appointment_at=later)
     store.record_call(study, second, CallOutcome.REFUSAL, "ENQ-07")
     callbacks = store.callbacks(study)

@@ -50,6 +50,12 @@ class InterviewLauncher:
     def search(self, text: str) -> list[contact_list.RespondentBrief]:
         return contact_list.contactable(self.vault, self.study.study_id, text)
 
+    def next_call(self) -> Any:
+        """Who to call now, why, their local time (the start dialog's "Appel suivant")."""
+        from etudes_desktop.gui.next_call import find_next_call
+
+        return find_next_call(self.vault, self.study.study_id, self.clock())
+
     def new_interview(self, respondent_id: int | None = None) -> InterviewScreen | None:
         """Profile, commitment, choice (`respondent_id` preselected); then the screen on its notice gate."""
         interviewer = self._ask_profile(self.store, self.parent)
@@ -58,12 +64,13 @@ class InterviewLauncher:
         if not self._ask_commitment(self.store, self.study, interviewer, self.parent):
             return None
         choice = self._ask_start(self.study, self.search, self.parent, respondent_id,
-                                 last_mode=self.store.last_mode())
+                                 last_mode=self.store.last_mode(), next_call=self.next_call)
         if choice is None:
             return None
         if choice.action == CALL:
             person = contact_list.briefs(self.vault, [choice.respondent_id])[choice.respondent_id]
-            self.last_call = self._ask_call(self.store, self.study.study_id, person, interviewer, self.parent)
+            self.last_call = self._ask_call(self.store, self.study.study_id, person, interviewer, self.parent,
+                                            began_at=choice.began_at)
             return None
         if choice.action == RESUME and choice.interview_id:
             interview_id = choice.interview_id
