@@ -314,47 +314,47 @@
         <translation>The person&apos;s local time: %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="73"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="74"/>
         <source>&amp;0  Autre issue :</source>
         <translation>&amp;0  Other outcome:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="82"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="83"/>
         <source>&amp;Rendez-vous le (heure de la personne) :</source>
         <translation>&amp;Appointment on (the person&apos;s time):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="112"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="113"/>
         <source>Code AAPOR %1</source>
         <translation>AAPOR code %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="113"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="114"/>
         <source>AAPOR %1</source>
         <translation>AAPOR %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="88"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="89"/>
         <source>Un refus est définitif : la personne ne sera plus appelée pour cette étude.</source>
         <translation>A refusal is final: this person will not be called again for this study.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="98"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="99"/>
         <source>&amp;Enregistrer l&apos;appel</source>
         <translation>&amp;Save the call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="100"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="101"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="175"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="176"/>
         <source>Date et heure du rendez-vous non reconnues : tapez par exemple 05/12/2026 14:30.</source>
         <translation>Appointment date and time not recognised: type for example 05/12/2026 14:30.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="180"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="181"/>
         <source>Le rendez-vous doit être dans le futur.</source>
         <translation>The appointment must be in the future.</translation>
     </message>
@@ -362,37 +362,37 @@
 <context>
     <name>CallbackList</name>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="222"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="223"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="232"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="233"/>
         <source>Aucun rappel prévu.</source>
         <translation>No callback scheduled.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="233"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="234"/>
         <source>&amp;Appeler cette personne</source>
         <translation>&amp;Call this person</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="253"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="254"/>
         <source>  (en retard)</source>
         <translation>  (overdue)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="255"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="256"/>
         <source>même heure</source>
         <translation>same time</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="260"/>
         <source>précis</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/calls.py" line="259"/>
+        <location filename="../../etudes_desktop/gui/calls.py" line="260"/>
         <source>approximatif</source>
         <translation>approximate</translation>
     </message>
@@ -2163,7 +2163,7 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="163"/>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="359"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="360"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
@@ -2342,22 +2342,22 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="333"/>
         <source>une information sur la personne que le serveur n&apos;accepte pas</source>
         <translation>information about the person that the server does not accept</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="333"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="334"/>
         <source>trop volumineux pour le serveur, même envoyé seul</source>
         <translation>too large for the server, even sent alone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="334"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="335"/>
         <source>contenu qui ne peut pas quitter ce poste tel quel</source>
         <translation>content that cannot leave this computer as it is</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="348"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
@@ -2392,12 +2392,12 @@ Import the sample file you received: “Import a sample…” button.</translati
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="348"/>
         <source>refusé par le serveur</source>
         <translation>refused by the server</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="352"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="353"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>
@@ -2483,12 +2483,12 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="107"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="110"/>
         <source>Préparation du coffre de démonstration…</source>
         <translation>Preparing the demo vault…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="207"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="226"/>
         <source>Vous pouvez réessayer.</source>
         <translation>You can try again.</translation>
     </message>
@@ -2556,7 +2556,7 @@ Import the sample file you received: “Import a sample…” button.</translati
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../etudes_desktop/gui/unlock.py" line="155"/>
+        <location filename="../../etudes_desktop/gui/unlock.py" line="165"/>
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
