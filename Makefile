@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test bench screenshots translations lupdate clean server
+.PHONY: run test lint bench screenshots translations lupdate clean server
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,8 +22,13 @@ translations: $(QM)
 run: $(STAMP) translations
 	$(BIN)/etudes-desktop --demo
 
-test: $(STAMP) translations
+test: $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# ruff over the code and the tests; mypy, strict on core and storage (pyproject.toml says how)
+lint: $(STAMP)
+	$(BIN)/ruff check etudes_desktop tests benchmarks tools schemas
+	$(BIN)/mypy etudes_desktop/core etudes_desktop/storage
 
 bench: $(STAMP) translations
 	ETUDES_BENCH_DATABASE_URL=$${ETUDES_BENCH_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

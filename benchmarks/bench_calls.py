@@ -12,13 +12,13 @@ from __future__ import annotations
 import random
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 POSTCODES = (("75011", 20), ("69003", 10), ("13005", 8), ("35000", 8), ("20000", 2), ("57000", 3), ("67000", 3),
              ("97110", 8), ("97200", 8), ("97300", 5), ("97400", 15), ("97600", 5))
-MONDAY = datetime(2026, 6, 1, tzinfo=timezone.utc)
+MONDAY = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -78,7 +78,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                 timings.append(time.perf_counter() - started)
                 found += offer is not None
             loop, now = [], MONDAY + timedelta(hours=8, minutes=30)  # Monday 10:30 in Paris
-            for n in range(200):
+            for _ in range(200):
                 started = time.perf_counter()
                 offer = service.next_call(study, now)
                 loop.append(time.perf_counter() - started)

@@ -95,7 +95,7 @@ class DataPaths:
     def keyslots(self) -> Path:
         return self.data_dir / KEYSLOT_FILE
 
-    def ensure(self) -> "DataPaths":
+    def ensure(self) -> DataPaths:
         """The data and log folders created 0700 (narrowed if they exist wider), and the files the
         data folder already holds (vault, keys, settings, log) narrowed to 0600."""
         private_dir(self.data_dir)
@@ -107,14 +107,14 @@ class DataPaths:
         return self
 
     @classmethod
-    def default(cls) -> "DataPaths":
+    def default(cls) -> DataPaths:
         return cls(
             data_dir=Path(platformdirs.user_data_dir(APP_ID, APP_AUTHOR)),
             log_dir=Path(platformdirs.user_log_dir(APP_ID, APP_AUTHOR)),
         )
 
     @classmethod
-    def for_data_dir(cls, data_dir: Path | str | None) -> "DataPaths":
+    def for_data_dir(cls, data_dir: Path | str | None) -> DataPaths:
         """Given --data-dir, everything (logs included) lives under it."""
         if data_dir is None:
             return cls.default()

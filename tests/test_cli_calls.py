@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -31,7 +31,7 @@ def data(tmp_path):
     RespondentRepository(vault).insert_many("tel", [
         SampleRecord(2, "P-1", last_name="Hoarau", postcode="97400", phone="0692 11 22 33"),
         SampleRecord(3, "P-2", last_name="Dupuis", postcode="35000", phone="06 12 34 56 78")],
-        now=datetime(2026, 5, 1, tzinfo=timezone.utc))
+        now=datetime(2026, 5, 1, tzinfo=UTC))
     InterviewStore(vault).set_profile("Claire Martin", "ENQ-07")
     vault.close()
     return folder

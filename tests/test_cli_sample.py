@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -15,7 +15,7 @@ from etudes_desktop.paths import DataPaths
 from etudes_desktop.storage.vault import KdfParams, Vault
 
 PASSPHRASE = "Collecte-Terrain-2026!"
-NOW = datetime(2026, 3, 1, tzinfo=timezone.utc).isoformat()
+NOW = datetime(2026, 3, 1, tzinfo=UTC).isoformat()
 HEADER = "Identifiant;Nom;Prénom;Âge;Téléphone;Commentaire"
 ROWS = ["A1;Lefèvre;Hélène;54;06 12 34 56 78;RAS", "A2;Dupont;José;71;+33 4 74 11 22 33;"]
 BODY = "2690299350254"

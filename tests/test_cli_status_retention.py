@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -14,7 +14,7 @@ from etudes_desktop.paths import DataPaths
 from etudes_desktop.storage.vault import KdfParams, Vault
 
 PASSPHRASE = "Collecte-Terrain-2026!"
-NOW = datetime(2026, 11, 29, tzinfo=timezone.utc).isoformat()
+NOW = datetime(2026, 11, 29, tzinfo=UTC).isoformat()
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from etudes_desktop.demo import seed
 from etudes_desktop.core.session import Session
+from etudes_desktop.demo import seed
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import RespondentRepository
 

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from etudes_desktop import __version__
 from etudes_desktop.core.errors import EtudesError

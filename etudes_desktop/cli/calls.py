@@ -8,7 +8,7 @@ name or phone number is printed: the sample id is what the interviewer looks up.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
@@ -17,6 +17,7 @@ from etudes_desktop.core.calls.plan import NextCall
 from etudes_desktop.core.calls.rates import RATE_NAMES, RatesReport
 from etudes_desktop.core.calls.territory import utc_offset_label
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.storage.handle import VaultHandle
 
 REASONS_FR = {"hard_appointment": "rendez-vous précis", "soft_appointment": "rendez-vous approximatif",
               "retry": "nouvel essai", "fresh": "premier appel"}
@@ -55,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="sortie JSON")
 
 
-def _service(vault: Any) -> Any:
+def _service(vault: VaultHandle) -> Any:
     from etudes_desktop.storage.calls import CallService
 
     return CallService(vault)
@@ -71,7 +72,7 @@ def next_call_json(found: NextCall) -> dict[str, Any]:
 
 
 def _next(args: Any) -> int:
-    now = args.now or datetime.now(timezone.utc)
+    now = args.now or datetime.now(UTC)
     with open_vault(args) as vault:
         service = _service(vault)
         found = service.next_call(args.study, now)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import argparse
 import random
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
+from etudes_desktop.core.plural import count as _n
 
 
 def register(sub: argparse._SubParsersAction) -> None:

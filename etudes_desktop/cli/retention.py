@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import argparse
 from datetime import date
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.retention import parse_day
 from etudes_desktop.storage import retention
 

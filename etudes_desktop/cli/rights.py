@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import argparse
-
 from pathlib import Path
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.storage import rights
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import InterviewStore
 
 
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             parser.add_argument("--set", action="append", default=[], metavar="CHAMP=VALEUR", dest="changes")
 
 
-def _actor(vault: Any) -> str | None:
+def _actor(vault: VaultHandle) -> str | None:
     profile = InterviewStore(vault).profile()
     return profile.pseudonym if profile else None
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.interview import State
-from etudes_desktop.core.plural import count as _n
 import argparse
 from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
+from etudes_desktop.core.interview import State
+from etudes_desktop.core.plural import count as _n
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import InterviewStore
 
 SHOWN_STATES = tuple(s.value for s in State)  # in the lifecycle's order
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("status", help="état des études du poste").set_defaults(handler=_status)
 
 
-def study_status(vault: Any) -> list[dict[str, Any]]:
+def study_status(vault: VaultHandle) -> list[dict[str, Any]]:
     """One entry per study: id, respondents, and interview counts by state."""
     store = InterviewStore(vault)
     out = []

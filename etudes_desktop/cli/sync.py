@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import argparse
 import os
 import sys
@@ -10,6 +9,7 @@ from typing import Any
 
 from etudes_desktop.cli.common import emit, open_vault
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count as _n
 
 TOKEN_ENV = "ETUDES_DEVICE_TOKEN"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 NIR_MASK = "«NIR masqué»"
 NIR_REFUSED_MESSAGE = (

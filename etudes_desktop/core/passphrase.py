@@ -7,13 +7,13 @@ the length but not as a class: a sentence of lowercase words is judged by its wo
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count as _n
 
 TARGET_BITS = 80.0
 MIN_WORDS = 7

@@ -10,17 +10,17 @@ a row holding a NIR is never yielded. Only ids, counts and problems are kept for
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import bisect
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.formula_cells import is_formula, neutralise
 from etudes_desktop.core.nir import find_nir, header_names_nir
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.sample_files import open_table
 from etudes_desktop.core.sample_mapping import (
     FIELD_LABELS,
@@ -117,7 +117,7 @@ class SampleScan:
     def rejected_rows(self) -> int:
         return len(self.rejected_lines)
 
-    def refusal(self, partial: bool) -> "SampleRefused | None":
+    def refusal(self, partial: bool) -> SampleRefused | None:
         """The refusal to raise, if this file may not be imported in this mode."""
         if self.nir_problems:
             return SampleRefused(_nir_message(self.nir_problems, self.nir_count), self.nir_problems, nir=True)

@@ -7,10 +7,10 @@ so a large file never sits whole in memory. Pure: no Qt, no SQL.
 from __future__ import annotations
 
 import codecs
-import logging
 import csv
 import datetime as dt
 import io
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +62,7 @@ def _decodes(handle: Any, encoding: str) -> int | None:
             offset += len(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        return offset + exc.start
+        return int(offset + exc.start)
     return None
 
 
@@ -151,7 +151,7 @@ class SampleTable:
             closer()
         self._closers.clear()
 
-    def __enter__(self) -> "SampleTable":
+    def __enter__(self) -> SampleTable:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -77,7 +77,7 @@ class SampleMapping(BaseModel):
         return columns
 
     @model_validator(mode="after")
-    def _single_fields(self) -> "SampleMapping":
+    def _single_fields(self) -> SampleMapping:
         seen: dict[str, str] = {}
         for header, target in self.columns.items():
             if target in RESPONDENT_FIELDS and target not in MULTI_COLUMN_FIELDS:
@@ -98,7 +98,7 @@ class SampleMapping(BaseModel):
         return json.dumps(self.model_dump(), ensure_ascii=False, sort_keys=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "SampleMapping":
+    def from_json(cls, text: str) -> SampleMapping:
         """A mapping from its JSON; a bare {header: target} object is accepted too."""
         try:
             data: Any = json.loads(text)

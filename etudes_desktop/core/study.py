@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from etudes_desktop.core.calls.rules import CallingRules
 from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
 from etudes_desktop.core.interview import text_sha256 as sha256_text
-from etudes_desktop.core.retention import destruction_date
 from etudes_desktop.core.questionnaire import ItemType, Questionnaire
+from etudes_desktop.core.retention import destruction_date
 from etudes_desktop.paths import resource_path
 
 # The register's mention, to be told before any information is collected (verbatim).

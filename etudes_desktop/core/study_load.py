@@ -22,11 +22,11 @@ from pydantic import ValidationError
 
 from etudes_desktop.core.calls.rules import SETTINGS_FIELDS, CallingRules, rules_from_settings
 from etudes_desktop.core.form_problems import FormError, FormProblem
+from etudes_desktop.core.interview import Mode
 from etudes_desktop.core.study import (
     MISSING_MENTION,
     STUDY_ID_PATTERN,
     Commitment,
-    Mode,
     Notice,
     Retention,
     StudyPackage,

@@ -223,10 +223,10 @@ def _translate_or_other(items: list[Item], choices: dict[str, list[Choice]], lan
         for position, choice in enumerate(entries):
             if choice.name == "other" and set(choice.label.values()) <= {"Other"}:
                 entries[position] = Choice(name="other", label={lang: _words_for(lang)[0] for lang in languages}, extra=choice.extra)
-    for item in (i for item in items for i in item.walk()):
-        owner = selects.get(item.name[: -len("_other")]) if item.name.endswith("_other") else None
-        if owner is not None and set(item.label.values()) <= {"Specify other."}:
-            item.label = {lang: _words_for(lang)[1] for lang in languages}
+    for node in (i for item in items for i in item.walk()):
+        owner = selects.get(node.name[: -len("_other")]) if node.name.endswith("_other") else None
+        if owner is not None and set(node.label.values()) <= {"Specify other."}:
+            node.label = {lang: _words_for(lang)[1] for lang in languages}
 
 
 def _choice(entry: dict[str, Any], languages: set[str]) -> Choice:
@@ -247,7 +247,7 @@ def _convert_children(
             continue  # pyxform's own metadata (instanceID), not the designer's
         name = str(element.get("name", ""))
         if previous_select is not None and name == f"{previous_select.name}_other" and previous_select.or_other:
-            row, raw = previous_select.row, {}
+            row, raw = previous_select.row, dict[str, Any]()
         else:
             row, raw = rows.take(name)
         item = _convert_element(element, row, raw, rows, problems, languages)
@@ -288,7 +288,7 @@ def _kind_of(json_type: str) -> _Kind | None:
     bind, control = spec.get("bind") or {}, spec.get("control") or {}
     preload = bind.get("jr:preload")
     if preload is not None:
-        metadata = _METADATA_PRELOADS.get((preload, bind.get("jr:preloadParams")))
+        metadata = _METADATA_PRELOADS.get((str(preload), str(bind.get("jr:preloadParams"))))
         return _Kind(ItemType.METADATA, metadata=metadata) if metadata else None
     if control.get("tag") not in ("input", "odk:rank"):
         return None  # actions (start-geopoint, background-audio), audit, binary uploads

@@ -24,7 +24,7 @@ def demo_paths(data_dir: Path | str | None = None) -> DataPaths:
     return DataPaths.for_data_dir(base.data_dir / DEMO_FOLDER)
 
 
-def ensure_demo_vault(paths: DataPaths, kdf: "KdfParams | None" = None) -> bool:
+def ensure_demo_vault(paths: DataPaths, kdf: KdfParams | None = None) -> bool:
     """Create and seed the demo vault on first use; return True when it was created now."""
     from etudes_desktop.storage.vault import Vault
 
@@ -38,7 +38,7 @@ def ensure_demo_vault(paths: DataPaths, kdf: "KdfParams | None" = None) -> bool:
     return True
 
 
-def seed_demo(vault: "Vault") -> None:
+def seed_demo(vault: Vault) -> None:
     """Fill a new demo vault: the demo study and 30 fictitious respondents.
 
     Hook for the study and respondent services: add their seeding calls here (each in the

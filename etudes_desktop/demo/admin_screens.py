@@ -14,22 +14,23 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from etudes_desktop.demo.server import configure_vault, start_demo_server
 from etudes_desktop.gui.audit_view import AuditView
 from etudes_desktop.gui.retention_banner import RetentionBanner, RetentionOutcome, RetentionWarning
 from etudes_desktop.gui.rights_dialog import RightsDialog
 from etudes_desktop.gui.sync_panel import SyncPanel, run_sync
 from etudes_desktop.gui.sync_settings import SyncSettingsDialog
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.respondents import RespondentRepository
 from etudes_desktop.storage.studies import list_studies
 from etudes_desktop.sync import overview
-from etudes_desktop.demo.server import configure_vault, start_demo_server
 
 SIZES = {"synchronisation": (980, 640), "synchronisation-en-cours": (980, 640), "journal-audit": (980, 560),
          "droits-acces": (820, 680), "droits-rectification": (820, 680), "reglages-synchronisation": (560, 260),
          "bandeau-conservation": (980, 90)}
 
 
-def prepare_demo_data(vault: Any, server_dir: Path, synced: int = 30, waiting: int = 6) -> None:
+def prepare_demo_data(vault: VaultHandle, server_dir: Path, synced: int = 30, waiting: int = 6) -> None:
     """Interviews, a real sync through the demo server (batches of 10), then a few left waiting."""
     from threading import Event
 

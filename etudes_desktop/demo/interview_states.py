@@ -14,6 +14,7 @@ from etudes_desktop.core.calls.territory import METROPOLE
 from etudes_desktop.core.calls.windows import next_open
 from etudes_desktop.core.interview import CallOutcome, Decision, Mode
 from etudes_desktop.gui.interview.signals import emit
+from etudes_desktop.storage.handle import VaultHandle
 
 FICTITIOUS = [("S-0001", "Mme", "Lefèvre", "Jeanne", "06 11 22 33 44", "Rennes"),
               ("S-0002", "M.", "N'Diaye", "Moussa", "02 99 00 11 22", "Vitré"),
@@ -35,9 +36,9 @@ def screenshot_widgets(workdir: Path | None = None) -> dict[str, Any]:
 
 
 def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any]:
+    from etudes_desktop.demo.sample_study import sample_package
     from etudes_desktop.gui.calls import CallbackList, CallOutcomeDialog
     from etudes_desktop.gui.commitment import CommitmentDialog
-    from etudes_desktop.demo.sample_study import sample_package
     from etudes_desktop.gui.interview.screen import open_interview
     from etudes_desktop.gui.interview.study_info import StudyInfo
     from etudes_desktop.gui.profile import ProfileDialog
@@ -89,7 +90,7 @@ def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any
     return shots
 
 
-def _call_states(vault: Any, store: Any, study: Any, now: datetime) -> dict[str, Any]:
+def _call_states(vault: VaultHandle, store: Any, study: Any, now: datetime) -> dict[str, Any]:
     """"Appel suivant" at the next moment someone may be called, and the study's AAPOR rates."""
     from etudes_desktop.gui.next_call import NextCallDialog, RatesDialog, find_next_call
 
@@ -98,7 +99,7 @@ def _call_states(vault: Any, store: Any, study: Any, now: datetime) -> dict[str,
             "taux-aapor": RatesDialog(study.title, store.calls.rates(study.study_id))}
 
 
-def seed_people(vault: Any, study_id: str, now: datetime) -> list[int]:
+def seed_people(vault: VaultHandle, study_id: str, now: datetime) -> list[int]:
     """Three fictitious respondents, through the repository an import uses; their ids in order."""
     from etudes_desktop.core.sample import SampleRecord
     from etudes_desktop.storage.respondents import RespondentRepository

@@ -7,7 +7,7 @@ French names; interviews walk the real session, so skip logic and constraints ho
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
@@ -17,6 +17,7 @@ from etudes_desktop.core.sample import SampleRecord
 from etudes_desktop.core.session import Session
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.paths import resource_path
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import RespondentRepository
 from etudes_desktop.storage.studies import load_study, save_study
@@ -34,7 +35,7 @@ _TOWNS = (("75011", "Paris"), ("69003", "Lyon"), ("13005", "Marseille"), ("31000
 _PROFESSIONS = ("Employé", "Cadre", "Retraité", "Artisan", "Enseignant", "Infirmier", "Ouvrier", "Étudiant")
 
 
-def import_demo_study(vault: Any) -> StudyPackage:
+def import_demo_study(vault: VaultHandle) -> StudyPackage:
     """Import the demo satisfaction study into the vault (idempotent)."""
     from etudes_desktop.core.study_load import load_package
 
@@ -62,7 +63,7 @@ def fictitious_people(count: int, rng: random.Random, prefix: str = "D") -> list
     return people
 
 
-def seed_respondents(vault: Any, study_id: str, count: int, rng: random.Random | None = None) -> int:
+def seed_respondents(vault: VaultHandle, study_id: str, count: int, rng: random.Random | None = None) -> int:
     return RespondentRepository(vault).insert_many(study_id, fictitious_people(count, rng or random.Random(7)))
 
 
@@ -107,7 +108,7 @@ def synthetic_answers(package: StudyPackage, rng: random.Random) -> dict[str, An
     return {k: v for k, v in session.answers().items() if session.is_visible(k)}
 
 
-def seed_interviews(vault: Any, study_id: str, count: int, rng: random.Random | None = None,
+def seed_interviews(vault: VaultHandle, study_id: str, count: int, rng: random.Random | None = None,
                     mode: Mode = Mode.FACE_TO_FACE) -> int:
     """`count` completed synthetic interviews (consent agreed, answers walked through the session)."""
     package = load_study(vault, study_id)
@@ -116,7 +117,7 @@ def seed_interviews(vault: Any, study_id: str, count: int, rng: random.Random | 
     rng = rng or random.Random(11)
     store = InterviewStore(vault)
     profile = store.profile() or store.set_profile("Enquêteur de démonstration", DEMO_PSEUDONYM)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for _ in range(count):
         with vault.transaction():  # one commit per interview, many statements inside
             interview = store.start(study_id, package.version, mode)

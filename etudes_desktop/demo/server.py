@@ -12,11 +12,11 @@ import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from etudes_desktop.paths import private_dir
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.settings import write_setting
 from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN
 
@@ -51,7 +51,7 @@ def start_demo_server(data_dir: Path | str, study_id: str = DEMO_STUDY_ID,
     return server.url, token, stop
 
 
-def configure_vault(vault: Any, url: str, token: str) -> None:
+def configure_vault(vault: VaultHandle, url: str, token: str) -> None:
     """Save the demo server's address and token in the (demo) vault's settings."""
     write_setting(vault, SETTING_SERVER, url)
     write_setting(vault, SETTING_TOKEN, token)

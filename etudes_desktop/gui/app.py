@@ -9,7 +9,7 @@ import os
 import resource
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 

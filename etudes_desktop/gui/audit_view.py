@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from etudes_desktop.gui.views.labels import group_digits, short_datetime
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +124,7 @@ class AuditView(QWidget):
     def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audit_view")
-        self.vault: Any = None
+        self.vault: VaultHandle | None = None
         self.model = AuditModel(self)
         self._build()
         self._connect_signals(services)
@@ -168,7 +169,7 @@ class AuditView(QWidget):
             hub.vault_opened.connect(self.bind)
             hub.vault_locked.connect(self.unbind)
 
-    def bind(self, vault: Any) -> None:
+    def bind(self, vault: VaultHandle) -> None:
         """Show the journal of this open vault (None: show nothing)."""
         self.vault = vault
         self.model.load(audit.entries(vault.conn) if vault is not None else [])

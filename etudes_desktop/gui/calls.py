@@ -7,21 +7,34 @@ from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.calls.dispositions import BY_KEY, RECORDABLE
 from etudes_desktop.core.calls.territory import Territory, local_time, utc_offset_label
+from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import CallOutcome, aapor_code
 from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display
 from etudes_desktop.gui.interview.labels import callback_columns, disposition_label, outcome_label
+from etudes_desktop.gui.interview.signals import emit
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
 from etudes_desktop.storage.interviews import Callback, Interviewer, InterviewStore
-from etudes_desktop.gui.interview.signals import emit
 
 
 def _local_now() -> datetime:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -20,6 +21,7 @@ from etudes_desktop.gui.tasks import Pool, run_task
 from etudes_desktop.gui.unlock import UnlockScreen
 from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.paths import DataPaths
+from etudes_desktop.storage.handle import VaultHandle
 
 log = logging.getLogger(__name__)
 WORKSPACE_VIEW = "workspace"
@@ -50,7 +52,7 @@ class AppController(QObject):
         self.demo = demo
         self.hub = hub or Hub()
         self.settings = settings or AppSettings.for_paths(paths)
-        self.vault: Any = None
+        self.vault: VaultHandle | None = None
         self._pool = pool
         self._kdf = kdf
         self._resume_view: str | None = None
@@ -155,7 +157,7 @@ class AppController(QObject):
     def locked(self) -> bool:
         return self.vault is None
 
-    def _on_vault_opened(self, vault: Any) -> None:
+    def _on_vault_opened(self, vault: VaultHandle) -> None:
         self.vault = vault
         if self._demo_server is not None:  # --demo: "Synchroniser" works with nothing to type
             from etudes_desktop.sync import overview

@@ -9,13 +9,15 @@ vault); after unlock the same interview is reopened, which resumes it on the pag
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from etudes_desktop.gui.hub import Hub
 from etudes_desktop.gui.main_window import MainWindow
+from etudes_desktop.storage.handle import VaultHandle
 
 INTERVIEW_VIEW = "interview"
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 LauncherFactory = Callable[[Any, Any, QWidget], Any]
 
 
-def default_launcher(vault: Any, study: Any, parent: QWidget) -> Any:
+def default_launcher(vault: VaultHandle, study: Any, parent: QWidget) -> Any:
     """The real launcher, with its modal dialogs."""
     from etudes_desktop.gui.interview.launcher import InterviewLauncher
 
@@ -39,7 +41,7 @@ class InterviewHost(QObject):
         self.window, self.workspace, self.hub = window, workspace, hub
         self._return_view = return_view
         self._make_launcher = make_launcher
-        self.vault: Any = None
+        self.vault: VaultHandle | None = None
         self.screen: Any = None
         self._open: tuple[str, str] | None = None  # (study id, interview id) of the screen shown
         self._resume_after_unlock: tuple[str, str] | None = None
@@ -119,7 +121,7 @@ class InterviewHost(QObject):
         self._drop_screen()
         self.vault = None
 
-    def _on_vault_opened(self, vault: Any) -> None:
+    def _on_vault_opened(self, vault: VaultHandle) -> None:
         self.vault = vault
         target, self._resume_after_unlock = self._resume_after_unlock, None
         if target is not None:

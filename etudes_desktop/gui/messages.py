@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
 
+
 def vault_error_text(exc: BaseException) -> str:
     """One sentence for the person at the keyboard, in the interface's language."""
     from etudes_desktop.core.recovery import MalformedRecoveryCode

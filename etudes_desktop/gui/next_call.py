@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +31,7 @@ from etudes_desktop.gui.interview.labels import disposition_label
 from etudes_desktop.gui.interview.signals import emit
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.contact_list import RespondentBrief
+from etudes_desktop.storage.handle import VaultHandle
 
 
 @dataclass(frozen=True)
@@ -35,13 +43,13 @@ class NextCallInfo:
     next_opening: datetime | None = None
 
 
-def find_next_call(vault: Any, study_id: str, now: datetime | None = None) -> NextCallInfo:
+def find_next_call(vault: VaultHandle, study_id: str, now: datetime | None = None) -> NextCallInfo:
     """Ask the scheduler (storage.calls) and read the person's brief (storage.contact_list)."""
     from etudes_desktop.storage import contact_list
     from etudes_desktop.storage.calls import CallService
 
     service = CallService(vault)
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     found = service.next_call(study_id, moment)
     if found is None:
         return NextCallInfo(None, next_opening=service.next_opening(study_id, moment))
@@ -189,7 +197,7 @@ class RatesDialog(QDialog):
         return item.text() if item else ""
 
 
-def open_next_call(vault: Any, study_id: str, on_call: Callable[[int], None], parent: QWidget | None = None,
+def open_next_call(vault: VaultHandle, study_id: str, on_call: Callable[[int], None], parent: QWidget | None = None,
                    now: datetime | None = None) -> NextCallDialog:
     """The F5 window (window-modal, not blocking); `on_call` gets the person chosen."""
     dialog = NextCallDialog(find_next_call(vault, study_id, now), parent=parent)
@@ -199,7 +207,7 @@ def open_next_call(vault: Any, study_id: str, on_call: Callable[[int], None], pa
     return dialog
 
 
-def open_rates(vault: Any, study_id: str, title: str, parent: QWidget | None = None) -> RatesDialog:
+def open_rates(vault: VaultHandle, study_id: str, title: str, parent: QWidget | None = None) -> RatesDialog:
     from etudes_desktop.storage.calls import CallService
 
     dialog = RatesDialog(title, CallService(vault).rates(study_id), parent)

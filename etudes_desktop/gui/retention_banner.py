@@ -20,6 +20,7 @@ from etudes_desktop.core import retention as rules
 from etudes_desktop.gui.tasks import Pool, run_task
 from etudes_desktop.gui.views.labels import group_digits
 from etudes_desktop.storage import retention
+from etudes_desktop.storage.handle import VaultHandle
 
 log = logging.getLogger(__name__)
 HOUR_MS = 3_600_000
@@ -47,7 +48,7 @@ class RetentionOutcome:
         return not self.warnings and not self.destroyed
 
 
-def run_retention(vault: Any, today: date) -> RetentionOutcome:
+def run_retention(vault: VaultHandle, today: date) -> RetentionOutcome:
     """Apply retention for `today` (in a worker), then list the studies within the warning delay."""
     report = retention.run(vault, today)
     outcome = RetentionOutcome(day=today, destroyed=report.destroyed)
@@ -126,7 +127,7 @@ class RetentionScheduler(QObject):
         super().__init__(parent)
         self.banner = banner
         self.today = today
-        self.vault: Any = None
+        self.vault: VaultHandle | None = None
         self.last_day: date | None = None
         self.busy = False
         self._pool = pool
@@ -138,7 +139,7 @@ class RetentionScheduler(QObject):
             hub.vault_opened.connect(self.start)
             hub.vault_locked.connect(self.stop)
 
-    def start(self, vault: Any) -> None:
+    def start(self, vault: VaultHandle) -> None:
         """The vault is open: run now, then daily."""
         self.vault = vault
         self.last_day = None

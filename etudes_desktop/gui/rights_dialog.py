@@ -68,7 +68,7 @@ class RightsDialog(QDialog):
 
     @classmethod
     def show_for(cls, services: Any, study_id: str | None = None, sample_id: str | None = None,
-                 parent: QWidget | None = None) -> "RightsDialog":
+                 parent: QWidget | None = None) -> RightsDialog:
         """Open the dialog window-modal, without blocking; return it."""
         dialog = cls(services, study_id, sample_id, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -30,6 +30,7 @@ from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
 from etudes_desktop.gui.style import monospace_font, set_role
 from etudes_desktop.gui.views.labels import phone_text
 from etudes_desktop.storage import rights
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.respondents import Respondent
 from etudes_desktop.storage.rights import write_access_export
 
@@ -57,7 +58,7 @@ class _RequestTab(QWidget):
 
     changed = Signal(str)  # what changed in the vault: "rectification" or "objection"
 
-    def __init__(self, vault: Any, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: VaultHandle, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault, self._actor = vault, actor
         self.person: Respondent | None = None
@@ -76,7 +77,7 @@ class _RequestTab(QWidget):
 class AccessTab(_RequestTab):
     """Everything this laptop holds on the person, shown and exported for them."""
 
-    def __init__(self, vault: Any, actor: Actor, choose_folder: FolderChooser, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: VaultHandle, actor: Actor, choose_folder: FolderChooser, parent: QWidget | None = None) -> None:
         super().__init__(vault, actor, parent)
         self._choose = choose_folder
         self.access_data: dict[str, Any] | None = None
@@ -151,7 +152,7 @@ class AccessTab(_RequestTab):
 class RectificationTab(_RequestTab):
     """The person's contact fields, corrected and validated as the import validates them."""
 
-    def __init__(self, vault: Any, actor: Actor, labels: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, vault: VaultHandle, actor: Actor, labels: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(vault, actor, parent)
         self._labels = labels
         column = QVBoxLayout(self)
@@ -216,7 +217,7 @@ class RectificationTab(_RequestTab):
 class ObjectionTab(_RequestTab):
     """The objection, confirmed, then definitive: contact and unsent answers erased, suppressed."""
 
-    def __init__(self, vault: Any, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: VaultHandle, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(vault, actor, parent)
         column = QVBoxLayout(self)
         intro = QLabel(self.tr(

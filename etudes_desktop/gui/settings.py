@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
 from pathlib import Path
+
+from PySide6.QtCore import QSettings
 
 from etudes_desktop.paths import DataPaths, private_file
 
@@ -18,7 +18,7 @@ class AppSettings:
         self._qs = qsettings
 
     @classmethod
-    def for_paths(cls, paths: DataPaths) -> "AppSettings":
+    def for_paths(cls, paths: DataPaths) -> AppSettings:
         return cls(QSettings(str(paths.data_dir / "settings.ini"), QSettings.Format.IniFormat))
 
     @property

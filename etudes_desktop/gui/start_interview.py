@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from etudes_desktop.core.interview import Mode
@@ -48,7 +59,7 @@ class StartInterviewDialog(QDialog):
         self.choice: StartChoice | None = None
         self.setWindowTitle(self.tr("Nouvel entretien"))
         self.resize(680, 560)
-        self._selected_at = datetime.now(timezone.utc)
+        self._selected_at = datetime.now(UTC)
         self._build()
         self._connect_signals()
         if last_mode is not None and Mode(last_mode) in self.mode_buttons:
@@ -175,7 +186,7 @@ class StartInterviewDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole + 1)
 
     def _on_selection_changed(self, *_: object) -> None:
-        self._selected_at = datetime.now(timezone.utc)  # a phone call to this person starts about now
+        self._selected_at = datetime.now(UTC)  # a phone call to this person starts about now
         unnamed = self.unnamed_check.isChecked()
         self.respondent_list.setEnabled(not unnamed)
         named = self.respondent_id() is not None
@@ -229,7 +240,7 @@ class StartInterviewDialog(QDialog):
         self.next_call_label.setText(self.tr("Appel suivant : %1. %2").replace("%1", reason_text(info.call)).replace(
             "%2", local_time_text(info.call)))
         set_role(self.next_call_label, "ok")
-        self._selected_at = datetime.now(timezone.utc)
+        self._selected_at = datetime.now(UTC)
         self.call_button.setFocus()
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override: F5 is "Appel suivant"

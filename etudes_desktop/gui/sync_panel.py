@@ -34,6 +34,7 @@ from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.sync_settings import SyncSettingsDialog
 from etudes_desktop.gui.tasks import run_task
 from etudes_desktop.gui.views.labels import group_digits, interview_state_label, short_datetime, state_colour
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.sync import overview
 from etudes_desktop.sync.engine import BatchSizer, SyncCancelled, SyncEngine, SyncError, SyncReport
 from etudes_desktop.sync.transport import HttpTransport, Transport
@@ -46,7 +47,7 @@ def _http_transport(url: str, token: str) -> Transport:
     return HttpTransport(url, token)
 
 
-def run_sync(vault: Any, settings: overview.SyncSettings, progress: Callable[[int, int, int], None],
+def run_sync(vault: VaultHandle, settings: overview.SyncSettings, progress: Callable[[int, int, int], None],
              cancel: threading.Event, transport_factory: TransportFactory = _http_transport,
              batch_size: int | None = None) -> SyncReport:
     """One sync, in a worker thread: plain data in, the engine's report out (SyncError raised)."""
@@ -172,7 +173,7 @@ class SyncPanel(QWidget):
         self.outcome_label.hide()
 
     # -- the public API (the main window, tests) -------------------------------------------------
-    def bind(self, vault: Any) -> None:
+    def bind(self, vault: VaultHandle) -> None:
         """Show what this open vault holds."""
         self.controller.bind(vault)
 
@@ -369,7 +370,7 @@ class SyncController(QObject):
         super().__init__(panel)
         self.panel = panel
         self.services = services
-        self.vault: Any = None
+        self.vault: VaultHandle | None = None
         self.busy = False
         self._transport_factory = transport_factory
         self._batch_size = batch_size
@@ -393,7 +394,7 @@ class SyncController(QObject):
             hub.vault_locked.connect(self.unbind)
 
     # -- vault ------------------------------------------------------------------------------------
-    def bind(self, vault: Any) -> None:
+    def bind(self, vault: VaultHandle) -> None:
         self.vault = vault
         self.panel.show_running(False, vault is not None)
         self.refresh()

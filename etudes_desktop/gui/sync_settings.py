@@ -7,8 +7,6 @@ tests build the dialog, fill it and click, without `exec()`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.gui.i18n import SOURCE_LANGUAGE, current_language
 from etudes_desktop.gui.style import set_role
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.sync import overview
 
 
@@ -33,7 +32,7 @@ class SyncSettingsDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: VaultHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sync_settings_dialog")
         self.setWindowTitle(self.tr("Réglages de la synchronisation"))
@@ -47,7 +46,7 @@ class SyncSettingsDialog(QDialog):
         self.token_edit.setText(current.token)
 
     @classmethod
-    def edit(cls, vault: Any, parent: QWidget | None = None) -> bool:
+    def edit(cls, vault: VaultHandle, parent: QWidget | None = None) -> bool:
         """Show the dialog modally; True when new settings were saved."""
         dialog = cls(vault, parent)
         try:

@@ -6,14 +6,15 @@ screenshot renderer pass `ImmediatePool()`, which runs the task synchronously.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-_pending: set["_Relay"] = set()
+_pending: set[_Relay] = set()
 # Finished runnables, kept a while longer: a result can reach the GUI thread while its worker is
 # still returning from run(), so a runnable is freed only some tasks later, never under its worker.
-_retired: list["_Task"] = []
+_retired: list[_Task] = []
 _RETIRED_KEPT = 64
 
 
@@ -43,7 +44,7 @@ class _Relay(QObject):
         self.done.connect(self._on_done)
         self.failed.connect(self._on_failed)
 
-    task: "_Task | None" = None  # kept alive here until its result is back on the GUI thread
+    task: _Task | None = None  # kept alive here until its result is back on the GUI thread
 
     def _retire(self) -> None:
         _pending.discard(self)

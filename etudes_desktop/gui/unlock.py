@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import math
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from etudes_desktop.core.wipe import wipe
 from etudes_desktop.gui.forms import Pages, make_card
-from etudes_desktop.gui.vault_forms import UnlockForm, place
 from etudes_desktop.gui.i18n import translate
 from etudes_desktop.gui.messages import policy_feedback, throttle_text, vault_error_text
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.tasks import Pool, run_task
+from etudes_desktop.gui.vault_forms import UnlockForm, place
 from etudes_desktop.paths import DataPaths
 
 UNLOCK_PAGE, RECOVER_PAGE = 0, 1

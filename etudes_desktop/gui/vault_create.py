@@ -9,11 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from etudes_desktop.gui.forms import Pages, make_card
-from etudes_desktop.gui.vault_forms import VaultCreateForm, place
 from etudes_desktop.gui.messages import policy_feedback, vault_error_text
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.tasks import Pool, run_task
+from etudes_desktop.gui.vault_forms import VaultCreateForm, place
 from etudes_desktop.paths import DataPaths
+from etudes_desktop.storage.handle import VaultHandle
 
 PASSPHRASE_PAGE, RECOVERY_PAGE = 0, 1
 GROUPS_PER_LINE = 4
@@ -45,7 +46,7 @@ class VaultCreateScreen(QWidget):
         self._pool = pool
         self._kdf = kdf
         self._busy = False
-        self._vault: Any = None
+        self._vault: VaultHandle | None = None
         self.ui = VaultCreateForm()
         place(self.ui, make_card(self))
         self.pages = Pages(self.ui.passphrase_page, self.ui.recovery_page)

@@ -7,20 +7,21 @@ Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on us
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import argparse
 import csv
 import json
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import Any, TextIO
 
 import platformdirs
 
 from etudes_desktop import APP_AUTHOR, __version__
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.server.store import Store
 
 log = logging.getLogger(__name__)

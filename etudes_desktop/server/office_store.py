@@ -18,11 +18,23 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    Column, Index, Integer, LargeBinary, MetaData, String, Table, Text, delete, func, insert, select, update,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
 )
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.server.store import Store, devices, iso, batches
+from etudes_desktop.server.store import Store, batches, devices, iso
 
 office_metadata = MetaData()
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from etudes_desktop.storage.handle import VaultHandle
+
 
 @dataclass(frozen=True)
 class AuditEntry:
@@ -31,7 +33,7 @@ def record(conn: Any, at: datetime, event: str, actor: str | None = None,
     )
 
 
-def record_alone(vault: Any, at: datetime, event: str, actor: str | None = None,
+def record_alone(vault: VaultHandle, at: datetime, event: str, actor: str | None = None,
                  object_ids: list[str] | None = None, counts: dict[str, int] | None = None) -> None:
     """Append one entry in its own transaction."""
     with vault.transaction() as conn:

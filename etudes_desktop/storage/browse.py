@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from etudes_desktop.core.interview import ANSWERED, OPEN, WAITING_SYNC, State, values
+from etudes_desktop.storage.handle import VaultHandle
 
 RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "stopped", "objected", "do_not_contact", "erased")
 DRAFT_STATES = values(OPEN)
@@ -120,7 +121,7 @@ class InterviewRow:
 
 
 # -- studies ----------------------------------------------------------------------------------
-def study_counters(vault: Any, study_id: str | None = None) -> StudyCounters:
+def study_counters(vault: VaultHandle, study_id: str | None = None) -> StudyCounters:
     """Counters of one study, or of every study when `study_id` is None."""
     where, params = ("WHERE study_id = ?", (study_id,)) if study_id else ("", ())
     conn = vault.conn
@@ -152,7 +153,7 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, int]]:
     return grouped
 
 
-def interview_counts(vault: Any) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+def interview_counts(vault: VaultHandle) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
     """Interviews per study and state, and sync tombstones per study."""
     conn = vault.conn
     states = _grouped(conn.execute("SELECT study_id, state, count(*) FROM interview GROUP BY study_id, state"))
@@ -167,7 +168,7 @@ def with_interviews(summary: StudySummary, by_state: dict[str, int], purged: int
                         summary.closed_at, counters, summary.by_status, by_state, True)
 
 
-def studies(vault: Any, interviews: bool = True) -> list[StudySummary]:
+def studies(vault: VaultHandle, interviews: bool = True) -> list[StudySummary]:
     """Every study in the vault with its counters, open studies first, then by title.
 
     With `interviews=False` only respondents are counted (`interviews_known` is False): what
@@ -216,7 +217,7 @@ _WITH_APPOINTMENT = ("id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.
                      "WHERE respondent_id = c.respondent_id)) AND status IN ('to_contact', 'in_progress')")
 
 
-def count_appointments(vault: Any, study_id: str) -> int:
+def count_appointments(vault: VaultHandle, study_id: str) -> int:
     """How many people of a study have a callback agreed and are still to be reached."""
     return int(vault.conn.execute(f"SELECT count(*) FROM respondent WHERE study_id = ? AND {_WITH_APPOINTMENT}",
                                   (study_id, study_id)).fetchone()[0])
@@ -262,13 +263,13 @@ def _accent_blind(word: str) -> str:
     return "".join(out)
 
 
-def count_respondents(vault: Any, query: RespondentQuery) -> int:
+def count_respondents(vault: VaultHandle, query: RespondentQuery) -> int:
     """How many respondents the query matches."""
     where, params = _respondent_where(query)
     return int(vault.conn.execute(f"SELECT count(*) FROM respondent WHERE {where}", params).fetchone()[0])
 
 
-def respondents_page(vault: Any, query: RespondentQuery, offset: int, limit: int,
+def respondents_page(vault: VaultHandle, query: RespondentQuery, offset: int, limit: int,
                      after: RespondentRow | None = None) -> list[RespondentRow]:
     """`limit` respondents from `offset`, by last name, first name, id.
 
@@ -289,7 +290,7 @@ def respondents_page(vault: Any, query: RespondentQuery, offset: int, limit: int
     return respondents_by_ids(vault, ids)
 
 
-def respondent_ids(vault: Any, query: RespondentQuery) -> list[int]:
+def respondent_ids(vault: VaultHandle, query: RespondentQuery) -> list[int]:
     """Every matching id in list order, from the index alone (a search: one pass gives the count
     and every page; the ids are plain integers, no personal data)."""
     where, params = _respondent_where(query)
@@ -298,7 +299,7 @@ def respondent_ids(vault: Any, query: RespondentQuery) -> list[int]:
         params).fetchall()]
 
 
-def respondents_by_ids(vault: Any, ids: Sequence[int]) -> list[RespondentRow]:
+def respondents_by_ids(vault: VaultHandle, ids: Sequence[int]) -> list[RespondentRow]:
     """These respondents, in the order given."""
     if not ids:
         return []
@@ -313,7 +314,7 @@ def _respondent(r: Sequence[Any]) -> RespondentRow:
                          r[7] or "", r[8], r[9])
 
 
-def respondent_status_counts(vault: Any, study_id: str) -> dict[str, int]:
+def respondent_status_counts(vault: VaultHandle, study_id: str) -> dict[str, int]:
     """Respondents of a study per status (every status present, zero when none)."""
     counts = dict.fromkeys(RESPONDENT_STATUSES, 0)
     counts.update(vault.conn.execute(
@@ -331,12 +332,12 @@ def _interview_where(query: InterviewQuery) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def count_interviews(vault: Any, query: InterviewQuery) -> int:
+def count_interviews(vault: VaultHandle, query: InterviewQuery) -> int:
     where, params = _interview_where(query)
     return int(vault.conn.execute(f"SELECT count(*) FROM interview i WHERE {where}", params).fetchone()[0])
 
 
-def interviews_page(vault: Any, query: InterviewQuery, offset: int, limit: int) -> list[InterviewRow]:
+def interviews_page(vault: VaultHandle, query: InterviewQuery, offset: int, limit: int) -> list[InterviewRow]:
     """`limit` interviews of a study from `offset`, most recently changed first."""
     where, params = _interview_where(query)
     keys = [r[0] for r in vault.conn.execute(

@@ -12,19 +12,27 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.core.calls import rates as core_rates
 from etudes_desktop.core.calls.dispositions import BY_KEY, Disposition, recordable
 from etudes_desktop.core.calls.plan import (
-    Attempt, NextCall, Plan, Rank, check_appointment, masks_with, plan_for, stamp,
+    Attempt,
+    NextCall,
+    Plan,
+    Rank,
+    check_appointment,
+    masks_with,
+    plan_for,
+    stamp,
 )
 from etudes_desktop.core.calls.rules import CallingRules
 from etudes_desktop.core.calls.territory import TERRITORIES, Territory, local_time, territory_of
 from etudes_desktop.core.calls.windows import is_open, next_open
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import ANSWERED, State
+from etudes_desktop.storage.handle import VaultHandle
 
 Clock = Callable[[], datetime]
 CONTACTABLE = ("to_contact", "in_progress")
@@ -33,14 +41,14 @@ _MAX_SKIPPED = 200  # stale candidates closed on the way before giving up (never
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _parse(text: str | None) -> datetime | None:
     if not text:
         return None
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class PersonPlace:
 class CallService:
     """Calls of one vault (no Qt; the GUI and the command line call it)."""
 
-    def __init__(self, vault: Any, clock: Clock = _utc_now) -> None:
+    def __init__(self, vault: VaultHandle, clock: Clock = _utc_now) -> None:
         self._vault = vault
         self._clock = clock
         self._rules: dict[str, tuple[str, CallingRules]] = {}
@@ -85,7 +93,7 @@ class CallService:
 
     def place(self, study_id: str, respondent_id: int, now: datetime | None = None) -> PersonPlace:
         """The person's territory, local time, and whether they may be called now (else when)."""
-        moment = (now or self._clock()).astimezone(timezone.utc)
+        moment = (now or self._clock()).astimezone(UTC)
         territory, rules = self.territory(respondent_id), self.rules(study_id)
         return PersonPlace(territory, local_time(territory, moment), is_open(rules, territory, moment),
                            next_open(rules, territory, moment))
@@ -96,7 +104,7 @@ class CallService:
                appointment_at: datetime | None = None) -> int:
         """One call and how it ended; refused when an appointment could not be kept by the rules."""
         found = recordable(disposition)
-        moment = (at or self._clock()).astimezone(timezone.utc)
+        moment = (at or self._clock()).astimezone(UTC)
         if found.appointment is not None and appointment_at is None:
             raise EtudesError("indiquez la date et l'heure du rendez-vous")
         if duration_seconds is not None and not 0 <= duration_seconds <= 24 * 3600:
@@ -132,7 +140,7 @@ class CallService:
     # -- the next call --------------------------------------------------------------------------
     def next_call(self, study_id: str, now: datetime | None = None) -> NextCall | None:
         """The person to call now and why; None when no one may be called at this moment."""
-        moment = (now or self._clock()).astimezone(timezone.utc)
+        moment = (now or self._clock()).astimezone(UTC)
         rules = self.rules(study_id)
         self.refresh(study_id)
         due = stamp(moment)
@@ -154,7 +162,7 @@ class CallService:
 
     def next_opening(self, study_id: str, now: datetime | None = None) -> datetime | None:
         """When some territory of the study's people opens next (for "no one to call now")."""
-        moment = (now or self._clock()).astimezone(timezone.utc)
+        moment = (now or self._clock()).astimezone(UTC)
         rules = self.rules(study_id)
         codes = [r[0] for r in self._vault.conn.execute(
             "SELECT DISTINCT territory FROM call_plan WHERE study_id = ? AND rank != ?", (study_id, int(Rank.CLOSED)))]
@@ -284,7 +292,7 @@ def _territory(postcode: str | None, attributes_json: str | None) -> Territory:
 
 def _attempt(at: str, outcome: str, appointment_at: str | None) -> Attempt:
     key = outcome if outcome in BY_KEY else "other_unknown"  # a value this version does not know
-    return Attempt(_parse(at) or datetime.now(timezone.utc), key, _parse(appointment_at))
+    return Attempt(_parse(at) or datetime.now(UTC), key, _parse(appointment_at))
 
 
 def _history(conn: Any, respondent_id: int) -> list[Attempt]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import binascii
-from etudes_desktop.core.plural import count as _n
 import threading
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.wipe import wipe
 from etudes_desktop.storage.errors import VaultCorrupted, VaultError
 

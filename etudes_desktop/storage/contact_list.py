@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from etudes_desktop.storage.handle import VaultHandle
+
 CONTACTABLE = ("to_contact", "in_progress")
 
 
@@ -36,7 +38,7 @@ _NOT_INTERVIEWED = ("NOT EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id
                     "AND i.study_id = respondent.study_id AND i.state != 'draft')")
 
 
-def contactable(vault: Any, study_id: str, search: str = "", limit: int = 500) -> list[RespondentBrief]:
+def contactable(vault: VaultHandle, study_id: str, search: str = "", limit: int = 500) -> list[RespondentBrief]:
     """People of the study who may still be contacted, filtered by name, sample id or town."""
     sql = (f"SELECT {_COLUMNS} FROM respondent WHERE study_id = ? AND status IN ('to_contact', 'in_progress') "
            f"AND {_NOT_INTERVIEWED}")
@@ -49,7 +51,7 @@ def contactable(vault: Any, study_id: str, search: str = "", limit: int = 500) -
     return [_brief(r) for r in rows]
 
 
-def briefs(vault: Any, ids: list[int]) -> dict[int, RespondentBrief]:
+def briefs(vault: VaultHandle, ids: list[int]) -> dict[int, RespondentBrief]:
     """Several respondents by id (the callback list)."""
     if not ids:
         return {}
@@ -58,6 +60,6 @@ def briefs(vault: Any, ids: list[int]) -> dict[int, RespondentBrief]:
     return {int(r["id"]): _brief(r) for r in rows}
 
 
-def status(vault: Any, respondent_id: int) -> str | None:
+def status(vault: VaultHandle, respondent_id: int) -> str | None:
     row = vault.conn.execute("SELECT status FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
     return row["status"] if row else None

@@ -10,7 +10,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
@@ -23,10 +23,10 @@ from etudes_desktop.core.interview import (
     check_transition,
     text_sha256,
 )
-
 from etudes_desktop.storage import audit
-from etudes_desktop.storage.write_errors import guarded_write
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.settings import read_setting, write_setting_in
+from etudes_desktop.storage.write_errors import guarded_write
 
 Clock = Callable[[], datetime]
 
@@ -60,7 +60,7 @@ CONTACT_COLUMNS = (
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -89,7 +89,7 @@ class InterviewRow:
     receipt_reason: str | None
 
     @classmethod
-    def from_row(cls, row: Any) -> "InterviewRow":
+    def from_row(cls, row: Any) -> InterviewRow:
         return cls(
             id=row["id"], study_id=row["study_id"], study_version=row["study_version"],
             respondent_id=row["respondent_id"], mode=Mode(row["mode"]), state=State(row["state"]),
@@ -110,7 +110,7 @@ class Callback:
 class InterviewStore:
     """The interview service over an open vault (no Qt; the GUI calls it from controllers)."""
 
-    def __init__(self, vault: Any, clock: Clock = utc_now) -> None:
+    def __init__(self, vault: VaultHandle, clock: Clock = utc_now) -> None:
         self._vault = vault
         self._clock = clock
 
@@ -210,7 +210,7 @@ class InterviewStore:
             interview = self._locked(conn, interview_id)
             if interview.state is not State.DRAFT:
                 raise NotADraft()
-            erased = conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,)).rowcount
+            erased = int(conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,)).rowcount)
             conn.execute("DELETE FROM consent WHERE interview_id = ?", (interview_id,))
             conn.execute("DELETE FROM interview WHERE id = ?", (interview_id,))
             if interview.respondent_id is not None:
@@ -390,8 +390,8 @@ class InterviewStore:
                     at: datetime | None = None) -> int:
         """A call that led to no interview, with its AAPOR disposition; appointments feed callbacks
         (the scheduler's checks: storage.calls.CallService.record)."""
-        return self.calls.record(study_id, respondent_id, str(getattr(outcome, "value", outcome)), interviewer,
-                                 at=at, duration_seconds=duration_seconds, appointment_at=appointment_at)
+        return int(self.calls.record(study_id, respondent_id, str(getattr(outcome, "value", outcome)), interviewer,
+                                     at=at, duration_seconds=duration_seconds, appointment_at=appointment_at))
 
     def callbacks(self, study_id: str) -> list[Callback]:
         """Appointments still due: the latest attempt per respondent is an appointment, no interview since."""
@@ -435,7 +435,7 @@ class InterviewStore:
         return State.OBJECTED
 
 
-def suppress_and_erase(vault: Any, conn: Any, respondent_id: int, status: str, now: datetime) -> None:
+def suppress_and_erase(vault: VaultHandle, conn: Any, respondent_id: int, status: str, now: datetime) -> None:
     """Put the person on the suppression list (keyed hashes), then erase their contact data."""
     from etudes_desktop.storage.respondents import Respondent, SuppressionList
 

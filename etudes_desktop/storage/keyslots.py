@@ -60,7 +60,7 @@ class KdfParams:
     parallelism: int = 4
 
     @classmethod
-    def fast(cls) -> "KdfParams":
+    def fast(cls) -> KdfParams:
         """Cheap parameters, for tests that create many vaults. Never for real data."""
         return cls(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -73,12 +73,12 @@ class KdfParams:
         )
 
 
-def derive_secret(db_key: bytes, name: str) -> bytes:
+def derive_secret(db_key: bytes | bytearray, name: str) -> bytes:
     """A 32-byte secret bound to this vault's key and to a purpose name."""
     return _hkdf(db_key, None, _SECRET_INFO + name.encode("utf-8"))
 
 
-def _hkdf(material: bytes, salt: bytes | None, info: bytes) -> bytes:
+def _hkdf(material: bytes | bytearray, salt: bytes | None, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=info).derive(material)
 
 
@@ -129,22 +129,22 @@ class KeySlots:
 
     # -- building -----------------------------------------------------------------------
     @classmethod
-    def new(cls, db_key: bytes | bytearray, db_salt: bytes, passphrase: str, code: str, params: KdfParams) -> "KeySlots":
+    def new(cls, db_key: bytes | bytearray, db_salt: bytes, passphrase: str, code: str, params: KdfParams) -> KeySlots:
         empty = cls(vault_id=secrets.token_hex(16), db_salt=db_salt.hex())
         return empty.with_passphrase(db_key, passphrase, params).with_recovery(db_key, code)
 
-    def with_passphrase(self, db_key: bytes, passphrase: str, params: KdfParams) -> "KeySlots":
+    def with_passphrase(self, db_key: bytes | bytearray, passphrase: str, params: KdfParams) -> KeySlots:
         """A copy whose passphrase slot wraps db_key under a new passphrase (fresh salt)."""
         kdf = {"alg": "argon2id", "v": ARGON2_VERSION, "t": params.time_cost, "m": params.memory_cost,
                "p": params.parallelism, "salt": _b64(secrets.token_bytes(SALT_BYTES))}
         return self._with_slot(PASSPHRASE, kdf, _passphrase_key(passphrase, kdf), db_key)
 
-    def with_recovery(self, db_key: bytes, code: str) -> "KeySlots":
+    def with_recovery(self, db_key: bytes | bytearray, code: str) -> KeySlots:
         """A copy whose recovery slot wraps db_key under a recovery code (150 random bits)."""
         kdf = {"alg": "hkdf-sha256", "salt": _b64(secrets.token_bytes(SALT_BYTES))}
         return self._with_slot(RECOVERY, kdf, _recovery_key(code, kdf), db_key)
 
-    def _with_slot(self, kind: str, kdf: dict[str, Any], wrapping_key: bytes, db_key: bytes) -> "KeySlots":
+    def _with_slot(self, kind: str, kdf: dict[str, Any], wrapping_key: bytes, db_key: bytes | bytearray) -> KeySlots:
         nonce = secrets.token_bytes(NONCE_BYTES)
         draft = Slot(kind, kdf, nonce, b"")
         try:
@@ -194,18 +194,18 @@ class KeySlots:
         return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id, "db_salt": self.db_salt,
                 "slots": [self.slots[k].to_json() for k in sorted(self.slots)]}
 
-    def to_bytes(self, db_key: bytes) -> bytes:
+    def to_bytes(self, db_key: bytes | bytearray) -> bytes:
         body = self.body()
         document = {**body, "checksum": hashlib.sha256(canonical(body)).hexdigest(), "mac": self._mac(db_key, body)}
         return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("ascii")
 
-    def verify_mac(self, db_key: bytes, document: dict[str, Any]) -> None:
+    def verify_mac(self, db_key: bytes | bytearray, document: dict[str, Any]) -> None:
         """KeySlotTampered unless the file's HMAC matches (checked once the key is known)."""
         if not hmac.compare_digest(str(document.get("mac", "")), self._mac(db_key, self.body())):
             raise KeySlotTampered()
 
     @staticmethod
-    def _mac(db_key: bytes, body: dict[str, Any]) -> str:
+    def _mac(db_key: bytes | bytearray, body: dict[str, Any]) -> str:
         return hmac.new(_hkdf(db_key, None, _MAC_INFO), canonical(body), hashlib.sha256).hexdigest()
 
 

@@ -19,12 +19,13 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, TO_SEND, WAITING_SYNC, State, check_transition, values
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import CONTACT_COLUMNS
 from etudes_desktop.storage.settings import write_setting_in
 
@@ -78,7 +79,7 @@ Prepare = Callable[[dict[str, Any]], Prepared]
 
 
 def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def _norm_time(value: str | None) -> str | None:
@@ -86,7 +87,7 @@ def _norm_time(value: str | None) -> str | None:
     if not value:
         return None
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return iso(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+    return iso(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
 # -- what an interview carries -------------------------------------------------------------------
@@ -136,21 +137,21 @@ def _payload(row: Any, consent: Any, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- reading ----------------------------------------------------------------------------------------
-def count(vault: Any, study_id: str, states: Iterable[State]) -> int:
+def count(vault: VaultHandle, study_id: str, states: Iterable[State]) -> int:
     marks = values(frozenset(states))
     return int(vault.conn.execute(
         f"SELECT count(*) FROM interview WHERE study_id = ? AND state IN ({','.join('?' * len(marks))})",
         (study_id, *marks)).fetchone()[0])
 
 
-def pending_batches(vault: Any, study_id: str) -> list[str]:
+def pending_batches(vault: VaultHandle, study_id: str) -> list[str]:
     """Batches locked by an interrupted sync, to be sent again as they were."""
     rows = vault.conn.execute("SELECT DISTINCT batch_id FROM interview WHERE study_id = ? AND state = ? "
                               "ORDER BY batch_id", (study_id, State.SENDING.value)).fetchall()
     return [r[0] for r in rows]
 
 
-def relock(vault: Any, study_id: str, batch_id: str) -> LockedBatch:
+def relock(vault: VaultHandle, study_id: str, batch_id: str) -> LockedBatch:
     """An interrupted batch, rebuilt identically (same id, same interviews, same hashes)."""
     batch = LockedBatch(batch_id, study_id)
     conn = vault.conn
@@ -166,7 +167,7 @@ def relock(vault: Any, study_id: str, batch_id: str) -> LockedBatch:
 
 
 # -- the steps of a sync ------------------------------------------------------------------------------
-def lock(vault: Any, study_id: str, limit: int, max_bytes: int, prepare: Prepare) -> tuple[LockedBatch | None, int]:
+def lock(vault: VaultHandle, study_id: str, limit: int, max_bytes: int, prepare: Prepare) -> tuple[LockedBatch | None, int]:
     """Lock the next finished interviews as SENDING under a new batch id, bounded in number and
     bytes; returns the batch (None when nothing is left) and how many were refused locally."""
     refused = 0
@@ -210,7 +211,7 @@ def lock(vault: Any, study_id: str, limit: int, max_bytes: int, prepare: Prepare
         # every interview read was refused locally: look at the next ones
 
 
-def release(vault: Any, batch: LockedBatch, reject_reason: str | None = None, code: str | None = None) -> None:
+def release(vault: VaultHandle, batch: LockedBatch, reject_reason: str | None = None, code: str | None = None) -> None:
     """Give a batch's interviews back: to be sent again in other batches, or refused locally."""
     with vault.transaction() as conn:
         for item in batch.items:
@@ -222,7 +223,7 @@ def release(vault: Any, batch: LockedBatch, reject_reason: str | None = None, co
                           code if reject_reason else None, item["id"], State.SENDING.value))
 
 
-def apply_receipts(vault: Any, batch: LockedBatch, receipts: Iterable[ReceiptRow], now: datetime) -> dict[str, int]:
+def apply_receipts(vault: VaultHandle, batch: LockedBatch, receipts: Iterable[ReceiptRow], now: datetime) -> dict[str, int]:
     """In one transaction: purge what was acknowledged (tombstones kept), keep the rest with its
     reason, give back what got no receipt, log and audit the batch; then checkpoint the vault.
     Returns the counts by receipt status."""
@@ -232,7 +233,8 @@ def apply_receipts(vault: Any, batch: LockedBatch, receipts: Iterable[ReceiptRow
         present = {r["id"]: r for r in conn.execute(
             "SELECT id, study_id, respondent_id, mode, completed_at, content_sha256 FROM interview "
             "WHERE batch_id = ? AND state = ?", (batch.batch_id, State.SENDING.value))}
-        acked, kept = [], []
+        acked: list[tuple[Any, ReceiptRow]] = []
+        kept: list[tuple[Any, ReceiptRow]] = []
         for receipt in receipts:
             row = present.pop(receipt.interview_id, None)
             if row is None:
@@ -275,7 +277,7 @@ def _erase_contacts_when_done(conn: Any, respondent_ids: list[int]) -> None:
         (json.dumps(sorted(set(respondent_ids))), *STILL_TO_DO))
 
 
-def log_outcome(vault: Any, now: datetime, study_id: str | None, outcome: str, duration_ms: int) -> None:
+def log_outcome(vault: VaultHandle, now: datetime, study_id: str | None, outcome: str, duration_ms: int) -> None:
     """A sync that stopped (an error or a cancel) leaves its line in the sync log."""
     with vault.transaction() as conn:
         _log_in(conn, iso(now), study_id, None, 0, {}, outcome, duration_ms)
@@ -290,7 +292,7 @@ def _log_in(conn: Any, at: str, study_id: str | None, batch_id: str | None, sent
 
 
 @contextmanager
-def page_cache(vault: Any, kib: int) -> Iterator[None]:
+def page_cache(vault: VaultHandle, kib: int) -> Iterator[None]:
     """A larger page cache while a sync runs (negative: KiB, SQLite's convention); freed after."""
     conn = vault.conn
     before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
@@ -301,7 +303,7 @@ def page_cache(vault: Any, kib: int) -> Iterator[None]:
         conn.execute(f"PRAGMA cache_size = {before}")
 
 
-def mark_synced(vault: Any, now: datetime) -> None:
+def mark_synced(vault: VaultHandle, now: datetime) -> None:
     """The time of the last sync that went to its end."""
     with vault.transaction() as conn:
         write_setting_in(conn, SETTING_LAST_SYNC, iso(now))

@@ -7,19 +7,21 @@ computes the same digests for each row and skips the matches.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
 import json
 import re
-from json.encoder import encode_basestring
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from json.encoder import encode_basestring
+from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.sample import SampleRecord, normalise_email, normalise_phone
 from etudes_desktop.core.sample_mapping import RESPONDENT_FIELDS, SampleMapping
+from etudes_desktop.storage.handle import VaultHandle
 
 SUPPRESSION_SECRET = "suppression-list"
 ALL_STUDIES = "*"  # a suppression entry valid for every study of this vault
@@ -72,19 +74,19 @@ class Respondent:
     attributes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row: Any) -> "Respondent":
+    def from_row(cls, row: Any) -> Respondent:
         values = {name: row[name] for name in ("id", "study_id", *_FIELDS, "status", "created_at")}
         return cls(**values, attributes=json.loads(row["attributes_json"] or "{}"))
 
 
 def _now(now: datetime | None) -> str:
-    return (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    return (now or datetime.now(UTC)).isoformat(timespec="seconds")
 
 
 class RespondentRepository:
     """Respondents of the vault's studies: bulk insert, counts, lists, search."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: VaultHandle) -> None:
         self.vault = vault
 
     def study_exists(self, study_id: str) -> bool:
@@ -119,7 +121,7 @@ class RespondentRepository:
         rows = self.vault.conn.execute(sql, [*params, limit, offset]).fetchall()
         return [Respondent.from_row(r) for r in rows]
 
-    def search(self, study_id: str, text: str, limit: int = 100) -> list[Respondent]:
+    def search(self, study_id: str, text: str, limit: int = 100) -> builtins.list[Respondent]:
         """Respondents whose name, first name, town, sample id or phone contains the text."""
         needle = text.strip()
         if not needle:
@@ -174,7 +176,7 @@ def _normalised(kind: str, value: str) -> str:
 class SuppressionList:
     """Keyed digests of people who must not be contacted again; never their contact data."""
 
-    def __init__(self, vault: Any) -> None:
+    def __init__(self, vault: VaultHandle) -> None:
         self.vault = vault
         self._key = vault.secret(SUPPRESSION_SECRET)
 

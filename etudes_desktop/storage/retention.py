@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from etudes_desktop.core import retention
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class RetentionReport:
         return {"destroyed": self.destroyed, "warnings": self.warnings}
 
 
-def set_delivery_date(vault: Any, study_id: str, delivery: date, months: int | None = None,
+def set_delivery_date(vault: VaultHandle, study_id: str, delivery: date, months: int | None = None,
                       now: datetime | None = None) -> None:
     """Record the study's delivery date (and a shorter retention, never a longer one)."""
     if months is not None:
@@ -39,10 +40,10 @@ def set_delivery_date(vault: Any, study_id: str, delivery: date, months: int | N
         )
         if cursor.rowcount == 0:
             raise EtudesError(f"étude inconnue : {study_id}")
-        audit.record(conn, now or datetime.now(timezone.utc), "delivery_date_set", None, [study_id])
+        audit.record(conn, now or datetime.now(UTC), "delivery_date_set", None, [study_id])
 
 
-def apply_server_delivery(vault: Any, study_id: str, delivery: date, now: datetime | None = None) -> bool:
+def apply_server_delivery(vault: VaultHandle, study_id: str, delivery: date, now: datetime | None = None) -> bool:
     """The delivery date the collection server announces at sync: recorded when the vault has
     none, or a later one (the earlier date is the stricter clock); True when it was recorded."""
     row = vault.conn.execute("SELECT delivery_date FROM study WHERE id = ?", (study_id,)).fetchone()
@@ -52,7 +53,7 @@ def apply_server_delivery(vault: Any, study_id: str, delivery: date, now: dateti
     return True
 
 
-def review(vault: Any, today: date) -> list[StudyRetention]:
+def review(vault: VaultHandle, today: date) -> list[StudyRetention]:
     """Where every study stands today."""
     rows = vault.conn.execute("SELECT id, title, delivery_date, retention_months FROM study ORDER BY id").fetchall()
     out = []
@@ -62,20 +63,20 @@ def review(vault: Any, today: date) -> list[StudyRetention]:
     return out
 
 
-def run(vault: Any, today: date, now: datetime | None = None) -> RetentionReport:
+def run(vault: VaultHandle, today: date, now: datetime | None = None) -> RetentionReport:
     """Destroy what is due (one transaction per study), warn what comes within 30 days."""
     report = RetentionReport()
     for study in review(vault, today):
         if study.state.due is retention.Due.WARN:
             report.warnings.append(retention.warning_text(study.title, study.state))
         if study.state.due is retention.Due.DESTROY:
-            counts = _destroy(vault, study.study_id, now or datetime.now(timezone.utc))
+            counts = _destroy(vault, study.study_id, now or datetime.now(UTC))
             if any(counts.values()):
                 report.destroyed[study.study_id] = counts
     return report
 
 
-def _destroy(vault: Any, study_id: str, now: datetime) -> dict[str, int]:
+def _destroy(vault: VaultHandle, study_id: str, now: datetime) -> dict[str, int]:
     with vault.transaction() as conn:
         drafts = [r[0] for r in conn.execute(
             "SELECT id FROM interview WHERE study_id = ? AND state = 'draft'", (study_id,))]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
-from datetime import datetime, timezone
 from typing import Any
 
 from etudes_desktop.core import nir
@@ -18,6 +18,7 @@ from etudes_desktop.core.interview import ON_SERVER, UNSENT, State, values
 from etudes_desktop.core.sample_values import CONVERTERS, InvalidValue
 from etudes_desktop.paths import open_private, private_dir
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import suppress_and_erase
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
 
@@ -32,17 +33,17 @@ FIELD_LABELS_FR = {
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(timezone.utc)
+    return now or datetime.now(UTC)
 
 
-def find(vault: Any, study_id: str, sample_id: str) -> Respondent:
+def find(vault: VaultHandle, study_id: str, sample_id: str) -> Respondent:
     person = RespondentRepository(vault).by_sample_id(study_id, sample_id)
     if person is None:
         raise EtudesError(f"aucune personne d'identifiant « {sample_id} » dans l'étude {study_id}")
     return person
 
 
-def access(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
+def access(vault: VaultHandle, study_id: str, sample_id: str, actor: str | None = None,
            now: datetime | None = None) -> dict[str, Any]:
     """Everything this laptop holds about one person."""
     person = find(vault, study_id, sample_id)
@@ -155,7 +156,7 @@ class RectificationRefused(EtudesError):
         super().__init__(" ; ".join(f"{FIELD_LABELS_FR.get(n, n)} : {m}" for n, m in problems.items()))
 
 
-def rectify(vault: Any, study_id: str, sample_id: str, changes: dict[str, str], actor: str | None = None,
+def rectify(vault: VaultHandle, study_id: str, sample_id: str, changes: dict[str, str], actor: str | None = None,
             now: datetime | None = None) -> Respondent:
     """Correct contact fields (validated as at import, NIR refused); audited by field name only."""
     person = find(vault, study_id, sample_id)
@@ -185,7 +186,7 @@ def rectify(vault: Any, study_id: str, sample_id: str, changes: dict[str, str], 
     return find(vault, study_id, sample_id)
 
 
-def object_to_processing(vault: Any, study_id: str, sample_id: str, actor: str | None = None,
+def object_to_processing(vault: VaultHandle, study_id: str, sample_id: str, actor: str | None = None,
                          now: datetime | None = None) -> dict[str, int]:
     """Erase contact data and unsent answers, add to the suppression list, record the request."""
     person = find(vault, study_id, sample_id)

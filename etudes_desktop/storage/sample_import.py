@@ -8,16 +8,17 @@ even for the instant before the rollback. Logs carry counts, never a value from 
 
 from __future__ import annotations
 
-from etudes_desktop.core.plural import count as _n
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.sample import Progress, SampleImport, SampleMapping, SampleProblem, SampleRefused
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def _actor(conn: Any) -> str | None:
     return row[0] if row else None
 
 
-def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
+def prepare_import(vault: VaultHandle, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
                    partial: bool = False, progress: Progress | None = None) -> SampleImport:
     """A SampleImport bound to this study's existing ids, saved mapping and suppression list."""
     repo = RespondentRepository(vault)
@@ -79,12 +80,12 @@ def prepare_import(vault: Any, study_id: str, path: Path | str, mapping: SampleM
     return importer
 
 
-def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
+def import_sample(vault: VaultHandle, study_id: str, path: Path | str, mapping: SampleMapping | None = None, *,
                   partial: bool = False, now: datetime | None = None,
                   progress: Progress | None = None) -> SampleImportReport:
     """Check then import a sample file into a study. Raises SampleRefused / EtudesError if refused."""
     importer = prepare_import(vault, study_id, path, mapping, partial=partial, progress=progress)
-    at = now or datetime.now(timezone.utc)
+    at = now or datetime.now(UTC)
     repo = RespondentRepository(vault)
     cache = vault.conn.execute("PRAGMA cache_size").fetchone()[0]
     vault.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")  # fewer page spills in a large import

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from etudes_desktop.storage.handle import VaultHandle
 
-def read_setting(vault: Any, key: str) -> Any:
+
+def read_setting(vault: VaultHandle, key: str) -> Any:
     """The setting's value, None when it was never written."""
     row = vault.conn.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
     return json.loads(row[0]) if row else None
@@ -19,7 +21,7 @@ def write_setting_in(conn: Any, key: str, value: Any) -> None:
                  "value_json = excluded.value_json", (key, json.dumps(value)))
 
 
-def write_setting(vault: Any, key: str, value: Any) -> None:
+def write_setting(vault: VaultHandle, key: str, value: Any) -> None:
     """Write one setting in its own transaction."""
     with vault.transaction() as conn:
         write_setting_in(conn, key, value)

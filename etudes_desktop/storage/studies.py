@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class StoredStudy:
         return dict(self.__dict__)
 
 
-def save_study(vault: Any, package: StudyPackage, now: datetime | None = None) -> str:
+def save_study(vault: VaultHandle, package: StudyPackage, now: datetime | None = None) -> str:
     """Insert or update a study from its package; returns "created", "updated" or "unchanged"."""
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     payload = package.model_dump_json()
     delivery = package.delivery_date.isoformat() if package.delivery_date else None
     with vault.transaction() as conn:
@@ -49,7 +50,7 @@ def save_study(vault: Any, package: StudyPackage, now: datetime | None = None) -
     return outcome
 
 
-def list_studies(vault: Any) -> list[StoredStudy]:
+def list_studies(vault: VaultHandle) -> list[StoredStudy]:
     """Every study in the vault, by id."""
     with vault.transaction() as conn:
         rows = conn.execute(
@@ -58,17 +59,17 @@ def list_studies(vault: Any) -> list[StoredStudy]:
     return [StoredStudy(*tuple(row)) for row in rows]
 
 
-def load_study(vault: Any, study_id: str) -> StudyPackage | None:
+def load_study(vault: VaultHandle, study_id: str) -> StudyPackage | None:
     """The package of one study, None when unknown."""
     with vault.transaction() as conn:
         row = conn.execute("SELECT package_json FROM study WHERE id = ?", (study_id,)).fetchone()
     return None if row is None else StudyPackage.model_validate_json(row[0])
 
 
-def close_study(vault: Any, study_id: str, reason: str, now: datetime | None = None) -> bool:
+def close_study(vault: VaultHandle, study_id: str, reason: str, now: datetime | None = None) -> bool:
     """Close a study to new interviews (the interviews already made still travel); True when it
     was open. `reason` names who closed it in the audit (e.g. "server")."""
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     with vault.transaction() as conn:
         done = conn.execute("UPDATE study SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
                             (moment.isoformat(), study_id)).rowcount

@@ -39,7 +39,7 @@ class ThrottlePolicy:
     def delay_after(self, failures: int) -> float:
         if failures < self.free_attempts:
             return 0.0
-        return min(self.max_delay, self.base_delay * 2 ** min(failures - self.free_attempts, 32))
+        return float(min(self.max_delay, self.base_delay * 2 ** min(failures - self.free_attempts, 32)))
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _lock(fd: int) -> None:
 
         while True:
             try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]  # Windows only
                 return
             except OSError:
                 continue

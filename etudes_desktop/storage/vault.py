@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core import recovery
-from etudes_desktop.core.wipe import wipe
 from etudes_desktop.core.passphrase import require_acceptable
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.paths import DataPaths
 from etudes_desktop.storage import connection, keyslots, migrate, unlock_throttle
 from etudes_desktop.storage.errors import (
@@ -64,7 +64,7 @@ class Vault:
         return paths.vault.exists()
 
     @classmethod
-    def create(cls, paths: DataPaths, passphrase: str, kdf: KdfParams | None = None) -> tuple["Vault", str]:
+    def create(cls, paths: DataPaths, passphrase: str, kdf: KdfParams | None = None) -> tuple[Vault, str]:
         """A new, empty, migrated vault and its recovery code (to show once)."""
         if paths.vault.exists():
             raise VaultExists()
@@ -86,7 +86,7 @@ class Vault:
             raise
 
     @classmethod
-    def open(cls, paths: DataPaths, passphrase: str, clock: Clock = time.time) -> "Vault":
+    def open(cls, paths: DataPaths, passphrase: str, clock: Clock = time.time) -> Vault:
         """Unlock with the passphrase. Raises the errors of storage.errors; writes nothing if refused."""
         slots, document = _load_checked(paths)
         key = _unwrap(paths, slots, clock, lambda: slots.unwrap_passphrase(passphrase))
@@ -102,7 +102,7 @@ class Vault:
 
     @classmethod
     def recover(cls, paths: DataPaths, recovery_code: str, new_passphrase: str,
-                clock: Clock = time.time, kdf: KdfParams | None = None) -> "Vault":
+                clock: Clock = time.time, kdf: KdfParams | None = None) -> Vault:
         """Unlock with the recovery code and set a new passphrase; every row is kept."""
         slots, document = _load_checked(paths)
         require_acceptable(new_passphrase)
@@ -122,7 +122,7 @@ class Vault:
         return vault
 
     @classmethod
-    def _open_with_key(cls, paths: DataPaths, key: bytearray) -> "Vault":
+    def _open_with_key(cls, paths: DataPaths, key: bytearray) -> Vault:
         wal_had_frames = connection.wal_has_frames(paths.vault)
         conn = connection.connect(paths.vault, key)
         try:
@@ -143,7 +143,7 @@ class Vault:
                 self._closed = True
                 wipe(self._key)
 
-    def __enter__(self) -> "Vault":
+    def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:

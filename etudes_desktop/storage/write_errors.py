@@ -16,6 +16,7 @@ from typing import Any
 import sqlcipher3
 
 from etudes_desktop.storage.errors import VaultError
+from etudes_desktop.storage.handle import VaultHandle
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ _FULL_WORDS = ("full", "no space")
 
 
 @contextmanager
-def guarded_write(vault: Any) -> Iterator[Any]:
+def guarded_write(vault: VaultHandle) -> Iterator[Any]:
     """One transaction of `vault`; a failure of the disk becomes a typed error, rolled back."""
     try:
         with vault.transaction() as conn:
@@ -53,7 +54,7 @@ def guarded_write(vault: Any) -> Iterator[Any]:
         raise WriteFailed() from None
 
 
-def _rollback(vault: Any) -> None:
+def _rollback(vault: VaultHandle) -> None:
     """A failed COMMIT may leave the transaction open: close it so the next write starts clean."""
     conn = vault.conn
     try:

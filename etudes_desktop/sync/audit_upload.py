@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.handle import VaultHandle
+from etudes_desktop.storage.settings import read_setting, write_setting
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply
-from etudes_desktop.storage.settings import read_setting, write_setting
 
 SETTING_AUDIT_UPTO = "sync.audit_sent_upto"
 CHUNK = 1000
@@ -23,13 +23,13 @@ class AuditRefused(Exception):
     """The server refused the upload (its message, in French)."""
 
 
-def pending(vault: Any, limit: int = CHUNK) -> list[audit.AuditEntry]:
+def pending(vault: VaultHandle, limit: int = CHUNK) -> list[audit.AuditEntry]:
     """Entries the server has not acknowledged yet, oldest first."""
     upto = int(read_setting(vault, SETTING_AUDIT_UPTO) or 0)
     return audit.entries(vault.conn, since_id=upto, limit=limit)
 
 
-def upload(vault: Any, device_id: str | None, post: Callable[[bytes], Reply]) -> int:
+def upload(vault: VaultHandle, device_id: str | None, post: Callable[[bytes], Reply]) -> int:
     """Send every pending entry; returns how many the server acknowledged. `post` does the retries."""
     sent = 0
     while entries := pending(vault):

@@ -17,10 +17,6 @@ passed in.
 
 from __future__ import annotations
 
-from etudes_desktop.sync.errors import (  # noqa: F401 - SyncError, SyncCancelled re-exported
-    AuditRejected, BatchRefused, ServerIncoherent, ServerUnreachable, SyncCancelled, SyncError, TokenRefused,
-    WriteRefused, WrongStudy,
-)
 import hashlib
 import json
 import logging
@@ -30,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_all
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
@@ -38,9 +34,21 @@ from pydantic import ValidationError
 
 from etudes_desktop.core.interview import WAITING_SYNC
 from etudes_desktop.storage import audit, outbox
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.outbox import LockedBatch
 from etudes_desktop.sync import clock_offset
 from etudes_desktop.sync import protocol as p
+from etudes_desktop.sync.errors import (  # noqa: F401 - SyncError, SyncCancelled re-exported
+    AuditRejected,
+    BatchRefused,
+    ServerIncoherent,
+    ServerUnreachable,
+    SyncCancelled,
+    SyncError,
+    TokenRefused,
+    WriteRefused,
+    WrongStudy,
+)
 from etudes_desktop.sync.transport import Reply, Transport, TransportFailure
 
 log = logging.getLogger(__name__)
@@ -129,7 +137,7 @@ def batch_body(batch: LockedBatch, device_id: str | None, offset_ms: int, sent_a
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def prepare(raw: dict[str, Any]) -> outbox.Prepared:
@@ -147,7 +155,7 @@ def prepare(raw: dict[str, Any]) -> outbox.Prepared:
 class SyncEngine:
     """Sends a study's finished interviews and purges what the server acknowledged."""
 
-    def __init__(self, vault: Any, transport: Transport, *, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, vault: VaultHandle, transport: Transport, *, clock: Callable[[], datetime] = utc_now,
                  sleep: Callable[[float], None] = time.sleep, rng: Callable[[], float] = random.random,
                  monotonic: Callable[[], float] = time.monotonic,
                  sizer: BatchSizer | None = None, retry: Retry | None = None, request_timeout: float = 30.0,

@@ -6,11 +6,11 @@ No Qt: the GUI calls these, the command line could too.
 
 from __future__ import annotations
 
-from etudes_desktop.core.interview import SYNC_PROBLEMS, WAITING_SYNC, values
 from dataclasses import dataclass
-from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.interview import SYNC_PROBLEMS, WAITING_SYNC, values
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.outbox import SETTING_LAST_SYNC
 from etudes_desktop.storage.settings import read_setting, write_setting
 from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN
@@ -68,7 +68,7 @@ class SyncSettings:
         return bool(self.server_url and self.token)
 
 
-def status(vault: Any) -> SyncStatus:
+def status(vault: VaultHandle) -> SyncStatus:
     """Counts over every study of the vault, and the time of the last successful sync."""
     rows = dict(vault.conn.execute(f"SELECT state, count(*) FROM interview WHERE state IN ({','.join('?' * (len(WAITING_STATES) + len(PROBLEM_STATES)))}) "
                                    "GROUP BY state", (*WAITING_STATES, *PROBLEM_STATES)).fetchall())
@@ -77,14 +77,14 @@ def status(vault: Any) -> SyncStatus:
                       last_success=read_setting(vault, SETTING_LAST_SYNC))
 
 
-def log_entries(vault: Any, limit: int = 500) -> list[SyncLogEntry]:
+def log_entries(vault: VaultHandle, limit: int = 500) -> list[SyncLogEntry]:
     """The latest lines of the sync log, newest first."""
     rows = vault.conn.execute("SELECT id, at, study_id, batch_id, sent, accepted, duplicate, conflict, rejected, "
                               "outcome, duration_ms FROM sync_log ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
     return [SyncLogEntry(*tuple(r)) for r in rows]
 
 
-def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
+def problems(vault: VaultHandle, limit: int = 1000) -> list[ProblemInterview]:
     """Interviews refused or in conflict, oldest first, with the server's (or the laptop's) reason."""
     rows = vault.conn.execute(
         "SELECT id, study_id, state, completed_at, receipt_reason, receipt_status = 'local', receipt_code FROM interview "
@@ -93,7 +93,7 @@ def problems(vault: Any, limit: int = 1000) -> list[ProblemInterview]:
     return [ProblemInterview(*tuple(r[:5]), refused_locally=bool(r[5]), code=r[6]) for r in rows]
 
 
-def load_settings(vault: Any) -> SyncSettings:
+def load_settings(vault: VaultHandle) -> SyncSettings:
     return SyncSettings(read_setting(vault, SETTING_SERVER) or "", read_setting(vault, SETTING_TOKEN) or "")
 
 
@@ -122,7 +122,7 @@ def is_cleartext_remote(url: str) -> bool:
         return True
 
 
-def save_settings(vault: Any, server_url: str, token: str, *, allow_cleartext: bool = False) -> SyncSettings:
+def save_settings(vault: VaultHandle, server_url: str, token: str, *, allow_cleartext: bool = False) -> SyncSettings:
     """Check and store the server address and the device token (inside the encrypted vault only).
     A non-loopback http:// address needs `allow_cleartext` (an explicit confirmation): TLS is the norm."""
     url, token = server_url.strip().rstrip("/"), token.strip()

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-
+from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Any, Literal, Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 

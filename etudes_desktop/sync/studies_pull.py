@@ -14,13 +14,13 @@ import hashlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from pydantic import ValidationError
 
 from etudes_desktop.core.form_problems import FormError
 from etudes_desktop.core.plural import count
 from etudes_desktop.core.study import StudyPackage
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply, Transport
 
@@ -33,12 +33,12 @@ class StudyRefused(Exception):
     """The published package does not pass the laptop's checks: nothing was stored."""
 
 
-def pull(vault: Any, transport: Transport, study_id: str, call: Callable[[Callable[[], Reply]], Reply],
+def pull(vault: VaultHandle, transport: Transport, study_id: str, call: Callable[[Callable[[], Reply]], Reply],
          now: datetime) -> str:
     """Bring the published study down; returns what happened: "updated", "created", "closed",
     "unchanged" or "none" (nothing published). StudyRefused when the package fails the checks."""
-    from etudes_desktop.storage.studies import close_study, save_study
     from etudes_desktop.storage.settings import read_setting, write_setting
+    from etudes_desktop.storage.studies import close_study, save_study
 
     etag = read_setting(vault, SETTING_STUDIES_ETAG)
     reply = call(lambda: transport.get_studies(etag))

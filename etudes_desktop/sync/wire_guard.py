@@ -9,7 +9,7 @@ refusal names the kind of data and where, never the data itself. Pure: no Qt, no
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.core.free_text import IdentityKind, find_identity
@@ -38,7 +38,7 @@ def check_time(value: str) -> str:
         raise ValueError("not a real date and time") from None
     if moment.tzinfo is None:
         raise ValueError("a time zone is required")
-    if not MIN_YEAR <= moment.astimezone(timezone.utc).year <= MAX_YEAR:
+    if not MIN_YEAR <= moment.astimezone(UTC).year <= MAX_YEAR:
         raise ValueError(f"date outside {MIN_YEAR}-{MAX_YEAR}")
     return value
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +19,7 @@ from etudes_desktop.core.interview import AAPOR_CODES, CallOutcome
 from etudes_desktop.core.study_load import load_package
 from etudes_desktop.core.xlsform_writer import write_xlsform
 
-UTC = timezone.utc
+UTC = UTC
 RULES = CallingRules()
 
 

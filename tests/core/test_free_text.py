@@ -4,7 +4,8 @@ ordinary words of a survey comment are not."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etudes_desktop.core.free_text import (
     IdentityKind,

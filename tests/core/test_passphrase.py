@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from etudes_desktop.core.passphrase import PassphraseRefused, check_passphrase, normalize, require_acceptable
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.passphrase import PassphraseRefused, check_passphrase, normalize, require_acceptable
 
 
 @pytest.mark.parametrize(

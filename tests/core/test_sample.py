@@ -111,7 +111,7 @@ def test_ids_already_in_the_study_are_errors(tmp_path):
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;son numéro est le {NIR[:1]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}", "Commentaire"),
         (f"A004;Mme;Martin;Léa;F;40;12 rue X {BODY} bât B;75011;Paris;;;;", "Adresse"),
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;{CORSICA_NIR}", "Commentaire"),
-        (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;1.85.05.2B.123.456", "Commentaire"),
+        ("A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;1.85.05.2B.123.456", "Commentaire"),
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;{NIR};;;", "Téléphone"),
         (f"A004;Mme;Martin;Léa;F;40;;75011;Paris;;;;{NIR[0]},{NIR[1:]}E+14", "Commentaire"),  # Excel export
     ],

@@ -13,7 +13,7 @@ from etudes_desktop.core.xlsform import load_xlsform
 from etudes_desktop.core.xlsform_writer import write_xlsform
 
 FR = "label::Français (fr)"
-NOW = dt.datetime(2026, 11, 29, 10, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 29, 10, 30, tzinfo=dt.UTC)
 
 SURVEY = [
     {"type": "integer", "name": "a", FR: "A"},

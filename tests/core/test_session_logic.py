@@ -15,7 +15,7 @@ from etudes_desktop.core.xlsform_writer import write_xlsform
 FR = "label::Français (fr)"
 EN = "label::English (en)"
 VALID_NIR = "1 85 05 78 006 084 91"
-NOW = dt.datetime(2026, 11, 29, 10, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 29, 10, 30, tzinfo=dt.UTC)
 
 
 def _session(tmp_path, survey, choices=(), settings=None, **kwargs) -> Session:

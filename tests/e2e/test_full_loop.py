@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from etudes_desktop.core.interview import Mode, State
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault
 from etudes_desktop.gui.commitment import CommitmentDialog
 from etudes_desktop.gui.controller import SYNC_VIEW, WORKSPACE_VIEW
 from etudes_desktop.gui.interview.launcher import InterviewLauncher
@@ -33,7 +34,6 @@ from etudes_desktop.gui.vault_create import VaultCreateScreen
 from etudes_desktop.paths import resource_path
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.vault import Vault
-from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault
 from tests.gui.conftest import GOOD_PASSPHRASE
 from tests.gui.interview_support import give
 

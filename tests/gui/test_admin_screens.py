@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from etudes_desktop.demo import seed_demo
 from etudes_desktop.demo.admin_screens import prepare_demo_data, screenshot_widgets
+from etudes_desktop.demo.server import DEMO_STUDY_ID
 from etudes_desktop.gui.tasks import ImmediatePool
 from etudes_desktop.gui.views.services import WorkspaceServices
 from etudes_desktop.storage.studies import list_studies
-from etudes_desktop.demo.server import DEMO_STUDY_ID
 
 
 def test_screenshot_widgets_show_demo_data(qtbot, vault, tmp_path) -> None:

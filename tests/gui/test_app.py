@@ -308,8 +308,8 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
 
 
 def test_demo_mode_fills_the_sync_settings_with_the_embedded_demo_server(make_controller, data_dir, qtbot):
-    from etudes_desktop.sync import overview
     from etudes_desktop.demo.server import start_demo_server
+    from etudes_desktop.sync import overview
 
     paths = demo_paths(data_dir)
     url, token, stop = start_demo_server(paths.data_dir)

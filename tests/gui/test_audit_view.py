@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 from PySide6.QtCore import Qt
 
 from etudes_desktop.gui.audit_view import AuditView
 from etudes_desktop.gui.hub import Hub
 from etudes_desktop.gui.views.services import WorkspaceServices
-from etudes_desktop.storage import audit
-from etudes_desktop.storage import retention
+from etudes_desktop.storage import audit, retention
 
-NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 def _entries(vault) -> None:

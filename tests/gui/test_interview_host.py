@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from PySide6.QtCore import Qt
 
 from etudes_desktop.core.interview import Mode
-from etudes_desktop.gui.controller import WORKSPACE_VIEW
 from etudes_desktop.demo.interview_states import seed_people
-from etudes_desktop.gui.interview.launcher import InterviewLauncher
 from etudes_desktop.demo.sample_study import sample_package
+from etudes_desktop.gui.controller import WORKSPACE_VIEW
+from etudes_desktop.gui.interview.launcher import InterviewLauncher
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.interview_host import INTERVIEW_VIEW
 from etudes_desktop.gui.start_interview import START, StartChoice
@@ -19,7 +19,7 @@ from etudes_desktop.storage.studies import save_study
 from etudes_desktop.storage.vault import Vault
 from tests.gui.conftest import GOOD_PASSPHRASE
 
-T0 = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
 def _vault_with_a_study(paths, kdf) -> tuple[str, list[int]]:

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from etudes_desktop.core.interview import Mode
 from etudes_desktop.core.xlsform import load_xlsform
 from etudes_desktop.core.xlsform_writer import write_xlsform
-from etudes_desktop.gui.interview.controller import display_answer
 from etudes_desktop.demo.interview_states import seed_people
 from etudes_desktop.demo.sample_study import sample_package
+from etudes_desktop.gui.interview.controller import display_answer
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.interview.widgets import RankField
 from etudes_desktop.storage.interviews import InterviewStore

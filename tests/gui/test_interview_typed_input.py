@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.interview_support import Env, agree, env  # noqa: F401 - fixture
 from etudes_desktop.core.interview import Mode
+from tests.gui.interview_support import Env, agree, env  # noqa: F401 - fixture
 
 
 def _on_age_page(qtbot, env: Env):

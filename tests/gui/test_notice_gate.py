@@ -89,7 +89,7 @@ def test_no_question_is_reachable_without_consent(qtbot, env: Env):
     interview = env.start(Mode.FACE_TO_FACE)
     flow = InterviewFlow(env.store, env.study, env.me, interview)
     with pytest.raises(GateClosed):
-        flow.session
+        _ = flow.session
     with pytest.raises(GateClosed):
         flow.answer("age", 30)
     with pytest.raises(GateClosed):

@@ -128,8 +128,8 @@ def test_settings_live_in_the_data_folder(data_dir):
 
 
 def test_the_demo_vault_is_created_once_with_the_demo_passphrase(data_dir, kdf):
-    from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths, ensure_demo_vault
     from etudes_desktop.core.passphrase import check_passphrase
+    from etudes_desktop.demo import DEMO_PASSPHRASE, demo_paths, ensure_demo_vault
     from etudes_desktop.storage.vault import Vault
 
     assert check_passphrase(DEMO_PASSPHRASE).ok

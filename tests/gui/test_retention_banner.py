@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 from PySide6.QtCore import Qt
 
@@ -10,7 +10,7 @@ from etudes_desktop.gui.hub import Hub
 from etudes_desktop.gui.retention_banner import RetentionBanner, RetentionScheduler
 from etudes_desktop.storage import audit
 
-NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def _study(vault, study_id: str, title: str, delivery: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +16,7 @@ from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import SuppressionList
 
-NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from etudes_desktop.gui.i18n import current_language
 from etudes_desktop.demo.screenshots import WINDOW_SIZE, render_all
+from etudes_desktop.gui.i18n import current_language
 
 
 def test_every_screen_is_rendered(tmp_path):

@@ -12,17 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault, start_demo_server
 from etudes_desktop.gui.sync_panel import SyncPanel
 from etudes_desktop.gui.sync_settings import SyncSettingsDialog
 from etudes_desktop.gui.tasks import ImmediatePool
 from etudes_desktop.gui.views.services import WorkspaceServices
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
-from etudes_desktop.sync import overview
-from etudes_desktop.demo.server import DEMO_STUDY_ID, configure_vault, start_demo_server
-from etudes_desktop.sync import protocol as p
 from etudes_desktop.storage.outbox import LockedBatch, build_payload
 from etudes_desktop.storage.settings import read_setting
+from etudes_desktop.sync import overview
+from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, SyncReport, batch_body
 from tests.sync import seed as s
 

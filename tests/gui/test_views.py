@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -122,7 +122,7 @@ def _completed(store: InterviewStore, respondent_id: int) -> str:
     interview = store.start(STUDY, "1", Mode.FACE_TO_FACE, respondent_id=respondent_id)
     store.record_consent(interview, ConsentRecord(
         notice_id="n", notice_version="1", text_sha256=text_sha256("t"), mode=Mode.FACE_TO_FACE,
-        interviewer="enq-07", delivered_at=datetime.now(timezone.utc), decision=Decision.AGREES))
+        interviewer="enq-07", delivered_at=datetime.now(UTC), decision=Decision.AGREES))
     store.complete(interview)
     return interview
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from hypothesis import given, settings
-from pydantic import ValidationError
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from etudes_desktop.server.intake import _canonical_blob
 from etudes_desktop.sync.protocol import InterviewPayload, canonical_json

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -45,7 +45,7 @@ PASSPHRASES = (TEST_PASSPHRASE, "Deuxieme-Phrase-De-Passe-7!")
 
 def change_passphrase_forever(root: Path) -> None:
     paths = DataPaths(root, root / "logs")
-    for current, candidate in enumerate(PASSPHRASES):
+    for current, candidate in enumerate(PASSPHRASES):  # noqa: B007 - the one that opened is used below
         try:
             vault = Vault.open(paths, candidate)
             break

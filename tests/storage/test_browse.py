@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from benchmarks.bench_views import fill_vault, insert_study
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode, text_sha256
@@ -149,7 +149,7 @@ def test_tombstones_count_as_completed(vault):
 def test_interviews_most_recent_first_with_respondent_names(vault):
     insert_study(vault)
     fill_vault(vault, STUDY, 20, 0)
-    moment = [datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)]
+    moment = [datetime(2026, 11, 29, 9, 0, tzinfo=UTC)]
 
     def clock() -> datetime:
         moment[0] += timedelta(minutes=1)

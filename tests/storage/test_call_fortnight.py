@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -27,7 +27,7 @@ from etudes_desktop.storage.calls import CallService
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.studies import save_study
 
-UTC = timezone.utc
+UTC = UTC
 START = datetime(2026, 5, 18, tzinfo=UTC)  # a Monday; holidays: 22 May Martinique, 25 May everywhere, 27 May Guadeloupe
 END = START + timedelta(days=14)
 PEOPLE = 2000

@@ -8,7 +8,7 @@ if reachable (UH: never an answer), 1 unknown other (UO) and 1 not eligible (NE:
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from fractions import Fraction
 
 import pytest
@@ -18,14 +18,14 @@ from etudes_desktop.core.calls.rates import Counts, case_disposition, rates
 from etudes_desktop.core.calls.rules import CallingRules
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode
 from etudes_desktop.core.questionnaire import Questionnaire
+from etudes_desktop.core.sample import SampleRecord
 from etudes_desktop.core.study import Notice, StudyPackage
 from etudes_desktop.storage.calls import CallService
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import RespondentRepository
 from etudes_desktop.storage.studies import save_study
-from etudes_desktop.core.sample import SampleRecord
 
-T0 = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)  # Monday 10:00 in Paris
+T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # Monday 10:00 in Paris
 
 
 def _consent(agrees: bool = True) -> ConsentRecord:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -11,7 +11,7 @@ from etudes_desktop.core.interview import CallOutcome, ConsentRecord, Decision, 
 from etudes_desktop.storage.interviews import InterviewStore
 
 NOTICE = "Conformément aux dispositions de la loi Informatique et libertés, ..."
-T0 = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
 
 class FakeClock:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -11,7 +11,7 @@ from etudes_desktop.storage import outbox
 from etudes_desktop.sync.engine import prepare
 from tests.sync import seed as s
 
-NOW = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 
 def _states(vault) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 import sqlcipher3
@@ -12,7 +12,7 @@ import sqlcipher3
 from etudes_desktop.core.sample import SampleRecord
 from etudes_desktop.storage.respondents import ALL_STUDIES, RespondentRepository, SuppressionList
 
-NOW = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def add_study(vault, study_id="ETU-2026-01"):
@@ -96,7 +96,7 @@ def test_suppression_keeps_only_keyed_digests(vault, study):
     for clear in ("A1", "0612345678", "12 34", "lea.martin", "exemple"):
         assert clear not in stored
     key = vault.secret("suppression-list")
-    expected = hmac.new(key, "phone\x1f0612345678".encode(), hashlib.sha256).hexdigest()
+    expected = hmac.new(key, b"phone\x1f0612345678", hashlib.sha256).hexdigest()
     assert expected in stored
     assert suppression.digest("phone", "06.12.34.56.78") == suppression.digest("phone", "+33612345678")
     assert suppression.digest("email", " LEA.martin@exemple.fr") == suppression.digest("email", "lea.martin@exemple.fr")

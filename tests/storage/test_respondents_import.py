@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import openpyxl
 import pytest
@@ -17,7 +17,7 @@ from etudes_desktop.storage import audit
 from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
 from etudes_desktop.storage.sample_import import import_sample
 
-NOW = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 HEADER = "Identifiant;Civilité;Nom;Prénom;Âge;Code postal;Ville;Téléphone;Courriel;Commentaire"
 ROWS = [
     "A001;Mme;Lefèvre;Hélène;54;75011;Paris;06 12 34 56 78;helene@exemple.fr;RAS",

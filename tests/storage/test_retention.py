@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 import pytest
 
@@ -11,7 +11,7 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.storage import audit
 from etudes_desktop.storage import retention as store
 
-NOW = datetime(2026, 11, 29, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, tzinfo=UTC)
 
 
 def _study(vault, study_id, delivery=None, months=6):

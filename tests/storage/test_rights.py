@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -13,7 +13,7 @@ from etudes_desktop.storage import audit, rights
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import SuppressionList
 
-NOW = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import zlib
 import uuid
-from datetime import datetime, timedelta, timezone
+import zlib
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from etudes_desktop.core.interview import text_sha256
 
 STUDY = "sat-2026"
 NOTICE_SHA = text_sha256("Mention d'information obligatoire (synthétique)")
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def add_study(vault: Any, study_id: str = STUDY) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import httpx
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from etudes_desktop.sync import audit_upload
 from tests.sync import seed as s
 from tests.sync.conftest import Field
 
-NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 
 def _held(field: Field) -> list[tuple[int, str]]:

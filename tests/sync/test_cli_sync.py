@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_a_cleartext_server_of_another_machine_is_refused_without_confirmation(v
 def test_a_laptop_clock_far_behind_the_server_is_said(vault, vault_paths, capsys, monkeypatch, tmp_path) -> None:
     from datetime import datetime, timedelta, timezone
 
-    store = Store(sqlite_url(tmp_path / "server"), clock=lambda: datetime.now(timezone.utc) + timedelta(hours=2))
+    store = Store(sqlite_url(tmp_path / "server"), clock=lambda: datetime.now(UTC) + timedelta(hours=2))
     _, token = store.enroll(s.STUDY, "portable-01")
     monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # restored as absent after the test
     monkeypatch.setenv("ETUDES_DEVICE_TOKEN", token)

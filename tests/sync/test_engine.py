@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import httpx
 import pytest
@@ -208,7 +209,7 @@ def test_interviews_taken_through_the_interview_service_sync(field_setup: Field)
     service.set_profile("Camille Martin", "enq-7f3a")
 
     def consent(decision: Decision) -> ConsentRecord:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return ConsentRecord(notice_id="cnam-marketing", notice_version="2024-01", text_sha256=s.NOTICE_SHA,
                              mode=Mode.FACE_TO_FACE, interviewer="enq-7f3a", delivered_at=now, decided_at=now,
                              decision=decision)
@@ -261,7 +262,7 @@ def test_clock_offset_is_measured_at_sync_and_travels_unhashed(field_setup: Fiel
     from datetime import datetime, timedelta, timezone
 
     ids = s.seed(field_setup.vault, 3)
-    late_laptop = lambda: datetime.now(timezone.utc) - timedelta(hours=1)  # noqa: E731 - a laptop an hour behind
+    late_laptop = lambda: datetime.now(UTC) - timedelta(hours=1)  # noqa: E731 - a laptop an hour behind
     report = field_setup.engine(clock=late_laptop).run()
     assert report.clock_offset_ms == pytest.approx(3_600_000, abs=5_000)
     stored = list(field_setup.store.iter_interviews(s.STUDY))
@@ -279,7 +280,7 @@ def test_clock_offset_after_a_retried_and_slow_handshake_is_within_a_few_ms(fiel
     ids = s.seed(field_setup.vault, 3)
     field_setup.proxy.slow_seconds = 0.4
     field_setup.proxy.fail_next("drop_before", "slow", "pass", "pass")
-    late_laptop = lambda: datetime.now(timezone.utc) - timedelta(minutes=90)  # noqa: E731 - the truth: +5 400 000 ms
+    late_laptop = lambda: datetime.now(UTC) - timedelta(minutes=90)  # noqa: E731 - the truth: +5 400 000 ms
     engine = field_setup.engine(clock=late_laptop, sleep=time.sleep, retry=Retry(attempts=5, base=0.4))
     report = engine.run()
     assert report.handshake_retries == 1 and report.retries == 0
@@ -295,7 +296,7 @@ def test_a_laptop_clock_decades_off_is_refused_before_sending(field_setup: Field
     from datetime import datetime, timezone
 
     ids = s.seed(field_setup.vault, 3)
-    dead_battery = lambda: datetime(1970, 1, 1, tzinfo=timezone.utc)  # noqa: E731
+    dead_battery = lambda: datetime(1970, 1, 1, tzinfo=UTC)  # noqa: E731
     with pytest.raises(SyncError, match="horloge de ce poste en retard de .* jours"):
         field_setup.engine(clock=dead_battery).run()
     assert field_setup.on_server() == 0 and s.states(field_setup.vault) == {"completed": 3}

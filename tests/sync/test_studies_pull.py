@@ -10,9 +10,9 @@ from etudes_desktop.demo.seed import seed_interviews
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.publishing import publish_file
 from etudes_desktop.storage import audit
+from etudes_desktop.storage.settings import read_setting
 from etudes_desktop.storage.studies import list_studies, load_study
 from etudes_desktop.sync.studies_pull import SETTING_STUDIES_ETAG
-from etudes_desktop.storage.settings import read_setting
 from tests.console.forms import STUDY, good_form, notice_text
 from tests.sync import seed as s
 from tests.sync.conftest import Field

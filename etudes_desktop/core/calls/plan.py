@@ -19,7 +19,7 @@ from etudes_desktop.core.calls.territory import Territory, local_time
 from etudes_desktop.core.calls.windows import closed_because, next_local_midnight, same_local_day
 from etudes_desktop.core.errors import EtudesError
 
-UTC = _dt.timezone.utc
+UTC = _dt.UTC
 EPOCH = _dt.datetime(2000, 1, 1, tzinfo=UTC)  # "due since always": a fresh person
 
 

@@ -48,12 +48,12 @@ class Counts:
     by_category: dict[Category, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, dispositions: Iterable[Disposition]) -> "Counts":
+    def of(cls, dispositions: Iterable[Disposition]) -> Counts:
         counter = Counter(d.category for d in dispositions)
         return cls({c: counter.get(c, 0) for c in Category})
 
     @classmethod
-    def from_letters(cls, **numbers: int) -> "Counts":
+    def from_letters(cls, **numbers: int) -> Counts:
         """Counts(I=5, P=3, ...) by AAPOR's letters."""
         return cls({c: int(numbers.get(c.value, 0)) for c in Category})
 

@@ -31,7 +31,7 @@ class TimeRange(BaseModel):
     end: _dt.time
 
     @model_validator(mode="after")
-    def _ordered(self) -> "TimeRange":
+    def _ordered(self) -> TimeRange:
         if self.end <= self.start:
             raise ValueError(f"plage horaire vide ou à l'envers : {self.start:%H:%M}-{self.end:%H:%M}")
         return self

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 
@@ -116,7 +117,8 @@ def territory_of(postcode: str | None = None, attributes: Mapping[str, Any] | No
 def _holidays(subdivision: str | None, year: int) -> dict[_dt.date, str]:
     import holidays
 
-    return dict(holidays.France(subdiv=subdivision, years=year, language="fr").items())
+    france = holidays.France(subdiv=subdivision, years=year, language="fr")  # type: ignore[attr-defined]
+    return dict(france.items())
 
 
 def holiday_name(territory: Territory, day: _dt.date) -> str | None:

@@ -50,7 +50,7 @@ def next_local_midnight(territory: Territory, moment: _dt.datetime) -> _dt.datet
     """The start of the person's next local day."""
     local = local_time(territory, moment)
     return _dt.datetime.combine(local.date() + _dt.timedelta(days=1), _dt.time(0), territory.tz).astimezone(
-        _dt.timezone.utc)
+        _dt.UTC)
 
 
 def same_local_day(territory: Territory, first: _dt.datetime, second: _dt.datetime) -> bool:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from etudes_desktop.core.expressions.functions import FUNCTIONS, Closure
 from etudes_desktop.core.expressions.nodes import (
-    Binary, Call, Child, Current, Instance, Literal, Logical, Negate, Node, Path, Ref,
+    Binary,
+    Call,
+    Child,
+    Current,
+    Instance,
+    Literal,
+    Logical,
+    Negate,
+    Node,
+    Path,
+    Ref,
 )
 from etudes_desktop.core.expressions.operators import BINARY, equals, negate
 from etudes_desktop.core.expressions.values import Value, normalize, to_boolean

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Callable, Mapping, Protocol, Union
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 
 class EvalContext(Protocol):
@@ -34,7 +35,7 @@ class EvalContext(Protocol):
     def now(self) -> _dt.datetime: ...
 
 
-Clock = Union[Callable[[], _dt.datetime], _dt.datetime]
+Clock = Callable[[], _dt.datetime] | _dt.datetime
 
 
 class MapContext:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from etudes_desktop.core.expressions import dates, numeric, selection, text
 from etudes_desktop.core.expressions.nodes import Literal, Node, Ref

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class Instance:
     index: int
 
 
-Node = Union[Literal, Ref, Current, Child, Negate, Binary, Logical, Call, Path, Instance]
+Node = Literal | Ref | Current | Child | Negate | Binary | Logical | Call | Path | Instance
 
 
 def walk(node: Node) -> list[Node]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import random as _random
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Callable
 
 from etudes_desktop.core.expressions.text import flatten
 from etudes_desktop.core.expressions.values import NAN, Value, is_empty, to_number

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from etudes_desktop.core.expressions.values import NAN, Value, to_boolean, to_number, to_string
 

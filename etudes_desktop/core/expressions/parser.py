@@ -8,7 +8,18 @@ from etudes_desktop.core.expressions.errors import ExpressionError, invalid
 from etudes_desktop.core.expressions.functions import FUNCTIONS, arity_text
 from etudes_desktop.core.expressions.lexer import DOT, END, NAME, NUMBER, OP, REF, STRING, Token, tokenize
 from etudes_desktop.core.expressions.nodes import (
-    Binary, Call, Child, Current, Instance, Literal, Logical, Negate, Node, Path, Ref, Step,
+    Binary,
+    Call,
+    Child,
+    Current,
+    Instance,
+    Literal,
+    Logical,
+    Negate,
+    Node,
+    Path,
+    Ref,
+    Step,
 )
 
 MAX_DEPTH = 128

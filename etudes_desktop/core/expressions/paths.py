@@ -7,7 +7,8 @@ else (`${x}`, `current()`, the clock) reads the expression's own context, as in 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from etudes_desktop.core.expressions.nodes import Instance, Node, Path
 from etudes_desktop.core.expressions.values import Value, normalize, to_boolean

@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from etudes_desktop.core.questionnaire import FREE_TEXT_TYPES, Choice, Item, ItemType
-from etudes_desktop.core.special_answers import is_special
 from etudes_desktop.core.session.keys import AnswerRefused
+from etudes_desktop.core.special_answers import is_special
 
 log = logging.getLogger(__name__)
 

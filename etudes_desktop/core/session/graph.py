@@ -137,7 +137,7 @@ class CompiledForm:
                 previous = step.name
         return found
 
-    def _check_default(self, item: Item, parse: Any, error_type: type, problems: list[FormProblem]) -> None:
+    def _check_default(self, item: Item, parse: Any, error_type: type[Exception], problems: list[FormProblem]) -> None:
         if item.default is None:
             return
         text = item.default
@@ -145,7 +145,7 @@ class CompiledForm:
             try:
                 expression = parse(text)
             except error_type as exc:
-                problems.append(FormProblem("survey", item.row, DEFAULT, exc.message, syntax=True))  # type: ignore[attr-defined]
+                problems.append(FormProblem("survey", item.row, DEFAULT, getattr(exc, "message", str(exc)), syntax=True))
                 return
             self.defaults[item.name] = expression
         else:

@@ -13,28 +13,12 @@ import heapq
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from etudes_desktop.core.questionnaire import Choice, Item, ItemType, Questionnaire
 from etudes_desktop.core.session.answers import coerce_answer, display_value, is_blank
 from etudes_desktop.core.session.context import SessionContext
 from etudes_desktop.core.session.evaluation import SlotEvaluation
-from etudes_desktop.core.session.keys import (
-    CONSTRAINT_MESSAGE,
-    MAX_REPEATS,
-    REQUIRED_MESSAGE,
-    AnswerRefused,
-    Index,
-    NotAQuestion,
-    NoSuchInstance,
-    Page,
-    UnknownQuestion,
-    key_of,
-    parse_key,
-)
-from etudes_desktop.core.session.pages import build_pages
-from etudes_desktop.core.session.restore import apply_answers
 from etudes_desktop.core.session.graph import (
     CHOICE_FILTER,
     CONSTRAINT,
@@ -45,6 +29,21 @@ from etudes_desktop.core.session.graph import (
     CompiledForm,
     Slot,
 )
+from etudes_desktop.core.session.keys import (
+    CONSTRAINT_MESSAGE,
+    MAX_REPEATS,
+    REQUIRED_MESSAGE,
+    AnswerRefused,
+    Index,
+    NoSuchInstance,
+    NotAQuestion,
+    Page,
+    UnknownQuestion,
+    key_of,
+    parse_key,
+)
+from etudes_desktop.core.session.pages import build_pages
+from etudes_desktop.core.session.restore import apply_answers
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +111,8 @@ class Session(SlotEvaluation):
 
     def item(self, key: str) -> Item:
         """The questionnaire item behind a key."""
-        return self.compiled.infos[self._locate(key)[0]].item
+        item: Item = self.compiled.infos[self._locate(key)[0]].item
+        return item
 
     def answer(self, key: str) -> Any:
         """The recorded answer, visible or not."""
@@ -176,7 +176,7 @@ class Session(SlotEvaluation):
         """The choices offered to a select (after its choice_filter)."""
         name, index = self._locate(key)
         item = self.compiled.infos[name].item
-        full = self.questionnaire.choices_for(item)
+        full: list[Choice] = self.questionnaire.choices_for(item)
         offered = self._results[CHOICE_FILTER].get((name, index))
         if offered is None:
             return full
@@ -188,7 +188,8 @@ class Session(SlotEvaluation):
             return None
         for option in self.questionnaire.choices_for(item.item):
             if option.name == choice:
-                return self.questionnaire.text(option.label, self.language)
+                text: str = self.questionnaire.text(option.label, self.language)
+                return text
         return None
 
     def label(self, key: str, *, hint: bool = False) -> str:

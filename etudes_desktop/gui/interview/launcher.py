@@ -21,10 +21,11 @@ from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.profile import ProfileDialog
 from etudes_desktop.gui.start_interview import CALL, RESUME, StartChoice, StartInterviewDialog
 from etudes_desktop.storage import contact_list
+from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.interviews import DraftExists, InterviewStore, utc_now
 
 
-def load_study_info(vault: Any, study_id: str) -> StudyInfo | None:
+def load_study_info(vault: VaultHandle, study_id: str) -> StudyInfo | None:
     """The interview screens' view of a study imported in the vault."""
     from etudes_desktop.storage.studies import load_study
 
@@ -35,7 +36,7 @@ def load_study_info(vault: Any, study_id: str) -> StudyInfo | None:
 class InterviewLauncher:
     """Runs the steps before an interview; returns the screen to show (or None)."""
 
-    def __init__(self, vault: Any, study: StudyInfo, *, parent: QWidget | None = None,
+    def __init__(self, vault: VaultHandle, study: StudyInfo, *, parent: QWidget | None = None,
                  clock: Callable[[], datetime] = utc_now,
                  ask_profile: Callable[..., Any] = ProfileDialog.ensure_profile,
                  ask_commitment: Callable[..., bool] = CommitmentDialog.ensure_signed,

@@ -13,15 +13,23 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractButton, QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QAbstractButton,
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from etudes_desktop.core.interview import Decision, Mode
 from etudes_desktop.gui.interview.labels import mode_label
+from etudes_desktop.gui.interview.signals import emit
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.storage.interviews import utc_now
-from etudes_desktop.gui.interview.signals import emit
 
 NOTICE_STYLE = """
 QLabel#notice_text { background: #ffffff; border: 1px solid #c9d3df; border-radius: 6px;

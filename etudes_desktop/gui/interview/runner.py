@@ -11,15 +11,22 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
+from etudes_desktop.core.questionnaire import ItemType
 from etudes_desktop.core.special_answers import DONT_KNOW, REFUSED
 from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFlow
-from etudes_desktop.gui.interview.widgets import FieldWidget, LineField, make_field
-from etudes_desktop.core.questionnaire import ItemType
-from etudes_desktop.gui.style import set_role
 from etudes_desktop.gui.interview.signals import emit
+from etudes_desktop.gui.interview.widgets import FieldWidget, LineField, make_field
+from etudes_desktop.gui.style import set_role
 
 FORMAT_MESSAGES = {
     ItemType.DATE: QT_TRANSLATE_NOOP("RunnerView", "Saisissez une date qui existe, au format JJ/MM/AAAA."),

@@ -20,8 +20,8 @@ from etudes_desktop.gui.interview.controller import REVIEW_POSITION, InterviewFl
 from etudes_desktop.gui.interview.notice_gate import NoticeGate
 from etudes_desktop.gui.interview.review import ReviewView
 from etudes_desktop.gui.interview.runner import RunnerView
-from etudes_desktop.storage.interviews import utc_now
 from etudes_desktop.gui.interview.signals import emit
+from etudes_desktop.storage.interviews import utc_now
 
 
 class EndView(QWidget):

@@ -12,16 +12,26 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from etudes_desktop.core.special_answers import is_special
-from etudes_desktop.gui.interview.labels import special_answer_label
 from etudes_desktop.core.questionnaire import ItemType
+from etudes_desktop.core.special_answers import is_special
 from etudes_desktop.gui.interview.formats import PLACEHOLDERS, from_display, to_display
-from etudes_desktop.gui.style import set_role
+from etudes_desktop.gui.interview.labels import special_answer_label
 from etudes_desktop.gui.interview.signals import emit
+from etudes_desktop.gui.style import set_role
 
 FIELD_STYLE = """
 QLabel#question_label { font-size: 13pt; font-weight: bold; color: #12355b; }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, State, values
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etudes_desktop.gui.views.tables import list_table
+from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, State, values
 from etudes_desktop.gui.views.labels import (
     group_digits,
     interview_state_label,
@@ -25,8 +24,8 @@ from etudes_desktop.gui.views.labels import (
     state_colour,
 )
 from etudes_desktop.gui.views.respondents_model import Column, PagedTableModel
+from etudes_desktop.gui.views.tables import list_table
 from etudes_desktop.storage.browse import COMPLETED_STATES, WAITING_SYNC_STATES, InterviewRow
-
 
 
 def interview_columns() -> list[Column[InterviewRow]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from etudes_desktop.core.interview import State
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-
+from etudes_desktop.core.interview import State
 
 
 def respondent_status_label(status: str) -> str:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etudes_desktop.gui.views.tables import list_table
 from etudes_desktop.gui.views.labels import group_digits, respondent_status_label
 from etudes_desktop.gui.views.respondents_model import RespondentsModel
+from etudes_desktop.gui.views.tables import list_table
 from etudes_desktop.storage.browse import RESPONDENT_STATUSES, RespondentRow
 
 SEARCH_DELAY_MS = 250

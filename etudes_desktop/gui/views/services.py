@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from etudes_desktop.gui.tasks import Pool
+from etudes_desktop.storage.handle import VaultHandle
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -22,7 +23,7 @@ class WorkspaceServices:
     `vault_opened` / `vault_locked` by itself.
     """
 
-    vault: Any = None
+    vault: VaultHandle | None = None
     pool: Pool | None = None
     hub: Any = None
     clock: Callable[[], datetime] = field(default=_utc_now)

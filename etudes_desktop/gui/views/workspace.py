@@ -24,6 +24,7 @@ from etudes_desktop.gui.views.services import WorkspaceServices
 from etudes_desktop.gui.views.studies import StudiesPanel
 from etudes_desktop.gui.views.study_import import ProblemsPanel, StudyImporter
 from etudes_desktop.storage import browse
+from etudes_desktop.storage.handle import VaultHandle
 
 
 class WorkspaceView(QWidget):
@@ -80,7 +81,7 @@ class WorkspaceView(QWidget):
         layout.addWidget(splitter)
 
     # -- the public API (the main window, the interview screens, tests) -------------------------
-    def bind(self, vault: Any) -> None:
+    def bind(self, vault: VaultHandle) -> None:
         """Show what this open vault holds."""
         self.controller.bind(vault)
 
@@ -157,7 +158,7 @@ class WorkspaceController(QObject):
     def vault(self) -> Any:
         return self.services.vault
 
-    def bind(self, vault: Any) -> None:
+    def bind(self, vault: VaultHandle) -> None:
         """Show the list first; interviews are counted right after it is painted."""
         self.services.vault = vault
         self.view.studies.import_study_button.setEnabled(True)

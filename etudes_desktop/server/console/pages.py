@@ -12,8 +12,21 @@ from etudes_desktop.core.passphrase import check_passphrase
 from etudes_desktop.server import accounts
 from etudes_desktop.server.console import i18n
 from etudes_desktop.server.console.web import (
-    IDLE, LANG_COOKIE, LIFETIME, LOGIN_COOKIE, PREFIX, SESSION_COOKIE, Console, Ctx, new_login_token, page, public,
-    read_form, redirect, safe_next, secure_cookies,
+    IDLE,
+    LANG_COOKIE,
+    LIFETIME,
+    LOGIN_COOKIE,
+    PREFIX,
+    SESSION_COOKIE,
+    Console,
+    Ctx,
+    new_login_token,
+    page,
+    public,
+    read_form,
+    redirect,
+    safe_next,
+    secure_cookies,
 )
 
 POLICY = ("Au moins 12 caractères avec minuscules, majuscules, chiffres et caractères spéciaux, ou 14 avec trois de "

@@ -99,9 +99,8 @@ def cmd_results(args: argparse.Namespace) -> int:
 
 
 def _summary(d: Deliverable) -> None:
-    from etudes_desktop.server.results.suppression import PRIMARY, SECONDARY
-
     from etudes_desktop.core.plural import count
+    from etudes_desktop.server.results.suppression import PRIMARY, SECONDARY
 
     print(f"{count(len(d.tables), 'tableau', 'tableaux')}, seuil {d.threshold} : "
           f"{count(d.protection.count(PRIMARY), 'cellule masquée', 'cellules masquées')} sous le seuil, "
@@ -127,7 +126,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 
     OfficeStore(store).close_study(args.study, "cli", None)  # published here: closed to new interviews
     sums = "".join(f"{f['sha256']}  {f['name']}\n" for f in files)
-    _write_frozen(out / SUMS_FILE, f"# livraison {args.study} du {delivery.delivered_at}\n{sums}".encode("utf-8"))
+    _write_frozen(out / SUMS_FILE, f"# livraison {args.study} du {delivery.delivered_at}\n{sums}".encode())
     log.info("study delivered: %d files", len(files))
     _summary(deliverable)
     print(f"Étude {args.study} livrée le {delivery.delivered_on} : {len(files)} fichiers dans {out} "

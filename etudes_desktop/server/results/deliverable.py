@@ -8,7 +8,7 @@ derived from published counts only, and statistics of numbers where their count 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -16,7 +16,12 @@ import numpy as np
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.server.results.attacker import require_protected
 from etudes_desktop.server.results.suppression import (
-    DEFAULT_THRESHOLD, PUBLISHED, STATUS_NAMES, Protection, check_threshold, protect,
+    DEFAULT_THRESHOLD,
+    PUBLISHED,
+    STATUS_NAMES,
+    Protection,
+    check_threshold,
+    protect,
 )
 from etudes_desktop.server.results.tables import BY_LABELS, NPS_ROWS, NUMBER_ROW, Counted, Table, count_tables
 
@@ -120,7 +125,7 @@ def build_deliverable(store: Any, package: StudyPackage, *, by: list[str] | None
         notes.append("Questions posées dans une répétition, non tabulées (une personne y compterait plusieurs "
                      f"fois) : {', '.join(counted.skipped)}.")
     return Deliverable(package.id, package.title, package.sponsor, threshold, counted, protected, low, high,
-                       now or datetime.now(timezone.utc), notes)
+                       now or datetime.now(UTC), notes)
 
 
 def document(deliverable: Deliverable) -> dict[str, Any]:

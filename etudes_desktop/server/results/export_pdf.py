@@ -77,7 +77,7 @@ def _question_pages(d: Deliverable, family: list[Table]) -> Iterator[Figure]:
     _chart(fig.add_axes((0.34, 0.62, 0.58, 0.25)), d, head)
     _summary(fig, d, head)
     first, rest = crossed[:1], crossed[1:]
-    for k, table in enumerate(first):
+    for table in first:
         _grid(fig.add_axes((0.08, 0.12, 0.84, 0.36)), d, table)
     yield fig
     for start in range(0, len(rest), CROSSED_PER_PAGE):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 
 import httpx
@@ -16,8 +16,8 @@ import matplotlib
 import openpyxl
 import pytest
 
-from etudes_desktop.core.retention import destruction_date
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode
+from etudes_desktop.core.retention import destruction_date
 from etudes_desktop.core.study_load import load_package
 from etudes_desktop.paths import resource_path
 from etudes_desktop.server.cli import main
@@ -46,7 +46,7 @@ def _package_file(tmp_path: Path) -> Path:
 
 def _interview(store: InterviewStore, package, mode: Mode, i: int, *, objects: bool = False) -> str:
     interview_id = store.start(STUDY, package.version, mode)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     store.record_consent(interview_id, ConsentRecord(
         notice_id=package.notice.id, notice_version=package.notice.version, text_sha256=package.notice.sha256,
         mode=mode, interviewer=PSEUDONYM, delivered_at=now, decided_at=now,

@@ -9,7 +9,14 @@ import pytest
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.results.attacker import check, intervals, require_protected
 from etudes_desktop.server.results.suppression import (
-    PRIMARY, PUBLISHED, SECONDARY, LinkedCells, Protection, check_threshold, protect, suppress_smallest,
+    PRIMARY,
+    PUBLISHED,
+    SECONDARY,
+    LinkedCells,
+    Protection,
+    check_threshold,
+    protect,
+    suppress_smallest,
 )
 from tests.server.results.grids import independent_interval, two_way
 
