@@ -61,9 +61,15 @@ def run(started: float, out: TextIO | None = None) -> int:
     out = out if out is not None else sys.stdout
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads: no display needed, none used
     step = ["préparation"]
+    slot_errors: list[tuple[str, str]] = []  # exceptions raised in Qt callbacks, which Qt would only print
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: slot_errors.append((step[0], kind.__name__))
     try:
         with tempfile.TemporaryDirectory(prefix="etudes-autotest-") as folder:
             figures = _run_steps(Path(folder), started, step)
+        if slot_errors:
+            step[0] = slot_errors[0][0]
+            raise StepFailed(f"erreur dans l'interface : {slot_errors[0][1]}")
     except StepFailed as exc:
         _say(f"{PREFIX} : ÉCHEC à l'étape « {step[0]} » : {exc}", out)
         return 1
@@ -71,6 +77,8 @@ def run(started: float, out: TextIO | None = None) -> int:
         message = getattr(exc, "message", None) or type(exc).__name__
         _say(f"{PREFIX} : ÉCHEC à l'étape « {step[0]} » : {message}", out)
         return 1
+    finally:
+        sys.excepthook = previous_hook
     _say(
         f"{PREFIX} : OK — coffre chiffré créé et déverrouillé à l'écran, "
         f"étude de démonstration importée, {figures['answers']} réponses passées par le moteur "
@@ -86,6 +94,7 @@ def _run_steps(folder: Path, started: float, step: list[str]) -> dict[str, Any]:
     from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME
     from etudes_desktop.logging_setup import setup_logging
     from etudes_desktop.paths import DataPaths, resource_path
+    from etudes_desktop.storage import migrate
     from etudes_desktop.storage.vault import KdfParams, Vault
 
     paths = DataPaths.for_data_dir(folder)
@@ -104,7 +113,12 @@ def _run_steps(folder: Path, started: float, step: list[str]) -> dict[str, Any]:
     step[0] = "création du coffre"
     passphrase = f"Autotest-{secrets.token_hex(6)}-Vérifié!"
     vault, _recovery = Vault.create(paths, passphrase, kdf=KdfParams.fast())
-    vault.close()
+    try:
+        latest = migrate.latest_version()
+        if latest == 0 or vault.schema_version != latest:
+            raise StepFailed(f"schéma du coffre {vault.schema_version} sur {latest} (migrations absentes ?)")
+    finally:
+        vault.close()
 
     step[0] = "fenêtre et écran de déverrouillage"
     from PySide6 import __version__ as qt_version
