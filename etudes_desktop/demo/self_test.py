@@ -48,17 +48,23 @@ def process_age() -> float | None:
         return None
 
 
+# A windowed Windows bundle has no stdout: the exit code still tells, and this file gets the line.
+OUTPUT_ENV = "ETUDES_SELF_TEST_OUTPUT"
+
+
 def _say(line: str, out: TextIO | None) -> None:
-    if out is not None:  # a windowed Windows bundle has no stdout; the exit code still tells
-        try:
+    try:
+        if out is not None:
             print(line, file=out, flush=True)
-        except (OSError, ValueError):
-            pass
+        elif os.environ.get(OUTPUT_ENV):
+            Path(os.environ[OUTPUT_ENV]).write_text(line + "\n", encoding="utf-8")
+    except (OSError, ValueError):
+        pass
 
 
 def run(started: float, out: TextIO | None = None) -> int:
     """The whole self-test; `started` is the perf_counter reading at the program's start."""
-    out = out if out is not None else sys.stdout
+    out = out if out is not None else sys.stdout  # None in a windowed Windows bundle
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt loads: no display needed, none used
     step = ["préparation"]
     slot_errors: list[tuple[str, str]] = []  # exceptions raised in Qt callbacks, which Qt would only print
