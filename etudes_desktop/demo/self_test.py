@@ -97,14 +97,22 @@ def run(started: float, out: TextIO | None = None) -> int:
 
 
 def _run_steps(folder: Path, started: float, step: list[str]) -> dict[str, Any]:
-    from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME
-    from etudes_desktop.logging_setup import setup_logging
-    from etudes_desktop.paths import DataPaths, resource_path
-    from etudes_desktop.storage import migrate
-    from etudes_desktop.storage.vault import KdfParams, Vault
+    from etudes_desktop.logging_setup import close_logging, setup_logging
+    from etudes_desktop.paths import DataPaths
 
     paths = DataPaths.for_data_dir(folder)
     setup_logging(paths.log_dir)  # the throw-away folder's own log, not the user's
+    try:
+        return _checks(paths, started, step)
+    finally:
+        close_logging(paths.log_dir)  # an open log would keep Windows from deleting the folder
+
+
+def _checks(paths: Any, started: float, step: list[str]) -> dict[str, Any]:
+    from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME
+    from etudes_desktop.paths import resource_path
+    from etudes_desktop.storage import migrate
+    from etudes_desktop.storage.vault import KdfParams, Vault
 
     step[0] = "ressources"
     for parts in (("translations", "etudes_fr.qm"), ("translations", "etudes_en.qm"), ("notices", "notice_fr.txt"),
