@@ -13,6 +13,8 @@ import os
 import re
 from pathlib import Path
 
+from etudes_desktop.paths import private_dir
+
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILE = "etudes.log"
 MAX_BYTES = 1_000_000
@@ -65,7 +67,7 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Attach one rotating handler per log folder to the root logger; returns the log file."""
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(log_dir)
     path = log_dir / LOG_FILE
     root = logging.getLogger()
     for handler in root.handlers:

@@ -123,14 +123,17 @@ def test_import_and_list_through_the_vault(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
     vault, _code = Vault.create(DataPaths.for_data_dir(data), TEST_PASSPHRASE, kdf=KdfParams.fast())
     vault.close()
-    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # each command removes it once read
     assert main(["--data-dir", str(data), "study", "import", str(DEMO)]) == 0
     assert "importée" in capsys.readouterr().out
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # each command removes it once read
     assert main(["--data-dir", str(data), "study", "import", str(DEMO)]) == 0
     assert "déjà à jour" in capsys.readouterr().out
     bad = write_xlsform(tmp_path / "bad.xlsx", [{"type": "audio", "name": "son", "label": "Son"}])
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # each command removes it once read
     assert main(["--data-dir", str(data), "study", "import", str(bad)]) == 1
     assert "type audio" in capsys.readouterr().err
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # each command removes it once read
     assert main(["--data-dir", str(data), "--json", "study", "list"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [s["id"] for s in listed] == ["satisfaction_assures_2026"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import getpass
 import json
 import os
@@ -9,6 +10,7 @@ import sys
 from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.paths import DataPaths
 
 
@@ -17,8 +19,9 @@ def data_paths(args: Any) -> DataPaths:
 
 
 def read_secret(env_var: str, prompt: str, *, confirm: bool = False) -> str:
-    """A secret from the environment, else from a prompt on the terminal; never from argv."""
-    value = os.environ.get(env_var)
+    """A secret from the environment, else from a prompt on the terminal; never from argv.
+    A secret read from the environment is removed from it (see `take_from_environment`)."""
+    value = take_from_environment(env_var)
     if value is not None:
         return value
     if not sys.stdin.isatty():
@@ -29,6 +32,30 @@ def read_secret(env_var: str, prompt: str, *, confirm: bool = False) -> str:
         if again != first:
             raise EtudesError("les deux saisies diffèrent")
     return first
+
+
+def take_from_environment(name: str) -> str | None:
+    """The variable's value, then the variable is gone: its bytes in the C environment (what
+    /proc/PID/environ and `ps e` show, what child processes inherit) are zeroed, then it is unset,
+    and Python's own encoded copy is zeroed."""
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    if os.name == "posix":
+        try:
+            libc = ctypes.CDLL(None)
+            libc.getenv.restype, libc.getenv.argtypes = ctypes.c_void_p, [ctypes.c_char_p]
+            libc.strlen.restype, libc.strlen.argtypes = ctypes.c_size_t, [ctypes.c_void_p]
+            pointer = libc.getenv(os.fsencode(name))
+            if pointer:
+                ctypes.memset(pointer, 0, libc.strlen(pointer))
+        except (OSError, AttributeError):
+            pass
+    data = getattr(os.environ, "_data", None)
+    if isinstance(data, dict):
+        wipe(data.get(os.fsencode(name)))
+    del os.environ[name]
+    return value
 
 
 def emit(args: Any, payload: Any, text: str | None = None) -> None:
@@ -45,7 +72,12 @@ def setup_cli_logging(args: Any) -> None:
         from etudes_desktop.logging_setup import setup_logging
     except ImportError:
         return
-    setup_logging(data_paths(args).log_dir)
+    paths = data_paths(args)
+    try:
+        paths.ensure()  # 0700 folders, 0600 files (narrowed when an older version left them wider)
+    except OSError:
+        pass  # a read-only or foreign folder: the command itself says what is wrong
+    setup_logging(paths.log_dir)
 
 
 def open_vault(args: Any) -> Any:
@@ -53,4 +85,8 @@ def open_vault(args: Any) -> Any:
     from etudes_desktop.storage.vault import Vault
 
     paths = data_paths(args)
-    return Vault.open(paths, read_secret("ETUDES_PASSPHRASE", "Phrase de passe du coffre"))
+    passphrase = read_secret("ETUDES_PASSPHRASE", "Phrase de passe du coffre")
+    try:
+        return Vault.open(paths, passphrase)
+    finally:
+        wipe(passphrase)

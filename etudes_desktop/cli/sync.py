@@ -74,6 +74,19 @@ def _sync(args: Any) -> int:
             f"{_n(report.batches, 'lot')} ; {_n(report.accepted, 'accepté')}, {_n(report.duplicate, 'déjà reçu', 'déjà reçus')}, "
             f"{report.conflict} en conflit, {_n(report.rejected, 'rejeté')} ; {_n(report.purged, 'purgé')} du poste ; "
             f"{report.remaining} en attente.")
+    if report.retries or report.handshake_retries:
+        text += (f" Nouvelles tentatives : {report.handshake_retries} pour joindre le serveur, "
+                 f"{report.retries} pour les envois.")
+    if report.clock_suspect:
+        way = "en retard" if report.clock_offset_ms > 0 else "en avance"
+        seconds = f"{abs(report.clock_offset_ms) / 1000:.1f}".replace(".", ",")
+        text += (f" Horloge du poste {way} de {seconds} s sur celle du serveur "
+                 f"(à {report.clock_uncertainty_ms} ms près) : vérifiez la date et l'heure du poste.")
+    study = {"created": "étude publiée reçue", "updated": "nouvelle version de l'étude reçue",
+             "closed": "étude close par le bureau de collecte : plus de nouvel entretien",
+             "refused": f"étude publiée refusée ({report.study_problem})"}.get(report.study_update)
+    if study:
+        text += f" {study[0].upper()}{study[1:]}."
     emit(args, data, text)
     return 0
 

@@ -12,6 +12,7 @@ from typing import Any
 from etudes_desktop.cli.common import data_paths, emit, read_secret
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.passphrase import require_acceptable
+from etudes_desktop.core.wipe import wipe
 
 PASSPHRASE_ENV = "ETUDES_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "ETUDES_NEW_PASSPHRASE"
@@ -51,7 +52,10 @@ def cmd_init(args: Any) -> int:
     if Vault.exists(paths):
         raise VaultExists()
     passphrase = _new_passphrase(PASSPHRASE_ENV, "Phrase de passe du nouveau coffre")
-    vault, code = Vault.create(paths, passphrase)
+    try:
+        vault, code = Vault.create(paths, passphrase)
+    finally:
+        wipe(passphrase)
     vault.close()
     text = (
         f"Coffre créé dans {paths.data_dir}\n\n"
@@ -69,7 +73,11 @@ def cmd_check(args: Any) -> int:
 
     paths = data_paths(args)
     passphrase = read_secret(PASSPHRASE_ENV, "Phrase de passe")
-    with Vault.open(paths, passphrase) as vault:
+    try:
+        vault = Vault.open(paths, passphrase)
+    finally:
+        wipe(passphrase)
+    with vault:
         report = vault.check()
     if not report["ok"]:
         if getattr(args, "json", False):
@@ -97,11 +105,16 @@ def cmd_passwd(args: Any) -> int:
 
     paths = data_paths(args)
     old = read_secret(PASSPHRASE_ENV, "Phrase de passe actuelle")
-    with Vault.open(paths, old) as vault:
-        new = _new_passphrase(NEW_PASSPHRASE_ENV, "Nouvelle phrase de passe")
-        if new == old:
-            raise EtudesError("la nouvelle phrase de passe est identique à l'actuelle")
-        vault.change_passphrase(old, new)
+    new = ""
+    try:
+        with Vault.open(paths, old) as vault:
+            new = _new_passphrase(NEW_PASSPHRASE_ENV, "Nouvelle phrase de passe")
+            if new == old:
+                raise EtudesError("la nouvelle phrase de passe est identique à l'actuelle")
+            vault.change_passphrase(old, new)
+    finally:
+        wipe(old)
+        wipe(new)
     emit(args, {"status": "passphrase_changed"}, "Phrase de passe changée.")
     return 0
 
@@ -112,6 +125,10 @@ def cmd_recover(args: Any) -> int:
     paths = data_paths(args)
     code = read_secret(RECOVERY_CODE_ENV, "Code de récupération")
     new = _new_passphrase(NEW_PASSPHRASE_ENV, "Nouvelle phrase de passe")
-    Vault.recover(paths, code, new).close()
+    try:
+        Vault.recover(paths, code, new).close()
+    finally:
+        wipe(code)
+        wipe(new)
     emit(args, {"status": "recovered"}, "Nouvelle phrase de passe enregistrée ; le coffre est intact.")
     return 0

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.core.formula_cells import is_formula, neutralise
 from etudes_desktop.core.nir import find_nir, header_names_nir
 from etudes_desktop.core.sample_files import open_table
 from etudes_desktop.core.sample_mapping import (
@@ -106,6 +107,7 @@ class SampleScan:
     rejected_lines: set[int] = field(default_factory=set)
     duplicate_ids: set[str] = field(default_factory=set)
     nir_count: int = 0
+    neutralised: int = 0  # cells a spreadsheet would run as a formula, kept as text (quote added)
 
     @property
     def refused_for_nir(self) -> bool:
@@ -329,6 +331,10 @@ class SampleImport:
             self._add_nir(scan, nir)
             scan.rejected_lines.add(line)
             return None
+        if any(is_formula(cell.strip()) for cell in cells):  # stored as text a spreadsheet will not run
+            stripped = [cell.strip() for cell in cells]
+            cells = [neutralise(cell) for cell in stripped]
+            scan.neutralised += sum(1 for before, after in zip(stripped, cells) if before is not after)
         record, problems = _build(line, cells, plan)
         if record is not None and self._is_suppressed is not None and self._is_suppressed(record):
             scan.suppressed += 1

@@ -16,6 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from etudes_desktop.core.bounded_files import (
+    SAMPLE_LIMITS,
+    TableGuard,
+    TableLimits,
+    bounded_lines,
+    check_file_size,
+    check_workbook,
+)
 from etudes_desktop.core.errors import EtudesError
 
 log = logging.getLogger(__name__)
@@ -114,6 +122,7 @@ class SampleTable:
     _rows: Iterator[list[str]] = field(default_factory=lambda: iter(()))
     _closers: list[Any] = field(default_factory=list)
     _position: Callable[[int], float | None] = lambda line: None
+    _guard: TableGuard | None = None
 
     def fraction_read(self, line: int = 0) -> float | None:
         """How much of the file has been read (0 to 1), when it can be told."""
@@ -125,15 +134,17 @@ class SampleTable:
         Wholly empty records are skipped (their line numbers still count).
         """
         line = 1
+        guard = self._guard or TableGuard(SAMPLE_LIMITS, "fichier")
         try:
             for cells in self._rows:
                 line += 1
+                guard.row(line, cells)
                 if any(cells) and not "".join(cells).isspace():
                     yield line, cells
         except UnicodeDecodeError as exc:
             raise EtudesError(f"ligne {line + 1} : caractères illisibles ({self.encoding or 'encodage inconnu'})") from exc
         except csv.Error as exc:
-            raise EtudesError(f"ligne {line + 1} : fichier CSV mal formé ({exc})") from exc
+            raise EtudesError(f"ligne {line + 1} : fichier CSV mal formé ({_csv_error(exc, guard.limits)})") from None
 
     def close(self) -> None:
         for closer in self._closers:
@@ -147,38 +158,51 @@ class SampleTable:
         self.close()
 
 
-def open_table(path: Path | str) -> SampleTable:
-    """Open a CSV or XLSX sample file and read its header line."""
+def _csv_error(exc: csv.Error, limits: TableLimits) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"une cellule dépasse {limits.cell_chars:,} caractères".replace(",", " ")
+    return "guillemet non fermé ou caractère nul" if "NUL" in str(exc) or "EOF" in str(exc) else "ligne illisible"
+
+
+def open_table(path: Path | str, limits: TableLimits = SAMPLE_LIMITS,
+               clock: Callable[[], float] | None = None) -> SampleTable:
+    """Open a CSV or XLSX sample file and read its header line; its records are bounded by
+    `limits` (rows, columns, cell length, time) as they stream."""
     path = Path(path)
     if not path.is_file():
         raise EtudesError(f"fichier introuvable : {path.name}")
+    check_file_size(path, limits, "fichier")
+    guard = TableGuard(limits, "fichier", clock) if clock else TableGuard(limits, "fichier")
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        return _open_xlsx(path)
+        return _open_xlsx(path, guard)
     if suffix in CSV_SUFFIXES or not suffix:
-        return _open_csv(path)
+        return _open_csv(path, guard)
     raise EtudesError(f"format de fichier non pris en charge : {suffix} (CSV ou XLSX attendu)")
 
 
-def _open_csv(path: Path) -> SampleTable:
+def _open_csv(path: Path, guard: TableGuard) -> SampleTable:
     encoding = detect_encoding(path)
     size = max(path.stat().st_size, 1)
     raw = path.open("rb")
     handle: TextIO = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    limits = guard.limits
     try:
-        first = handle.readline()
+        first = handle.readline(limits.line_chars + 1)
         if not first.strip():
             raise EtudesError("fichier vide : la première ligne doit porter les noms des colonnes")
+        if len(first) > limits.line_chars:
+            raise EtudesError(f"ligne 1 : la ligne des noms de colonnes dépasse {limits.line_chars:,} caractères"
+                              .replace(",", " "))
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(first)
         handle.seek(0)
-        reader = csv.reader(handle, delimiter=delimiter)
+        reader = csv.reader(bounded_lines(handle, limits, "fichier"), delimiter=delimiter)
         headers = [h.strip() for h in next(reader)]
+        guard.header(headers)
     except csv.Error as exc:
         handle.close()
         log.warning("sample CSV header refused: %s", type(exc).__name__)
-        limit = f"{csv.field_size_limit():,}".replace(",", " ")
-        raise EtudesError(f"ligne 1 : la ligne des noms de colonnes est illisible (une cellule dépasse {limit} "
-                          "caractères, ou un guillemet n'est pas fermé)") from None
+        raise EtudesError(f"ligne 1 : la ligne des noms de colonnes est illisible ({_csv_error(exc, limits)})") from None
     except UnicodeDecodeError:
         handle.close()
         raise EtudesError("ligne 1 : caractères illisibles ; enregistrez le fichier en CSV UTF-8 puis recommencez") from None
@@ -186,13 +210,11 @@ def _open_csv(path: Path) -> SampleTable:
         handle.close()
         raise
     return SampleTable(path, headers, "csv", encoding, delimiter, _rows=reader, _closers=[handle.close],
-                       _position=lambda line: min(raw.tell() / size, 1.0))
+                       _position=lambda line: min(raw.tell() / size, 1.0), _guard=guard)
 
 
-def _open_xlsx(path: Path) -> SampleTable:
+def _open_xlsx(path: Path, guard: TableGuard) -> SampleTable:
     import openpyxl
-
-    from etudes_desktop.core.bounded_files import check_workbook
 
     check_workbook(path, "classeur")
     try:
@@ -203,15 +225,23 @@ def _open_xlsx(path: Path) -> SampleTable:
         book.close()
         raise EtudesError(f"classeur sans feuille : {path.name}")
     sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    # Rows padded to the sheet's width, at most one column beyond the limit (which the guard
+    # refuses): a sheet declaring 16 384 columns is not padded to them on every row.
+    widest = guard.limits.columns + 1
+    rows = sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or widest, widest))
     header = next(rows, None)
     if header is None:
         book.close()
         raise EtudesError("classeur vide : la première ligne doit porter les noms des colonnes")
+    try:
+        guard.header(header)  # before the cells are turned into text: 16 384 empty cells are cheap
+    except BaseException:
+        book.close()
+        raise
     headers = [cell_text(v) for v in header]
     while headers and not headers[-1]:
         headers.pop()
-    texts = ([cell_text(v) for v in row] for row in rows)
+    texts = ([cell_text(v) for v in row] for row in rows)  # bounded in records(), while streaming
     total = sheet.max_row or 0
     return SampleTable(path, headers, "xlsx", _rows=texts, _closers=[book.close],
-                       _position=lambda line: min(line / total, 1.0) if total else None)
+                       _position=lambda line: min(line / total, 1.0) if total else None, _guard=guard)

@@ -13,12 +13,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
 from etudes_desktop.core.interview import text_sha256 as sha256_text
 from etudes_desktop.core.retention import destruction_date
-from etudes_desktop.core.questionnaire import Questionnaire
+from etudes_desktop.core.questionnaire import ItemType, Questionnaire
 from etudes_desktop.paths import resource_path
 
 # The register's mention, to be told before any information is collected (verbatim).
@@ -40,6 +40,8 @@ DEFAULT_SPONSOR = "Caisse nationale de l'Assurance Maladie"
 MAX_RETENTION_MONTHS = 6
 MANAGEMENT_DELAY_MONTHS = 6
 STUDY_ID_PATTERN = r"^\w[\w .\-]{0,63}$"
+
+_NPS_TYPES = frozenset({ItemType.INTEGER, ItemType.DECIMAL, ItemType.RANGE, ItemType.SELECT_ONE})
 
 # Attributes that identify a person directly: never sent for analysis.
 _FORBIDDEN_ATTRIBUTE = re.compile(
@@ -148,14 +150,33 @@ class StudyPackage(BaseModel):
     auto_advance: bool = Field(
         default=False,
         description="a digit that picks a choice (single choice, at most 9 choices) moves on to the next question")
+    results_by: list[str] = Field(
+        default_factory=list,
+        description="attributes the insurer's results are crossed by (besides the mode); each one of analysis_attributes")
+    nps: list[str] = Field(
+        default_factory=list, description="0-10 questions whose results include a Net Promoter Score")
     questionnaire: Questionnaire
+
+    @model_validator(mode="after")
+    def _results_settings(self) -> StudyPackage:
+        for name in self.results_by:
+            if name not in self.analysis_attributes:
+                raise ValueError(f"results_by : « {name} » n'est pas un attribut d'analyse de l'étude "
+                                 f"(analysis_attributes : {', '.join(self.analysis_attributes) or 'aucun'})")
+        items = self.questionnaire.item_index()
+        for name in self.nps:
+            item = items.get(name)
+            if item is None or item.type not in _NPS_TYPES:
+                raise ValueError(f"nps : « {name} » n'est pas une question notée de 0 à 10 du questionnaire "
+                                 "(integer, decimal, range ou select_one)")
+        return self
 
     @field_validator("modes")
     @classmethod
     def _unique_modes(cls, value: list[Mode]) -> list[Mode]:
         return list(dict.fromkeys(value))
 
-    @field_validator("analysis_attributes")
+    @field_validator("analysis_attributes", "results_by")
     @classmethod
     def _allowed_attributes(cls, value: list[str]) -> list[str]:
         for name in value:

@@ -4,7 +4,8 @@ An XLSForm alone is a valid package: defaults apply (notice, commitment, modes, 
 the study id is the form's `form_id` or else the file name without extension. Settings columns:
 `form_id`, `form_title`, `version`, `sponsor`, `modes`, `notice_id`, `notice_version`,
 `notice` (French text), `notice_en`, `commitment`, `commitment_version`, `delivery_date`,
-`retention_months`, `analysis_attributes`.
+`retention_months`, `analysis_attributes`, `results_by` (attributes the insurer's results are
+crossed by), `nps` (0-10 questions scored as a Net Promoter Score).
 """
 
 from __future__ import annotations
@@ -135,6 +136,9 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
             fields[flag] = True
         elif word and word not in _NO:
             problems.append(FormProblem("settings", row, flag, "valeur attendue : yes ou no (oui ou non)"))
+    for key in ("results_by", "nps"):
+        if settings.get(key, "").strip():
+            fields[key] = _split(settings[key])
     if not re.fullmatch(STUDY_ID_PATTERN, fields["id"]):
         problems.append(FormProblem("settings", row, "form_id", "identifiant d'étude : lettres, chiffres, espaces, « _ », « - » ou « . » (64 au plus)"))
     if problems:

@@ -74,11 +74,11 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
         source = str(source)
     if isinstance(source, str) and not Path(source).is_file():
         raise FormError([FormProblem("classeur", None, None, f"fichier introuvable : {Path(source).name}")])
-    from etudes_desktop.core.bounded_files import check_workbook
+    from etudes_desktop.core.bounded_files import check_form_file
     from etudes_desktop.core.errors import EtudesError
 
-    try:
-        check_workbook(source if not isinstance(source, str) else Path(source), "formulaire")
+    try:  # size, zip bomb, declared dimensions, then rows, columns, cells and time while streaming
+        check_form_file(source if not isinstance(source, str) else Path(source), name="formulaire")
     except EtudesError as exc:
         raise FormError([FormProblem("classeur", None, None, exc.message)]) from None
     try:
@@ -86,6 +86,9 @@ def _load(source: str | Path | bytes, file_name: str | None) -> LoadedForm:
             warnings.simplefilter("ignore")
             workbook = get_xlsform(source)
     except PyXFormError as exc:
+        if "not recognized as a supported type" in str(exc):  # neither a zip nor an Excel 97 file
+            raise FormError([FormProblem("classeur", None, None, "classeur illisible : ce fichier n'est pas un "
+                                         "classeur Excel (.xlsx ou .xls)")]) from None
         raise FormError([_problem_from_pyxform(str(exc), source)]) from exc
     fallback = workbook.fallback_form_name or (Path(file_name).stem if file_name else "formulaire")
     notes: list[str] = []

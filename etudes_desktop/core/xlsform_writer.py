@@ -18,6 +18,15 @@ def _columns(rows: Rows) -> list[str]:
     return columns
 
 
+def _as_text(cells: Any) -> None:
+    """openpyxl turns a text starting with = into a formula; here every text stays text (a label
+    `=HYPERLINK(...)` is shown, never run). In an .xlsx a cell typed as text is never evaluated, so
+    no quote is added: the form reads back exactly as written."""
+    for cell in cells:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def write_xlsform(
     path: str | Path,
     survey: Rows,
@@ -41,8 +50,11 @@ def write_xlsform(
         sheet.append(columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([row.get(c) for c in columns])
+        for number, row in enumerate(rows, start=2):
+            values = [row.get(c) for c in columns]
+            sheet.append(values)
+            _as_text(sheet.cell(row=number, column=index) for index, value in enumerate(values, start=1)
+                     if isinstance(value, str) and value.startswith("="))
         for index, column in enumerate(columns, start=1):
             width = max([len(str(column))] + [min(60, len(str(r.get(column) or ""))) for r in rows])
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width + 2

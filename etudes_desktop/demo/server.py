@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from etudes_desktop.paths import private_dir
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync.engine import SETTING_SERVER, SETTING_TOKEN, write_setting
@@ -28,7 +29,7 @@ def start_demo_server(data_dir: Path | str, study_id: str = DEMO_STUDY_ID,
                       host: str = "127.0.0.1") -> tuple[str, str, Callable[[], None]]:
     """Start the server in a background thread; return its URL, a fresh device token and `stop`."""
     folder = Path(data_dir) / SERVER_FOLDER
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(folder)
     store = Store(sqlite_url(folder))
     try:
         _device, token = store.enroll(study_id, f"poste-demo-{uuid.uuid4().hex[:8]}")

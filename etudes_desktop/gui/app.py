@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from etudes_desktop.paths import DataPaths
 
     paths = demo_paths(args.data_dir) if args.demo else DataPaths.for_data_dir(args.data_dir)
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    paths.ensure()  # 0700 folders, 0600 files
     setup_logging(paths.log_dir)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "etudes-desktop"])
     app.setApplicationName(APP_NAME)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from etudes_desktop.paths import DataPaths
+from pathlib import Path
+
+from etudes_desktop.paths import DataPaths, private_file
 
 DEFAULT_IDLE_MINUTES = 10
 
@@ -27,6 +29,7 @@ class AppSettings:
     @language.setter
     def language(self, value: str | None) -> None:
         self._qs.setValue("ui/language", value or "")
+        self.sync()
 
     @property
     def idle_minutes(self) -> float:
@@ -39,6 +42,7 @@ class AppSettings:
     @idle_minutes.setter
     def idle_minutes(self, value: float) -> None:
         self._qs.setValue("lock/idle_minutes", value)
+        self.sync()
 
     @property
     def window_geometry(self) -> bytes | None:
@@ -54,6 +58,10 @@ class AppSettings:
     @window_geometry.setter
     def window_geometry(self, value: bytes) -> None:
         self._qs.setValue("ui/window_geometry", value)
+        self.sync()
 
     def sync(self) -> None:
+        """Written now, readable by its owner only (Qt writes a new file each time)."""
         self._qs.sync()
+        if self._qs.fileName():
+            private_file(Path(self._qs.fileName()))

@@ -328,6 +328,7 @@ class SyncPanel(QWidget):
             ReasonCode.REPEATED_IN_BATCH: self.tr("présent deux fois dans le lot avec des contenus différents"),
             ReasonCode.STUDY_MISMATCH: self.tr("appartient à une autre étude que celle de ce poste"),
             ReasonCode.HASH_MISMATCH: self.tr("contenu altéré pendant l'envoi (empreinte différente)"),
+            ReasonCode.UNKNOWN_NOTICE: self.tr("notice d'information absente des versions publiées de l'étude"),
             ReasonCode.INVALID_PAYLOAD: self.tr("contenu refusé par le serveur (format invalide)"),
             ReasonCode.UNDECLARED_ATTRIBUTE: self.tr("une information sur la personne que le serveur n'accepte pas"),
             ReasonCode.TOO_LARGE: self.tr("trop volumineux pour le serveur, même envoyé seul"),

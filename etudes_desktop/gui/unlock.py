@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.gui.forms import Pages, make_card
 from etudes_desktop.gui.vault_forms import UnlockForm, place
 from etudes_desktop.gui.i18n import translate
@@ -34,13 +35,15 @@ class UnlockScreen(QWidget):
         *,
         pool: Pool | None = None,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
         demo_passphrase: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
         self._pool = pool
-        self._clock = clock
+        self._clock = clock  # the countdown's
+        self._wall_clock = wall_clock  # the vault's throttle, shared with other processes
         self._attempt = 0
         self._busy = False
         self._preparing = False
@@ -117,10 +120,17 @@ class UnlockScreen(QWidget):
             return
         from etudes_desktop.storage.vault import Vault
 
-        paths, passphrase, clock = self._paths, self.ui.passphrase_edit.text(), self._clock
+        paths, passphrase, clock = self._paths, self.ui.passphrase_edit.text(), self._wall_clock
         seq = self._begin()
+
+        def open_then_forget() -> Vault:
+            try:
+                return Vault.open(paths, passphrase, clock=clock)
+            finally:
+                wipe(passphrase)  # our copy of the typed text (the field keeps its own until cleared)
+
         run_task(
-            lambda: Vault.open(paths, passphrase, clock=clock),
+            open_then_forget,
             lambda vault: self._on_open_done(seq, vault),
             lambda exc: self._on_open_failed(seq, exc),
             self._pool,
@@ -168,9 +178,18 @@ class UnlockScreen(QWidget):
             return
         from etudes_desktop.storage.vault import Vault
 
-        paths, code, new, clock = self._paths, self.ui.code_edit.text().strip(), self.ui.new_edit.text(), self._clock
+        paths, code, new = self._paths, self.ui.code_edit.text().strip(), self.ui.new_edit.text()
+        clock = self._wall_clock
         seq = self._begin()
-        run_task(lambda: Vault.recover(paths, code, new, clock=clock), lambda vault: self._on_recovered(seq, vault), lambda exc: self._on_open_failed(seq, exc), self._pool)
+
+        def recover_then_forget() -> Vault:
+            try:
+                return Vault.recover(paths, code, new, clock=clock)
+            finally:
+                wipe(code)
+                wipe(new)
+
+        run_task(recover_then_forget, lambda vault: self._on_recovered(seq, vault), lambda exc: self._on_open_failed(seq, exc), self._pool)
 
     def _on_recovered(self, seq: int, vault: object) -> None:
         if seq != self._attempt:
@@ -192,10 +211,10 @@ class UnlockScreen(QWidget):
         The vault refuses early attempts with UnlockThrottled; after the failure that starts a
         delay (the fifth), its throttle already knows when the next attempt will be allowed.
         """
-        from etudes_desktop.storage.vault import throttle_for
+        from etudes_desktop.storage.vault import unlock_wait
 
         retry_after = float(getattr(exc, "retry_after", 0) or 0)
-        retry_after = max(retry_after, throttle_for(self._paths).not_before - self._clock())
+        retry_after = max(retry_after, unlock_wait(self._paths, self._wall_clock))
         if retry_after > 0:
             self._retry_at = self._clock() + retry_after
             self._countdown.start()

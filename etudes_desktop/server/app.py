@@ -1,12 +1,15 @@
 """The collection server's ASGI application (Starlette), run by uvicorn.
 
-Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches. Every error is JSON
-(`protocol.ErrorBody`) with a French message; every response carries the server clock.
+Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches, POST /v1/audit, GET
+/v1/studies (the study published for the device, see server.publishing). Every
+error is JSON (`protocol.ErrorBody`) with a French message; every response carries the server
+clock. The collection office's web console is mounted under /console (server.console).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -21,9 +24,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
+from etudes_desktop.server.console import create_console
+from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
+from etudes_desktop.server.publishing import studies_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.wire_guard import identifying
@@ -53,6 +59,7 @@ class Server:
     def __init__(self, store: Store, max_body_bytes: int, max_decompressed_bytes: int,
                  body_timeout: float = BODY_TIMEOUT_S) -> None:
         self.store = store
+        self.office = OfficeStore(store)
         self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
@@ -75,8 +82,9 @@ class Server:
 
     async def device(self, request: Request) -> Response:
         device = await self.authenticate(request)
+        delivery = await run_in_threadpool(self.store.delivery, device.study_id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
-                            server_time=self.now())
+                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:
@@ -87,8 +95,12 @@ class Server:
             raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {batch.study_id}")
         if batch.device_id is not None and batch.device_id != device.id:
             raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
+        # A study published here is checked against its package: its notices, its declared attributes
+        # (None when not published: the operator's closed list of attributes applies).
+        notices = await run_in_threadpool(self.office.notice_hashes, batch.study_id)
+        attributes = await run_in_threadpool(self.office.declared_attributes, batch.study_id)
         try:
-            receipts = await run_in_threadpool(self.store.ingest, device, batch)
+            receipts = await run_in_threadpool(self.store.ingest, device, batch, notices, attributes)
         except BatchReuseError:
             raise ApiError(409, "batch_id_reused",
                            "cet identifiant de lot a déjà servi pour un autre contenu") from None
@@ -103,6 +115,17 @@ class Server:
             raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
         received, upto = await run_in_threadpool(self.store.ingest_audit, device, upload.entries)
         return self.json(p.AuditAck(received=received, upto=upto, server_time=self.now()).model_dump())
+
+    async def studies(self, request: Request) -> Response:
+        """The published study of the token's device, every version and notice, the current package;
+        `If-None-Match` with the last ETag answers 304 when nothing changed."""
+        device = await self.authenticate(request)
+        document = await run_in_threadpool(studies_document, self.office, device.study_id)
+        etag = '"' + hashlib.sha256(json.dumps(document, sort_keys=True).encode("utf-8")).hexdigest()[:32] + '"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag, p.SERVER_TIME_HEADER: self.now()})
+        body = p.StudiesList.model_validate({**document, "server_time": self.now()})
+        return self.json(body.model_dump(), headers={"ETag": etag})
 
     async def authenticate(self, request: Request) -> Device:
         header = request.headers.get("authorization", "")
@@ -201,6 +224,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
                max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES, body_timeout: float = BODY_TIMEOUT_S) -> Starlette:
     """The ASGI application over one store."""
     server = Server(store, max_body_bytes, max_decompressed_bytes, body_timeout)
+    office = server.office
 
     def error_response(exc: ApiError) -> Response:
         body = p.ErrorBody(error=exc.code, message=exc.message, details=exc.details, server_time=server.now())
@@ -232,12 +256,15 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.DEVICE_PATH, server.device, methods=["GET"]),
         Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
         Route(p.AUDIT_PATH, server.audit, methods=["POST"]),
+        Route(p.STUDIES_PATH, server.studies, methods=["GET"]),
+        Mount("/console", app=create_console(office)),
     ]
     app = Starlette(routes=routes, exception_handlers={
         ApiError: on_api_error, HTTPException: on_http_error, OperationalError: on_database_down,
         Exception: on_crash,
     })
     app.state.store = store
+    app.state.office = office
     return app
 
 

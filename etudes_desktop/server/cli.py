@@ -1,4 +1,6 @@
-"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews.
+"""`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews,
+produce and deliver its protected aggregated results; console accounts (`user`) and published
+studies (`study`) are in office_cli.
 
 Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on usage errors.
 """
@@ -78,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     _store_args(stats)
     stats.set_defaults(handler=cmd_stats)
+
+    from etudes_desktop.server.results.commands import register as register_results
+
+    register_results(sub, _store_args)
+
+    from etudes_desktop.server import office_cli
+
+    office_cli.register(sub, _store_args)  # user add|disable|list, study publish|close|list
     return parser
 
 
@@ -113,7 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from etudes_desktop.server.app import create_app
 
     print(f"etudes-server : écoute sur {'https' if tls else 'http'}://{args.host}:{args.port} "
-          f"(base {store.dialect})", file=sys.stderr, flush=True)
+          f"(base {store.dialect}) ; console du bureau de collecte sur /console/", file=sys.stderr, flush=True)
     uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning", **tls)
     return 0
 

@@ -35,7 +35,7 @@ def openapi_document() -> dict[str, Any]:
     _, schemas = models_json_schema(
         [(p.Batch, "validation"), (p.InterviewPayload, "validation"), (p.BatchReceipts, "serialization"),
          (p.DeviceInfo, "serialization"), (p.Health, "serialization"), (p.ErrorBody, "serialization"),
-         (p.AuditUpload, "validation"), (p.AuditAck, "serialization")],
+         (p.AuditUpload, "validation"), (p.AuditAck, "serialization"), (p.StudiesList, "serialization")],
         ref_template=_REF,
     )
     bearer = [{"deviceToken": []}]
@@ -72,6 +72,14 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("AuditUpload")}}},
                 "responses": {"200": _json("AuditAck", "entrées conservées une fois chacune"),
                               **_errors(401, 403, 413, 415, 422, 500, 503)},
+            }},
+            p.STUDIES_PATH: {"get": {
+                "summary": "l'étude publiée pour l'appareil : ses versions, leurs notices, le paquet courant",
+                "operationId": "studies", "security": bearer,
+                "parameters": [{"name": "If-None-Match", "in": "header", "required": False,
+                                "schema": {"type": "string"}, "description": "ETag de la dernière réponse"}],
+                "responses": {"200": _json("StudiesList", "études publiées (liste vide si aucune)"),
+                              "304": {"description": "rien n'a changé depuis cet ETag"}, **_errors(401, 503)},
             }},
         },
         "components": {

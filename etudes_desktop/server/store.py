@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     BigInteger, Column, Engine, Index, Integer, MetaData, String, Table, Text, bindparam, create_engine, event,
     func, select, update,
@@ -28,7 +29,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
-from etudes_desktop.server.intake import _validate, allowed_attributes_from_env
+from etudes_desktop.server.intake import Refusal, _validate, allowed_attributes_from_env
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ReasonCode, Receipt, canonical_json
 
 SQLITE_FILE = "server.db"
@@ -86,6 +87,17 @@ audit_entries = Table(
 )
 
 
+deliveries = Table(
+    "deliveries", metadata,
+    Column("study_id", String(128), primary_key=True),
+    Column("delivered_at", String(40), nullable=False),
+    Column("threshold", Integer, nullable=False),
+    Column("files_json", Text, nullable=False),  # [{name, sha256, bytes}]: the frozen deliverable
+)
+
+DELIVERED_REASON = ("study_delivered: l'étude a été livrée le {day} ; elle n'accepte plus de nouveaux entretiens")
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -102,6 +114,21 @@ def batch_fingerprint(batch: Batch) -> str:
     """What makes a resend 'the same batch': its study and its (id, hash) pairs, in order."""
     pairs = [[item.id, item.content_sha256] for item in batch.interviews]
     return hashlib.sha256(canonical_json([batch.study_id, pairs])).hexdigest()
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A study's frozen deliverable: when, at which threshold, and each file's SHA-256."""
+
+    study_id: str
+    delivered_at: str
+    threshold: int
+    files: list[dict[str, Any]]
+
+    @property
+    def delivered_on(self) -> str:
+        """The delivery day (UTC), which starts the retention clock."""
+        return self.delivered_at[:10]
 
 
 @dataclass(frozen=True)
@@ -245,23 +272,28 @@ class Store:
         return Device(id=row.id, study_id=row.study_id, name=row.name)
 
     # -- batches ---------------------------------------------------------------------------
-    def ingest(self, device: Device, batch: Batch) -> BatchReceipts:
-        """Store a batch and answer one receipt per interview; a resend gets the same receipts."""
+    def ingest(self, device: Device, batch: Batch, notices: frozenset[str] | None = None,
+               attributes: frozenset[str] | None = None) -> BatchReceipts:
+        """Store a batch and answer one receipt per interview; a resend gets the same receipts.
+        `notices`, when the study is published on this server: the SHA-256 of every notice text it
+        published; an interview whose consent names another notice is rejected."""
         for _attempt in range(3):
             try:
-                return self._ingest_once(device, batch)
+                return self._ingest_once(device, batch, notices, attributes)
             except _BatchRace:
                 continue
         raise RuntimeError("batch stored concurrently but not found")
 
-    def _ingest_once(self, device: Device, batch: Batch) -> BatchReceipts:
+    def _ingest_once(self, device: Device, batch: Batch, notices: frozenset[str] | None,
+                     attributes: frozenset[str] | None = None) -> BatchReceipts:
         fingerprint = batch_fingerprint(batch)
         now = iso(self.clock())
-        out, rows = self._check(device, batch, now)  # CPU work outside the transaction: locks stay short
+        out, rows = self._check(device, batch, now, notices, attributes)  # CPU work outside the transaction: locks stay short
         with self.engine.begin() as conn:
             stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
             if stored is not None:
                 return self._replay(stored, device, batch, fingerprint, now)
+            rows = self._refuse_after_delivery(conn, batch.study_id, rows, out)
             inserted = self._insert_new(conn, rows)
             self._resolve(conn, rows, inserted, out)
             receipts = _fill_repeats(batch, out)
@@ -274,6 +306,20 @@ class Store:
             if saved is None:
                 raise _BatchRace()  # rolls this transaction back; the other worker's receipts are read next
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, receipts=receipts)
+
+    def _refuse_after_delivery(self, conn: Any, study_id: str, rows: list[dict[str, Any]],
+                               out: dict[str, Receipt]) -> list[dict[str, Any]]:
+        """A delivered study takes no new interview (rejected with the reason); one the server
+        already holds is still answered duplicate or conflict, so the laptop can purge it."""
+        delivered = conn.execute(select(deliveries.c.delivered_at).where(deliveries.c.study_id == study_id)).scalar()
+        if delivered is None or not rows:
+            return rows
+        held = set(self._held_ids(conn, [row["id"] for row in rows]))
+        reason = DELIVERED_REASON.format(day=delivered[:10])
+        for row in rows:
+            if row["id"] not in held:
+                out[row["id"]] = Receipt(interview_id=row["id"], status="rejected", reason=reason)
+        return [row for row in rows if row["id"] in held]
 
     def _insert_new(self, conn: Any, rows: list[dict[str, Any]]) -> set[str]:
         """Insert what is new, skip ids already held (ON CONFLICT DO NOTHING); returns the inserted ids."""
@@ -303,7 +349,8 @@ class Store:
         return BatchReceipts(batch_id=batch.batch_id, study_id=batch.study_id, server_time=now, replayed=True,
                              receipts=receipts)
 
-    def _check(self, device: Device, batch: Batch, now: str) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
+    def _check(self, device: Device, batch: Batch, now: str, notices: frozenset[str] | None = None,
+               attributes: frozenset[str] | None = None) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
         """Validate each interview alone: receipts for the refused ones, rows for the others."""
         out: dict[str, Receipt] = {}
         rows: list[dict[str, Any]] = []
@@ -313,7 +360,10 @@ class Store:
                 continue  # a repeat inside the batch: answered from its first occurrence
             seen.add(item.id)
             reason, blob, payload = _validate(item.payload, batch.study_id, item.content_sha256,
-                                              self.allowed_attributes)
+                                              self.allowed_attributes if attributes is None else attributes)
+            if not reason and notices is not None and payload.consent.text_sha256 not in notices:
+                reason = Refusal(ReasonCode.UNKNOWN_NOTICE,
+                                 "unknown_notice: the consent names no notice published for this study")
             if reason:
                 out[item.id] = Receipt(interview_id=item.id, status="rejected", reason=reason.text,
                                        reason_code=reason.code)
@@ -358,6 +408,36 @@ class Store:
                     "clock_offset_ms": row.clock_offset_ms,
                     "payload": json.loads(self.sealer.open(row.payload_json, row.id)),
                 }
+
+    # -- delivery ----------------------------------------------------------------------------
+    def record_delivery(self, study_id: str, threshold: int, files: list[dict[str, Any]]) -> Delivery:
+        """Freeze a study's deliverable: once only; from now on the study takes no new interview."""
+        delivery = Delivery(study_id, iso(self.clock()), threshold, files)
+        with self.engine.begin() as conn:
+            done = conn.execute(self._insert(deliveries).on_conflict_do_nothing().returning(deliveries.c.study_id), [{
+                "study_id": study_id, "delivered_at": delivery.delivered_at, "threshold": threshold,
+                "files_json": json.dumps(files, ensure_ascii=False)}]).first()
+        if done is None:
+            earlier = self.delivery(study_id)
+            raise EtudesError(f"l'étude {study_id} a déjà été livrée le {earlier.delivered_on if earlier else '?'}")
+        return delivery
+
+    def delivery(self, study_id: str) -> Delivery | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(deliveries).where(deliveries.c.study_id == study_id)).first()
+        if row is None:
+            return None
+        return Delivery(row.study_id, row.delivered_at, row.threshold, json.loads(row.files_json))
+
+    def iter_results_rows(self, study_id: str) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """(mode, answers, attributes) of every completed interview of a study, for the insurer's
+        aggregated results: no id, no interviewer, no consent, no timestamps leave this method."""
+        query = select(interviews.c.id, interviews.c.mode, interviews.c.payload_json).where(
+            interviews.c.study_id == study_id, interviews.c.state == "completed").order_by(interviews.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query.execution_options(yield_per=2000)):
+                payload = orjson.loads(self.sealer.open(row.payload_json, row.id))
+                yield row.mode, payload.get("answers") or {}, payload.get("attributes") or {}
 
     def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
         """Store a device's audit entries once each (ON CONFLICT DO NOTHING on device and entry id);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 from etudes_desktop.core.plural import count as _n
 import threading
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import sqlcipher3
 
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.storage.errors import VaultCorrupted, VaultError
 
 PAGE_SIZE = 4096  # SQLCipher 4 default cipher_page_size
@@ -47,12 +49,27 @@ def silence_library_log() -> None:
         _silenced_done = True
 
 
-def connect(path: Path, key: bytes) -> Any:
+def set_raw_key(conn: Any, key: bytes | bytearray) -> None:
+    """Give SQLCipher its raw key (x'<hex>', no key derivation) through sqlite3_key: the hex form
+    lives in a bytearray zeroed right after, never in a `PRAGMA key` string that the connection's
+    statement cache would keep."""
+    hexed = binascii.hexlify(key)
+    material = bytearray(b"x'")
+    material += hexed
+    material += b"'"
+    wipe(hexed)
+    try:
+        conn.set_key(material)
+    finally:
+        wipe(material)
+
+
+def connect(path: Path, key: bytes | bytearray) -> Any:
     """Open the database with its raw key and prove the key right; VaultCorrupted otherwise."""
     silence_library_log()
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        set_raw_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from etudes_desktop.core import recovery
 from etudes_desktop.core.passphrase import normalize
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.storage.errors import (
     KeySlotMissing,
     KeySlotTampered,
@@ -128,7 +129,7 @@ class KeySlots:
 
     # -- building -----------------------------------------------------------------------
     @classmethod
-    def new(cls, db_key: bytes, db_salt: bytes, passphrase: str, code: str, params: KdfParams) -> "KeySlots":
+    def new(cls, db_key: bytes | bytearray, db_salt: bytes, passphrase: str, code: str, params: KdfParams) -> "KeySlots":
         empty = cls(vault_id=secrets.token_hex(16), db_salt=db_salt.hex())
         return empty.with_passphrase(db_key, passphrase, params).with_recovery(db_key, code)
 
@@ -146,7 +147,10 @@ class KeySlots:
     def _with_slot(self, kind: str, kdf: dict[str, Any], wrapping_key: bytes, db_key: bytes) -> "KeySlots":
         nonce = secrets.token_bytes(NONCE_BYTES)
         draft = Slot(kind, kdf, nonce, b"")
-        ciphertext = AESGCM(wrapping_key).encrypt(nonce, db_key, self._aad(draft))
+        try:
+            ciphertext = AESGCM(wrapping_key).encrypt(nonce, db_key, self._aad(draft))
+        finally:
+            wipe(wrapping_key)
         return replace(self, slots={**self.slots, kind: Slot(kind, kdf, nonce, ciphertext)})
 
     def _aad(self, slot: Slot) -> bytes:
@@ -177,10 +181,13 @@ class KeySlots:
         return slot
 
     def _open(self, slot: Slot, wrapping_key: bytes, error: type[Exception]) -> bytes:
+        """The database key (bytes: the caller copies it into a bytearray and wipes this one)."""
         try:
             return AESGCM(wrapping_key).decrypt(slot.nonce, slot.ciphertext, self._aad(slot))
         except InvalidTag as exc:
             raise error() from exc
+        finally:
+            wipe(wrapping_key)
 
     # -- serialising --------------------------------------------------------------------
     def body(self) -> dict[str, Any]:
@@ -204,13 +211,23 @@ class KeySlots:
 
 def _passphrase_key(passphrase: str, kdf: dict[str, Any]) -> bytes:
     salt = _unb64(kdf["salt"], SALT_BYTES)
-    secret = normalize(passphrase).encode("utf-8")
-    return hash_secret_raw(secret, salt, kdf["t"], kdf["m"], kdf["p"], KEY_BYTES, Type.ID, kdf["v"])
+    text = normalize(passphrase)
+    secret = text.encode("utf-8")
+    if text is not passphrase:
+        wipe(text)  # the NFC copy; the caller's own string is the caller's to wipe
+    try:
+        return hash_secret_raw(secret, salt, kdf["t"], kdf["m"], kdf["p"], KEY_BYTES, Type.ID, kdf["v"])
+    finally:
+        wipe(secret)
 
 
 def _recovery_key(code: str, kdf: dict[str, Any]) -> bytes:
     # 150 random bits need no stretching: HKDF is enough, and recovery stays instant.
-    return _hkdf(recovery.normalize(code).encode("ascii"), _unb64(kdf["salt"], SALT_BYTES), _RECOVERY_INFO)
+    material = recovery.normalize(code).encode("ascii")
+    try:
+        return _hkdf(material, _unb64(kdf["salt"], SALT_BYTES), _RECOVERY_INFO)
+    finally:
+        wipe(material)
 
 
 # -- reading and writing the file ------------------------------------------------------------

@@ -42,6 +42,16 @@ def set_delivery_date(vault: Any, study_id: str, delivery: date, months: int | N
         audit.record(conn, now or datetime.now(timezone.utc), "delivery_date_set", None, [study_id])
 
 
+def apply_server_delivery(vault: Any, study_id: str, delivery: date, now: datetime | None = None) -> bool:
+    """The delivery date the collection server announces at sync: recorded when the vault has
+    none, or a later one (the earlier date is the stricter clock); True when it was recorded."""
+    row = vault.conn.execute("SELECT delivery_date FROM study WHERE id = ?", (study_id,)).fetchone()
+    if row is None or (row[0] and date.fromisoformat(row[0]) <= delivery):
+        return False
+    set_delivery_date(vault, study_id, delivery, now=now)
+    return True
+
+
 def review(vault: Any, today: date) -> list[StudyRetention]:
     """Where every study stands today."""
     rows = vault.conn.execute("SELECT id, title, delivery_date, retention_months FROM study ORDER BY id").fetchall()

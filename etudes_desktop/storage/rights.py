@@ -7,7 +7,6 @@ counts only; the access export itself is for the person and is written only wher
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from datetime import datetime, timezone
@@ -17,6 +16,7 @@ from etudes_desktop.core import nir
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import ON_SERVER, UNSENT, State, values
 from etudes_desktop.core.sample_values import CONVERTERS, InvalidValue
+from etudes_desktop.paths import open_private, private_dir
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import suppress_and_erase
 from etudes_desktop.storage.respondents import Respondent, RespondentRepository
@@ -215,15 +215,13 @@ def write_access_export(data: dict[str, Any], folder: Path, sample_id: str) -> t
         raise EtudesError("numéro d'échantillon vide")
     folder = Path(folder)
     if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
+        private_dir(folder)
     elif not folder.is_dir():
         raise EtudesError("l'export doit être écrit dans un dossier")
     safe = re.sub(r"[^0-9A-Za-z_-]", "_", str(sample_id))[:80]
     outputs = ((folder / f"acces-{safe}.txt", access_text(data)),
                (folder / f"acces-{safe}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
     for path, text in outputs:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with open_private(path, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(path, 0o600)  # an older file keeps its mode through O_TRUNC
     return outputs[0][0], outputs[1][0]

@@ -37,6 +37,7 @@ class SampleImportReport:
     suppressed: int
     mapping: SampleMapping
     problems: list[SampleProblem] = field(default_factory=list)
+    neutralised: int = 0
 
     def summary(self) -> str:
         """One French line for the user."""
@@ -45,11 +46,14 @@ class SampleImportReport:
             text += f" ; {_n(self.rejected, 'ligne rejetée', 'lignes rejetées')}"
         if self.suppressed:
             text += f" ; {_n(self.suppressed, 'personne ignorée', 'personnes ignorées')} (liste d'opposition)"
+        if self.neutralised:
+            text += (f" ; {_n(self.neutralised, 'cellule commençant par = + - @ gardée', 'cellules commençant par = + - @ gardées')}"
+                     " comme texte (apostrophe ajoutée : un tableur ne les exécutera pas)")
         return text
 
     def as_dict(self) -> dict[str, Any]:
         return {"study": self.study_id, "rows": self.total_rows, "imported": self.imported,
-                "rejected": self.rejected, "suppressed": self.suppressed,
+                "rejected": self.rejected, "suppressed": self.suppressed, "neutralised": self.neutralised,
                 "problems": [str(p) for p in self.problems], "mapping": self.mapping.columns}
 
 
@@ -100,6 +104,8 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
             conn.execute("UPDATE study SET sample_mapping_json = ? WHERE id = ?", (importer.mapping.to_json(), study_id))
             counts = {"rows": scan.total_rows, "imported": imported, "rejected": scan.rejected_rows,
                       "suppressed": scan.suppressed}
+            if scan.neutralised:
+                counts["neutralised"] = scan.neutralised
             audit.record(conn, at, AUDIT_EVENT, _actor(conn), [study_id], counts)
     except SampleRefused:
         scan = importer.scan_result
@@ -112,4 +118,4 @@ def import_sample(vault: Any, study_id: str, path: Path | str, mapping: SampleMa
     log.info("sample imported: study=%s rows=%d imported=%d rejected=%d suppressed=%d",
              study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed)
     return SampleImportReport(study_id, scan.total_rows, imported, scan.rejected_rows, scan.suppressed,
-                              importer.mapping, list(scan.problems))
+                              importer.mapping, list(scan.problems), scan.neutralised)

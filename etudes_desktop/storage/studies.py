@@ -63,3 +63,15 @@ def load_study(vault: Any, study_id: str) -> StudyPackage | None:
     with vault.transaction() as conn:
         row = conn.execute("SELECT package_json FROM study WHERE id = ?", (study_id,)).fetchone()
     return None if row is None else StudyPackage.model_validate_json(row[0])
+
+
+def close_study(vault: Any, study_id: str, reason: str, now: datetime | None = None) -> bool:
+    """Close a study to new interviews (the interviews already made still travel); True when it
+    was open. `reason` names who closed it in the audit (e.g. "server")."""
+    moment = now or datetime.now(timezone.utc)
+    with vault.transaction() as conn:
+        done = conn.execute("UPDATE study SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
+                            (moment.isoformat(), study_id)).rowcount
+        if done:
+            audit.record(conn, moment, "study_closed", None, [study_id], {f"by_{reason}": 1})
+    return bool(done)

@@ -16,17 +16,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from etudes_desktop.core import recovery
+from etudes_desktop.core.wipe import wipe
 from etudes_desktop.core.passphrase import require_acceptable
 from etudes_desktop.paths import DataPaths
-from etudes_desktop.storage import connection, keyslots, migrate
+from etudes_desktop.storage import connection, keyslots, migrate, unlock_throttle
 from etudes_desktop.storage.errors import (
     KeySlotTampered,
-    UnlockThrottled,
     VaultCorrupted,
     VaultError,
     VaultExists,
@@ -36,55 +35,25 @@ from etudes_desktop.storage.errors import (
 )
 from etudes_desktop.storage.keyslots import KdfParams, KeySlots
 
-__all__ = ["Vault", "KdfParams", "UnlockThrottle"]
+__all__ = ["Vault", "KdfParams", "unlock_wait"]
 
-Clock = Callable[[], float]
+Clock = Callable[[], float]  # wall-clock seconds: the unlock throttle's delays survive a restart
 log = logging.getLogger(__name__)
 _savepoints = itertools.count(1)
 
 
-@dataclass
-class UnlockThrottle:
-    """After `free_attempts` failures, each further attempt waits a doubling delay."""
-
-    free_attempts: int = 5
-    base_delay: float = 5.0
-    max_delay: float = 300.0
-    failures: int = 0
-    not_before: float = float("-inf")
-
-    def check(self, now: float) -> None:
-        if now < self.not_before:
-            raise UnlockThrottled(self.not_before - now)
-
-    def failed(self, now: float) -> None:
-        self.failures += 1
-        if self.failures >= self.free_attempts:
-            extra = self.failures - self.free_attempts
-            self.not_before = now + min(self.max_delay, self.base_delay * 2 ** min(extra, 32))
-
-    def succeeded(self) -> None:
-        self.failures = 0
-        self.not_before = float("-inf")
-
-
-_throttles: dict[Path, UnlockThrottle] = {}
-_throttles_lock = threading.Lock()
-
-
-def throttle_for(paths: DataPaths) -> UnlockThrottle:
-    """The process-wide throttle of one vault (kept in memory: a refused open writes nothing)."""
-    with _throttles_lock:
-        return _throttles.setdefault(paths.vault.resolve(), UnlockThrottle())
+def unlock_wait(paths: DataPaths, clock: Clock = time.time) -> float:
+    """Seconds before the next unlock attempt of this vault is allowed, whichever process failed."""
+    return unlock_throttle.current_wait(paths.data_dir, clock=clock)
 
 
 class Vault:
     """An open vault. Use `Vault.create`, `Vault.open` or `Vault.recover`, never the constructor."""
 
-    def __init__(self, paths: DataPaths, conn: Any, key: bytes) -> None:
+    def __init__(self, paths: DataPaths, conn: Any, key: bytearray) -> None:
         self.paths = paths
         self.conn = conn
-        self._key = key
+        self._key = key  # the only copy Python keeps; zeroed by close()
         self._lock = threading.RLock()
         self._closed = False
 
@@ -100,38 +69,50 @@ class Vault:
         if paths.vault.exists():
             raise VaultExists()
         require_acceptable(passphrase)
-        paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths.ensure()
         _set_aside_orphans(paths)
-        key, code = secrets.token_bytes(keyslots.KEY_BYTES), recovery.generate()
-        staging = paths.data_dir / f".{paths.vault.name}.creating"
-        db_salt = _build_database(staging, key)
-        slots = KeySlots.new(key, db_salt, passphrase, code, kdf or KdfParams())
-        keyslots.write_atomic(paths.keyslots, slots.to_bytes(key))
-        os.replace(staging, paths.vault)
-        keyslots.fsync_dir(paths.data_dir)
-        log.info("vault created (schema %d)", migrate.latest_version())
-        return cls._open_with_key(paths, key), code
+        key, code = bytearray(secrets.token_bytes(keyslots.KEY_BYTES)), recovery.generate()
+        try:
+            staging = paths.data_dir / f".{paths.vault.name}.creating"
+            db_salt = _build_database(staging, key)
+            slots = KeySlots.new(key, db_salt, passphrase, code, kdf or KdfParams())
+            keyslots.write_atomic(paths.keyslots, slots.to_bytes(key))
+            os.replace(staging, paths.vault)
+            keyslots.fsync_dir(paths.data_dir)
+            log.info("vault created (schema %d)", migrate.latest_version())
+            return cls._open_with_key(paths, key), code
+        except BaseException:
+            wipe(key)
+            raise
 
     @classmethod
-    def open(cls, paths: DataPaths, passphrase: str, clock: Clock = time.monotonic) -> "Vault":
+    def open(cls, paths: DataPaths, passphrase: str, clock: Clock = time.time) -> "Vault":
         """Unlock with the passphrase. Raises the errors of storage.errors; writes nothing if refused."""
         slots, document = _load_checked(paths)
-        key = _unwrap(paths, clock, lambda: slots.unwrap_passphrase(passphrase))
-        slots.verify_mac(key, document)
-        vault = cls._open_with_key(paths, key)
+        key = _unwrap(paths, slots, clock, lambda: slots.unwrap_passphrase(passphrase))
+        try:
+            slots.verify_mac(key, document)
+            vault = cls._open_with_key(paths, key)
+        except BaseException:
+            wipe(key)
+            raise
         keyslots.sweep_temporary_files(paths.keyslots)
         log.info("vault opened (schema %d)", vault.schema_version)
         return vault
 
     @classmethod
     def recover(cls, paths: DataPaths, recovery_code: str, new_passphrase: str,
-                clock: Clock = time.monotonic, kdf: KdfParams | None = None) -> "Vault":
+                clock: Clock = time.time, kdf: KdfParams | None = None) -> "Vault":
         """Unlock with the recovery code and set a new passphrase; every row is kept."""
         slots, document = _load_checked(paths)
         require_acceptable(new_passphrase)
-        key = _unwrap(paths, clock, lambda: slots.unwrap_recovery(recovery_code))
-        slots.verify_mac(key, document)
-        vault = cls._open_with_key(paths, key)
+        key = _unwrap(paths, slots, clock, lambda: slots.unwrap_recovery(recovery_code))
+        try:
+            slots.verify_mac(key, document)
+            vault = cls._open_with_key(paths, key)
+        except BaseException:
+            wipe(key)
+            raise
         try:
             vault._rewrap(slots, new_passphrase, kdf or _slot_params(slots))
         except BaseException:
@@ -141,7 +122,7 @@ class Vault:
         return vault
 
     @classmethod
-    def _open_with_key(cls, paths: DataPaths, key: bytes) -> "Vault":
+    def _open_with_key(cls, paths: DataPaths, key: bytearray) -> "Vault":
         wal_had_frames = connection.wal_has_frames(paths.vault)
         conn = connection.connect(paths.vault, key)
         try:
@@ -160,7 +141,7 @@ class Vault:
             if not self._closed:
                 self.conn.close()
                 self._closed = True
-                self._key = b""
+                wipe(self._key)
 
     def __enter__(self) -> "Vault":
         return self
@@ -170,14 +151,17 @@ class Vault:
 
     # -- keys -------------------------------------------------------------------------------
     def change_passphrase(self, old: str, new: str, kdf: KdfParams | None = None,
-                          clock: Clock = time.monotonic) -> None:
+                          clock: Clock = time.time) -> None:
         """Rewrap the database key under a new passphrase; the database file is not touched."""
         require_acceptable(new)
         slots, document = _load_checked(self.paths)
-        key = _unwrap(self.paths, clock, lambda: slots.unwrap_passphrase(old))
-        if key != self._key:
-            raise KeySlotTampered()
-        slots.verify_mac(key, document)
+        key = _unwrap(self.paths, slots, clock, lambda: slots.unwrap_passphrase(old))
+        try:
+            if key != self._key:
+                raise KeySlotTampered()
+            slots.verify_mac(key, document)
+        finally:
+            wipe(key)
         self._rewrap(slots, new, kdf or _slot_params(slots))
         log.info("vault passphrase changed")
 
@@ -286,17 +270,24 @@ def _load_checked(paths: DataPaths) -> tuple[KeySlots, dict[str, Any]]:
     return slots, document
 
 
-def _unwrap(paths: DataPaths, clock: Clock, attempt: Callable[[], bytes]) -> bytes:
-    """Run one unlock attempt under the throttle."""
-    throttle = throttle_for(paths)
-    throttle.check(clock())
+def _unwrap(paths: DataPaths, slots: KeySlots, clock: Clock, attempt: Callable[[], bytes]) -> bytearray:
+    """Run one unlock attempt under the throttle shared by every process (storage/unlock_throttle);
+    the key comes back as a bytearray, its bytes copy zeroed."""
+
+    def counted() -> bytearray:
+        raw = attempt()
+        key = bytearray(raw)
+        wipe(raw)
+        return key
+
     try:
-        key = attempt()
+        key, earlier = unlock_throttle.guarded(paths.data_dir, slots.vault_id, counted, clock=clock)
     except (WrongPassphrase, WrongRecoveryCode) as exc:
-        throttle.failed(clock())
-        log.warning("vault unlock refused (%s), failure %d", type(exc).__name__, throttle.failures)
+        log.warning("vault unlock refused (%s), failure %d", type(exc).__name__,
+                    unlock_throttle.failures(paths.data_dir))
         raise
-    throttle.succeeded()
+    if earlier:
+        log.info("vault unlocked after %d failed attempt(s)", earlier)
     return key
 
 
@@ -305,7 +296,7 @@ def _slot_params(slots: KeySlots) -> KdfParams:
     return KdfParams(time_cost=kdf["t"], memory_cost=kdf["m"], parallelism=kdf["p"])
 
 
-def _build_database(staging: Path, key: bytes) -> bytes:
+def _build_database(staging: Path, key: bytearray) -> bytes:
     """Create the encrypted, migrated database at a staging name; returns its salt."""
     for leftover in (staging, staging.with_name(staging.name + "-wal"), staging.with_name(staging.name + "-shm")):
         leftover.unlink(missing_ok=True)

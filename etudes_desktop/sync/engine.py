@@ -8,7 +8,9 @@ sync (nothing lost, nothing twice):
    bytes bounded; the count grows while requests stay under 2 MB and 5 s, halves on a timeout);
 3. on receipts: accepted/duplicate interviews are deleted (answers, consent, attributes) and
    leave a PII-free tombstone; rejected/conflict ones stay with the reason; respondents with
-   nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE).
+   nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE);
+4. the audit log goes up, then the study published on the server comes down (sync.studies_pull):
+   a new version serves the next interviews, a study closed there is closed here.
 No Qt: the GUI runs `SyncEngine.run` in a worker; clock, sleep, randomness and transport are
 passed in.
 """
@@ -30,7 +32,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_all
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import orjson
@@ -38,6 +40,7 @@ from pydantic import ValidationError
 
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.interviews import CONTACT_COLUMNS
+from etudes_desktop.sync import clock_offset
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.transport import Reply, Transport, TransportFailure
 
@@ -98,12 +101,17 @@ class SyncReport:
     conflict: int = 0
     rejected: int = 0
     purged: int = 0
-    retries: int = 0
-    clock_offset_ms: int = 0
+    retries: int = 0  # batch and audit requests tried again
+    handshake_retries: int = 0  # device requests tried again before the sync could start
+    clock_offset_ms: int = 0  # server clock minus laptop clock (best of several round trips)
+    clock_uncertainty_ms: int = 0  # half the best round trip: the most the offset can be wrong by
+    clock_suspect: bool = False  # offset beyond an hour, or uncertainty beyond a second
     seconds: float = 0.0
     outcome: str = "ok"
     remaining: int = 0
     audit_sent: int = 0
+    study_update: str = ""  # the published study: created, updated, closed, unchanged, none, refused
+    study_problem: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -192,10 +200,12 @@ class SyncEngine:
 
     def __init__(self, vault: Any, transport: Transport, *, clock: Callable[[], datetime] = utc_now,
                  sleep: Callable[[float], None] = time.sleep, rng: Callable[[], float] = random.random,
+                 monotonic: Callable[[], float] = time.monotonic,
                  sizer: BatchSizer | None = None, retry: Retry | None = None, request_timeout: float = 30.0,
                  progress: Callable[[int, int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> None:
         self.vault, self.transport, self.clock, self.sleep, self.rng = vault, transport, clock, sleep, rng
+        self.monotonic = monotonic
         self.sizer = sizer or BatchSizer()
         self.retry = retry or Retry()
         self.request_timeout = request_timeout
@@ -220,13 +230,13 @@ class SyncEngine:
         started = time.perf_counter()
         report = SyncReport(study_id=study_id or "")
         try:
-            report.study_id = self._handshake(study_id)
-            report.clock_offset_ms = self.offset_ms
+            report.study_id = self._handshake(study_id, report)
             total = self._count(report.study_id, values(WAITING_SYNC))
             for batch_id in self._pending_batches(report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
             report.audit_sent = self._send_audit(report)
+            self._pull_studies(report)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
             self._log(report.study_id or None, None, report, started, report.outcome)
@@ -266,18 +276,61 @@ class SyncEngine:
                     self._release(unsent)  # locked ahead but never sent: back to the queue
                 raise
 
-    def _handshake(self, study_id: str | None) -> str:
-        """Which study this token may write to, and the offset between our clock and the server's."""
-        before = self.clock()
-        reply = self._call(lambda: self.transport.get_device(), None)
-        after = self.clock()
+    def _handshake(self, study_id: str | None, report: SyncReport) -> str:
+        """Which study this token may write to, and the offset between our clock and the server's,
+        measured on each request's own round trip (never across retries), best of a few."""
+        samples: list[clock_offset.Sample] = []
+
+        def measured() -> Reply:
+            sent_at, start = self.clock(), self.monotonic()
+            reply = self.transport.get_device()
+            round_trip = self.monotonic() - start
+            stamp = reply.headers.get(p.SERVER_TIME_HEADER.lower())
+            if stamp is None and reply.status == 200:
+                stamp = reply.body.get("server_time")
+            server = clock_offset.parse_server_time(stamp) if isinstance(stamp, str) else None
+            if server is not None:
+                samples.append(clock_offset.Sample(sent_at, round_trip, server))
+            return reply
+
+        reply = self._call(measured, report, counter="handshake_retries")
         info = p.DeviceInfo.model_validate(reply.body)
         if study_id and study_id != info.study_id:
             raise WrongStudy(info.study_id, study_id)
-        server = datetime.fromisoformat(info.server_time.replace("Z", "+00:00"))
-        self.offset_ms = round((server - (before + (after - before) / 2)).total_seconds() * 1000)
+        while len(samples) < clock_offset.SAMPLES and not self.cancelled():
+            try:  # quick probes, one attempt each: a failed one only means one sample less
+                measured()
+            except TransportFailure:
+                break
+        found = clock_offset.estimate(samples)  # ClockOffsetAbsurd (a SyncError) beyond the bound
+        if found is None:
+            raise ServerIncoherent("heure du serveur absente")
+        self.offset_ms = found.offset_ms
+        report.clock_offset_ms, report.clock_uncertainty_ms = found.offset_ms, found.uncertainty_ms
+        report.clock_suspect = found.suspect
+        if found.suspect:
+            log.warning("sync: clock offset %d ms (uncertainty %d ms)", found.offset_ms, found.uncertainty_ms)
         self.device_id = info.device_id
+        if info.study_delivered_on:  # the server delivered the study: its retention clock starts here too
+            from etudes_desktop.storage.retention import apply_server_delivery
+
+            apply_server_delivery(self.vault, info.study_id, date.fromisoformat(info.study_delivered_on),
+                                  now=self.clock())
         return info.study_id
+
+    def _pull_studies(self, report: SyncReport) -> None:
+        """The study published on the server comes down first (sync.studies_pull); a package the
+        laptop refuses is reported and audited, and the interviews still go up."""
+        from etudes_desktop.sync import studies_pull
+
+        try:
+            report.study_update = studies_pull.pull(self.vault, self.transport, report.study_id,
+                                                    lambda send: self._call(send, report), self.clock())
+        except studies_pull.StudyRefused as exc:
+            report.study_update, report.study_problem = "refused", str(exc)
+            log.warning("sync: published study refused (%s)", exc)
+            with self.vault.transaction() as conn:
+                audit.record(conn, self.clock(), "study_pull_refused", None, [report.study_id])
 
     def _stop_requested(self) -> bool:
         if self.cancelled():
@@ -326,7 +379,7 @@ class SyncEngine:
         return receipts
 
     def _call(self, request: Callable[[], Reply], report: SyncReport | None,
-              shrink_on: LockedBatch | None = None) -> Reply:
+              shrink_on: LockedBatch | None = None, counter: str = "retries") -> Reply:
         """A request with retries: network failures, 429 and 5xx back off; 401/403 stop the sync."""
         attempt = 0
         while True:
@@ -352,7 +405,7 @@ class SyncEngine:
             if attempt >= self.retry.attempts:
                 raise ServerUnreachable(attempt, why)
             if report is not None:
-                report.retries += 1
+                setattr(report, counter, getattr(report, counter) + 1)
             log.info("sync retry %d in %.1f s", attempt, wait)
             self.sleep(wait)
 

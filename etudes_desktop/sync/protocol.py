@@ -36,6 +36,8 @@ BATCHES_PATH = "/v1/batches"
 DEVICE_PATH = "/v1/device"
 HEALTH_PATH = "/health"
 AUDIT_PATH = "/v1/audit"
+STUDIES_PATH = "/v1/studies"
+MAX_PACKAGE_CHARS = 16 * 1024 * 1024
 MAX_AUDIT_ENTRIES = 2000
 SERVER_TIME_HEADER = "X-Server-Time"
 MAX_INTERVIEWS_PER_BATCH = 5000
@@ -98,6 +100,7 @@ class ReasonCode(str, Enum):
     UNDECLARED_ATTRIBUTE = "undeclared_attribute"  # a respondent attribute the server does not accept
     STUDY_MISMATCH = "study_mismatch"  # the interview belongs to another study than its batch
     HASH_MISMATCH = "hash_mismatch"  # content altered on the way
+    UNKNOWN_NOTICE = "unknown_notice"  # the consent names no notice of the study published on the server
     OTHER_CONTENT = "other_content"  # already received with another content
     REPEATED_IN_BATCH = "repeated_in_batch"  # twice in one batch with different contents
     TOO_LARGE = "too_large"  # laptop: larger than the server takes, alone in its batch
@@ -269,6 +272,53 @@ class DeviceInfo(BaseModel):
     device_id: str
     device_name: str
     study_id: str
+    server_time: str
+    study_delivered_on: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="the day the study's results were delivered (starts the retention clock); absent before. "
+                    "Added in 0.1 without a version change: older laptops ignore it")
+
+
+class NoticeRef(BaseModel):
+    """A notice a published study version carries: its identity and the SHA-256 of its text."""
+
+    id: str = Field(max_length=128)
+    version: str = Field(max_length=64)
+    text_sha256: str = Field(pattern=_SHA256)
+
+
+class StudyVersionInfo(BaseModel):
+    version: str = Field(max_length=64)
+    published_at: str
+    package_sha256: str = Field(pattern=_SHA256)
+    notice: NoticeRef
+
+
+class PublishedStudyInfo(BaseModel):
+    """A study published on the server: every version with its notice, the current package."""
+
+    study_id: str = Field(pattern=_ID)
+    title: str = Field(max_length=500)
+    closed: bool = Field(description="closed to new interviews")
+    closed_at: str | None = None
+    current_version: str = Field(max_length=64)
+    versions: list[StudyVersionInfo] = Field(min_length=1, max_length=1000)
+    package_sha256: str = Field(pattern=_SHA256, description="SHA-256 of package_json (UTF-8)")
+    package_json: str = Field(max_length=MAX_PACKAGE_CHARS, description="the current version's study package")
+
+    @model_validator(mode="after")
+    def _current_is_listed(self) -> PublishedStudyInfo:
+        if hashlib.sha256(self.package_json.encode("utf-8")).hexdigest() != self.package_sha256:
+            raise ValueError("package_json does not match package_sha256")
+        if self.versions[-1].version != self.current_version:
+            raise ValueError("the current version must be the last one listed")
+        return self
+
+
+class StudiesList(BaseModel):
+    """`GET /v1/studies`: what is published for the token's study (empty when nothing is)."""
+
+    studies: list[PublishedStudyInfo] = Field(max_length=100)
     server_time: str
 
 

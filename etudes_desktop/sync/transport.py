@@ -63,6 +63,8 @@ class Transport(Protocol):
 
     def post_audit(self, body: bytes, timeout: float) -> Reply: ...
 
+    def get_studies(self, etag: str | None) -> Reply: ...
+
     def close(self) -> None: ...
 
 
@@ -87,8 +89,13 @@ class HttpTransport:
     def post_audit(self, body: bytes, timeout: float) -> Reply:
         return self._send("POST", p.AUDIT_PATH, body, timeout)
 
-    def _send(self, method: str, path: str, body: bytes | None, timeout: float | None) -> Reply:
-        headers = {"Content-Type": p.MEDIA_TYPE}
+    def get_studies(self, etag: str | None) -> Reply:
+        """The study published for this device; 304 (empty body) when `etag` is still current."""
+        return self._send("GET", p.STUDIES_PATH, None, None, {"If-None-Match": etag} if etag else None)
+
+    def _send(self, method: str, path: str, body: bytes | None, timeout: float | None,
+              extra: dict[str, str] | None = None) -> Reply:
+        headers = {"Content-Type": p.MEDIA_TYPE, **(extra or {})}
         if body is not None and len(body) > GZIP_ABOVE:
             body = gzip.compress(body, compresslevel=5)
             headers["Content-Encoding"] = "gzip"

@@ -2082,6 +2082,11 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="331"/>
+        <source>notice d&apos;information absente des versions publiées de l&apos;étude</source>
+        <translation>information notice missing from the study&apos;s published versions</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>

@@ -178,3 +178,20 @@ def test_special_answers_and_auto_advance_are_yes_no_columns_of_the_settings_she
         load_package(_form(tmp_path, {"auto_advance": "peut-être"}, name="c.xlsx"))
     assert any(line.startswith("settings, row 2, column auto_advance: valeur attendue : yes ou no")
                for line in map(str, refused.value.problems)), refused.value
+def test_settings_name_what_the_results_are_crossed_by_and_the_nps_questions(tmp_path):
+    survey = [*SURVEY, {"type": "integer", "name": "reco", "label": "Recommanderiez-vous ? (0 à 10)"}]
+    settings = {"analysis_attributes": "age_band sex region", "results_by": "age_band, region", "nps": "reco"}
+    package = load_package(write_xlsform(tmp_path / "enquete.xlsx", survey, (), settings))
+    assert package.results_by == ["age_band", "region"] and package.nps == ["reco"]
+    assert load_package(_form(tmp_path)).results_by == []
+
+
+@pytest.mark.parametrize(("settings", "said"), [
+    ({"analysis_attributes": "sex", "results_by": "region"}, "results_by : « region » n'est pas un attribut d'analyse"),
+    ({"nps": "avis"}, "nps : « avis » n'est pas une question notée de 0 à 10"),
+    ({"nps": "absente"}, "nps : « absente »"),
+])
+def test_results_settings_are_checked(tmp_path, settings, said):
+    with pytest.raises(FormError) as caught:
+        load_package(_form(tmp_path, settings))
+    assert any(said in str(problem) for problem in caught.value.problems)

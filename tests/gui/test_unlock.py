@@ -13,7 +13,7 @@ WRONG = "pas-la-bonne-phrase"
 
 
 def _screen(qtbot, paths, pool, clock, **kwargs) -> UnlockScreen:
-    screen = UnlockScreen(paths, pool=pool, clock=clock, **kwargs)
+    screen = UnlockScreen(paths, pool=pool, clock=clock, wall_clock=clock, **kwargs)
     qtbot.addWidget(screen)
     screen.resize(900, 650)
     with qtbot.waitActive(screen):

