@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# The collection server (etudes-server) as a container image: the server's dependencies only
-# (no Qt, no SQLCipher: installer/server_requirements.py), run by a non-root user, with a health
-# check on GET /health. PostgreSQL and the TLS reverse proxy: compose.yaml and README.
+# The collection server (etudes-server, with its console) as a container image: the project's
+# dependencies but the desktop's own (no Qt, no SQLCipher: installer/server_requirements.py), run
+# by a non-root user, with a health check on GET /health. PostgreSQL and the TLS reverse proxy:
+# compose.yaml and the README.
 #
 #   docker build -t etudes-server .
 #   docker run -p 127.0.0.1:8765:8765 -v etudes-data:/data etudes-server   # SQLite in /data
@@ -19,9 +20,12 @@ RUN python installer/server_requirements.py pyproject.toml > /tmp/server-require
  && python -m venv /opt/etudes \
  && /opt/etudes/bin/pip install -r /tmp/server-requirements.txt
 COPY etudes_desktop ./etudes_desktop
-# the package itself; its desktop dependencies (Qt, SQLCipher, pyxform...) are never imported by the server
+# the package itself; its desktop dependencies (Qt, SQLCipher) are never imported by the server.
+# matplotlib's font cache is built now: the running container's file system is read-only.
+ENV MPLCONFIGDIR=/opt/etudes/matplotlib
 RUN /opt/etudes/bin/pip install --no-deps . \
- && /opt/etudes/bin/etudes-server --version
+ && /opt/etudes/bin/etudes-server --version \
+ && /opt/etudes/bin/python -c "import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot"
 
 FROM ${PYTHON_IMAGE}
 RUN groupadd --system --gid 10001 etudes \
@@ -30,6 +34,7 @@ RUN groupadd --system --gid 10001 etudes \
 COPY --from=build /opt/etudes /opt/etudes
 # XDG_DATA_HOME: without a database URL, the SQLite file and its key live in /data/etudes_server
 ENV PATH=/opt/etudes/bin:$PATH \
+    MPLCONFIGDIR=/opt/etudes/matplotlib \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     XDG_DATA_HOME=/data

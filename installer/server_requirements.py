@@ -2,10 +2,11 @@
 
     python installer/server_requirements.py pyproject.toml > requirements.txt
 
-The server image (Dockerfile) installs these and the package itself without its other
-dependencies: no Qt, no SQLCipher, no XLSForm reader. Names only are kept here; the version
-bounds are those of pyproject.toml. tests/server/test_server_requirements.py starts the real
-server with every other dependency made unimportable.
+The server image (Dockerfile) installs these, then the package itself without dependencies: every
+dependency but the desktop's own (Qt, SQLCipher, the sync client's HTTP library). The server
+checks studies with the laptop's core (pyxform, openpyxl, re2) and computes results (numpy,
+scipy, HiGHS, matplotlib), so a new dependency goes to the image unless it is named here.
+tests/server/test_server_image.py runs the real server with these few made unimportable.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-SERVER_PACKAGES = ("starlette", "uvicorn", "sqlalchemy", "psycopg", "orjson", "pydantic", "cryptography",
-                   "platformdirs")
+DESKTOP_ONLY = ("pyside6-essentials", "sqlcipher3", "httpx")
 
 
 def _name(requirement: str) -> str:
@@ -28,18 +28,18 @@ def dependencies(pyproject: Path) -> list[str]:
         return list(tomllib.load(handle)["project"]["dependencies"])
 
 
-def server_requirements(pyproject: Path) -> list[str]:
-    wanted = dependencies(pyproject)
-    found = [req for req in wanted if _name(req) in SERVER_PACKAGES]
-    missing = set(SERVER_PACKAGES) - {_name(req) for req in found}
-    if missing:
-        raise SystemExit(f"server_requirements: not in pyproject.toml's dependencies: {', '.join(sorted(missing))}")
-    return found
-
-
 def desktop_only(pyproject: Path) -> list[str]:
-    """The distributions the server image leaves out."""
-    return [_name(req) for req in dependencies(pyproject) if _name(req) not in SERVER_PACKAGES]
+    """The distributions the server image leaves out (each must still be a dependency)."""
+    names = {_name(req) for req in dependencies(pyproject)}
+    stale = [name for name in DESKTOP_ONLY if name not in names]
+    if stale:
+        raise SystemExit(f"server_requirements: no longer in pyproject.toml's dependencies: {', '.join(stale)}")
+    return list(DESKTOP_ONLY)
+
+
+def server_requirements(pyproject: Path) -> list[str]:
+    left_out = set(desktop_only(pyproject))
+    return [req for req in dependencies(pyproject) if _name(req) not in left_out]
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """The server image's dependencies (installer/server_requirements.py) are enough to run the server.
 
-The Dockerfile installs only the server's share of pyproject.toml's dependencies. Here the real
-`etudes-server` runs in a process where every other dependency (Qt, SQLCipher, pyxform...) cannot
-be imported: it enrols a device, serves, answers its health route (the image's HEALTHCHECK),
-accepts a batch and exports it, over SQLite and PostgreSQL.
+The Dockerfile installs pyproject.toml's dependencies but the desktop's own. Here the real
+`etudes-server` runs in a process where those (Qt, SQLCipher, httpx) cannot be imported: it
+enrols a device, serves, answers its health route (the image's HEALTHCHECK) and its console's
+login page, accepts a batch and exports it, over SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def test_the_image_lists_the_servers_dependencies_and_leaves_qt_out():
     names = server_requirements.server_requirements(ROOT / "pyproject.toml")
     assert any(name.startswith("psycopg[binary]") for name in names)
     left_out = server_requirements.desktop_only(ROOT / "pyproject.toml")
-    assert {"pyside6-essentials", "sqlcipher3", "pyxform"} <= set(left_out)
+    assert {"pyside6-essentials", "sqlcipher3"} <= set(left_out)
+    assert not any(name.lower().startswith(("pyside6", "sqlcipher3")) for name in names)
 
 
 def test_the_server_runs_with_only_the_images_dependencies(db_url: str, tmp_path: Path):
@@ -78,6 +79,8 @@ def test_the_server_runs_with_only_the_images_dependencies(db_url: str, tmp_path
                 time.sleep(0.1)
         assert health is not None and health.status_code == 200, server.stderr.read() if server.poll() else ""
         assert health.json()["status"] == "ok"
+        login = httpx.get(f"http://127.0.0.1:{port}/console/login", timeout=10)
+        assert login.status_code == 200 and "<form" in login.text
         items = f.many(3)
         sent = httpx.post(f"http://127.0.0.1:{port}/v1/batches", json=f.batch(items),
                           headers={"Authorization": f"Bearer {token}"}, timeout=30)
