@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint bench screenshots translations lupdate clean server
+DIST := build/dist
+BUNDLE := $(DIST)/etudes-desktop
+DIST_STAMP := $(VENV)/.dist-stamp
+
+.PHONY: run test lint bench screenshots translations lupdate clean server dist dist-check
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -46,8 +50,28 @@ lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') -pluralonly -target-language fr_FR -no-obsolete \
 		-ts resources/translations/etudes_fr.ts
 
+# PyInstaller only in the venv's `dist` extra: never a dependency of the application itself.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+# The Linux bundle (one folder, installer/etudes.spec) and its .deb, both in build/dist/.
+dist: $(DIST_STAMP) translations
+	rm -rf $(BUNDLE) $(DIST)/*.deb
+	$(BIN)/pyinstaller installer/etudes.spec --noconfirm --log-level WARN --distpath $(DIST) --workpath build/pyinstaller
+	$(BIN)/python installer/linux/build_deb.py $(BUNDLE) $(DIST)
+
+# The bundle's own self-test, the same from the files the .deb installs, then size and start-up time.
+dist-check:
+	@test -x $(BUNDLE)/etudes-desktop || { echo "dist-check: no bundle in $(BUNDLE): run make dist first" >&2; exit 1; }
+	$(BUNDLE)/etudes-desktop --self-test
+	rm -rf build/deb-check && dpkg-deb -x $(DIST)/etudes-terrain_*.deb build/deb-check
+	build/deb-check/opt/etudes-terrain/etudes-desktop --self-test
+	rm -rf build/deb-check
+	$(BIN)/python installer/measure.py $(BUNDLE) $(DIST)/etudes-terrain_*.deb
+
 server: $(STAMP)
 	$(BIN)/etudes-server serve --host 127.0.0.1 --port 8765
 
 clean:
-	rm -rf $(VENV) resources/translations/*.qm
+	rm -rf $(VENV) resources/translations/*.qm build

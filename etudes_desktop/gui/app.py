@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="données fictives dans un dossier de démonstration")
     parser.add_argument("--lang", default=None, choices=("fr", "en"), help="langue de l'interface (sinon réglage, puis système)")
     parser.add_argument("--version", action="version", version=f"etudes-desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="vérifier l'installation sans écran (coffre jetable, questionnaire de démonstration, "
+                             "écran de déverrouillage) ; une ligne, code 0 si tout va bien")
     # Hidden, for smoke tests and the start-up benchmark.
     parser.add_argument("--quit-after", type=int, default=None, metavar="MS", help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
@@ -53,6 +56,10 @@ def _no_display() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application; return its exit code."""
     args = build_parser().parse_args(argv)
+    if args.self_test:  # offscreen, in a throw-away folder: no display, no user data needed
+        from etudes_desktop.demo.self_test import run
+
+        return run(_STARTED)
     from etudes_desktop.gui import x11_libs
 
     missing = x11_libs.missing_packages() if x11_libs.uses_xcb() else []

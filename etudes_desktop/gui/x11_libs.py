@@ -37,7 +37,21 @@ def uses_xcb(environ: Mapping[str, str] = os.environ, platform: str = sys.platfo
     return bool(environ.get("DISPLAY")) and not environ.get("WAYLAND_DISPLAY")
 
 
-def missing_packages(find: Callable[[str], str | None] = ctypes.util.find_library) -> list[str]:
+def find_library(name: str) -> str | None:
+    """Where the dynamic loader will find lib<name>: beside a frozen bundle's own libraries (the
+    installer ships some of them), in LD_LIBRARY_PATH, or where the system keeps them."""
+    folders = [getattr(sys, "_MEIPASS", None), *os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep)]
+    for folder in filter(None, folders):
+        try:
+            found = sorted(p for p in os.listdir(folder) if p.startswith(f"lib{name}.so"))
+        except OSError:
+            continue
+        if found:
+            return os.path.join(folder, found[0])
+    return ctypes.util.find_library(name)
+
+
+def missing_packages(find: Callable[[str], str | None] = find_library) -> list[str]:
     """The packages to install for Qt's X11 plugin, in a stable order (empty when all are there)."""
     return [package for library, package in QT_XCB_LIBRARIES.items() if not find(library)]
 

@@ -35,3 +35,16 @@ def test_the_application_prints_the_line_instead_of_qts_error_when_a_library_is_
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 1 and "sudo apt-get install -y " in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "xcb" not in done.stderr.split(":")[0]
+
+
+def test_a_library_beside_the_bundle_or_in_ld_library_path_counts_as_present(tmp_path, monkeypatch) -> None:
+    """The installer ships some of Qt's X11 libraries inside its folder: they are not missing."""
+    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert x11_libs.find_library("xcb-cursor") == str(tmp_path / "libxcb-cursor.so.0")
+    monkeypatch.delattr(sys, "_MEIPASS")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "libxcb-icccm.so.4").write_bytes(b"")
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"/nonexistent{os.pathsep}{other}")
+    assert x11_libs.find_library("xcb-icccm") == str(other / "libxcb-icccm.so.4")
