@@ -32,7 +32,7 @@ def test_log_in_and_out(page, office_sqlite: Office) -> None:
     assert page.locator(".error").inner_text() == "Adresse ou mot de passe incorrect."
     log_in(page, office, "manager")
     assert page.locator("h1").inner_text() == "Bureau de collecte"
-    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Appareils"]
+    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Appareils", "Résultats"]
     page.click("text=Se déconnecter")
     page.wait_for_url("**/console/login?done=logout")
     assert page.locator(".notice").inner_text() == "Vous êtes déconnecté."
@@ -90,9 +90,10 @@ def test_an_insurer_reaches_neither_studies_nor_devices(page, office_sqlite: Off
     publish_file(office.office, form.name, form.read_bytes(), actor="cli", role=None)
     office.store.enroll(STUDY, "portable-01")
     log_in(page, office, "insurer")
-    assert page.locator("nav a").all_inner_texts() == ["Accueil"]
+    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Résultats"]
     assert "Livrable agrégé" in page.locator("main").inner_text()
-    for target in ("studies", f"studies/{STUDY}", f"studies/{STUDY}/file?version=1", "devices", "audit"):
+    for target in ("studies", f"studies/{STUDY}", f"studies/{STUDY}/file?version=1", "devices", "audit",
+                   f"results/{STUDY}"):  # the tables' preview is the manager's: the insurer downloads
         response = page.goto(f"{office.url}/console/{target}")
         assert response.status == 403, target
         assert page.locator("h1").inner_text() == "Accès refusé"

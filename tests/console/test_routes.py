@@ -26,7 +26,8 @@ class R:
     form: tuple[tuple[str, str], ...] = ()
 
     def path(self, device_id: str) -> str:
-        return "/console" + self.template.replace("{study_id}", STUDY).replace("{device_id}", device_id)
+        return "/console" + self.template.replace("{study_id}", STUDY).replace("{device_id}", device_id).replace(
+            "{fmt}", "csv")
 
 
 ROUTES = [
@@ -45,6 +46,9 @@ ROUTES = [
     R("POST", "/devices", ("manager",), (("study", STUDY), ("name", "portable-99"))),
     R("POST", "/devices/{device_id}/rename", ("manager",), (("name", "renommé"),)),
     R("POST", "/devices/{device_id}/revoke", ("manager",)),
+    R("GET", "/results", ("manager", "insurer")),
+    R("GET", "/results/{study_id}", ("manager",)),
+    R("GET", "/results/{study_id}/{fmt}", ("manager", "insurer")),
 ]
 
 

@@ -1,6 +1,26 @@
 """English texts of the console, keyed by their French original (see i18n)."""
 
 CATALOGUE: dict[str, str] = {
+    # results
+    "Résultats": "Results",
+    "Résultats agrégés": "Aggregated results",
+    "Des effectifs seulement, jamais une réponse ni une personne : toute case de moins de {n} personnes est masquée, ainsi que les cases qui permettraient de la retrouver par les totaux ; chaque tableau est vérifié par un attaquant avant d'être servi.":
+        "Counts only, never an answer or a person: every cell of fewer than {n} people is hidden, and so are the cells that would give it back through the totals; each table is checked by an attacker before it is served.",
+    "Télécharger": "Download",
+    "Des résultats par groupe, jamais une réponse individuelle : chaque tableau est protégé avant d'être servi.":
+        "Results by group, never an individual answer: every table is protected before it is served.",
+    "Aperçu": "Preview",
+    "Livrée le {date}": "Delivered on {date}",
+    "En cours de collecte": "Collecting",
+    "Voir les tableaux": "See the tables",
+    "Entretiens complets : {n}. Seuil de diffusion : {t} ; « < {t} » : case masquée sous le seuil, « s » : masquée pour protéger une autre case.":
+        "Completed interviews: {n}. Publication threshold: {t}; “< {t}”: cell hidden below the threshold, “s”: hidden to protect another cell.",
+    "Télécharger en {f}": "Download as {f}",
+    "par": "by",
+    "Total": "Total",
+    "Résultats indisponibles": "Results unavailable",
+    "Format inconnu : CSV, XLSX, PDF ou JSON.": "Unknown format: CSV, XLSX, PDF or JSON.",
+    "Résultats agrégés téléchargés": "Aggregated results downloaded",
     # layout
     "Bureau de collecte": "Collection office",
     "Aller au contenu": "Skip to content",

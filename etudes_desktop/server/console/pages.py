@@ -171,6 +171,7 @@ AUDIT_LABELS = {
     "refused": "Accès refusé", "study_published": "Étude publiée", "study_closed": "Étude close",
     "study_downloaded": "Fichier d'étude téléchargé",
     "device_enrolled": "Appareil inscrit", "device_renamed": "Appareil renommé", "device_revoked": "Appareil révoqué",
+    "results_downloaded": "Résultats agrégés téléchargés",
 }
 
 

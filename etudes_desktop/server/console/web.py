@@ -42,9 +42,9 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 ROLE_PAGES = {  # what each role finds in the navigation (label, path)
-    "manager": [("Études", "/studies"), ("Appareils", "/devices")],
+    "manager": [("Études", "/studies"), ("Appareils", "/devices"), ("Résultats", "/results")],
     "dpo": [("Journal", "/audit")],
-    "insurer": [],
+    "insurer": [("Résultats", "/results")],  # the aggregated deliverable only, never a row
 }
 
 

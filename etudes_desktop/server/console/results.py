@@ -1,0 +1,87 @@
+"""The insurer's deliverable in the console: the manager previews each protected table, the
+insurer (and the manager) download it as CSV, XLSX, PDF or JSON. Never a row: every figure
+comes from server.results (primary and secondary suppression, checked by the attacker); a study
+whose tables cannot be protected is refused with the reason, nothing is served."""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+from starlette.routing import Route
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.server.console.web import SECURITY_HEADERS, Console, Ctx, page
+
+FORMATS = ("csv", "xlsx", "pdf", "json")  # server.results.formats.FORMATS, in the order a reader wants them
+THRESHOLD = 11  # server.results.suppression.DEFAULT_THRESHOLD (imported lazily: numpy, SciPy, HiGHS)
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/results", results_page, methods=["GET"]),
+        Route("/results/{study_id}", preview, methods=["GET"]),
+        Route("/results/{study_id}/{fmt}", download, methods=["GET"]),
+    ]
+
+
+def _deliverable(console: Console, study_id: str):  # type: ignore[no-untyped-def]
+    """The protected deliverable of a published study, from its current package (EtudesError else)."""
+    from etudes_desktop.core.study_load import package_from_stored
+    from etudes_desktop.server.results.deliverable import build_deliverable
+    from etudes_desktop.server.results.suppression import DEFAULT_THRESHOLD
+
+    office = console.office
+    found = office.studies(study_id)
+    if not found:
+        raise EtudesError("aucune étude publiée ne porte cet identifiant")
+    package = package_from_stored(office.package_json(study_id, found[0].current.version) or "")
+    deliverable = build_deliverable(office.store, package, threshold=DEFAULT_THRESHOLD)
+    if deliverable.counted.interviews == 0:
+        raise EtudesError("aucun entretien complet reçu pour cette étude : pas encore de résultats")
+    return deliverable
+
+
+@page("manager", "insurer")
+async def results_page(console: Console, ctx: Ctx) -> Response:
+    studies = await run_in_threadpool(console.office.studies)
+    deliveries = {s.study_id: await run_in_threadpool(console.office.store.delivery, s.study_id) for s in studies}
+    return console.render(ctx, "results.html", studies=studies, deliveries=deliveries, formats=FORMATS,
+                          threshold=THRESHOLD)
+
+
+@page("manager")
+async def preview(console: Console, ctx: Ctx) -> Response:
+    study_id = ctx.request.path_params["study_id"]
+    try:
+        deliverable = await run_in_threadpool(_deliverable, console, study_id)
+    except EtudesError as exc:
+        return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=exc.message)
+    from etudes_desktop.server.results.deliverable import document
+
+    doc = document(deliverable)
+    for table in doc["tables"]:  # how each hidden cell reads: « < 11 » under the threshold, « s » protecting one
+        table["marks"] = {f"{i}:{j}": f"< {doc['threshold']}" if kind == "primary" else "s"
+                          for i, j, kind in table["suppressed"]}
+    return console.render(ctx, "results_preview.html", study_id=study_id, title=deliverable.title, doc=doc,
+                          formats=FORMATS, interviews=deliverable.counted.interviews)
+
+
+@page("manager", "insurer")
+async def download(console: Console, ctx: Ctx) -> Response:
+    assert ctx.user is not None
+    study_id, fmt = ctx.request.path_params["study_id"], ctx.request.path_params["fmt"]
+    if fmt not in FORMATS:
+        return console.render(ctx, "error.html", 404, title=ctx._("Page introuvable"),
+                              message=ctx._("Format inconnu : CSV, XLSX, PDF ou JSON."))
+    try:
+        from etudes_desktop.server.results.formats import MEDIA_TYPES, render
+
+        deliverable = await run_in_threadpool(_deliverable, console, study_id)
+        data = await run_in_threadpool(render, deliverable, fmt)
+    except EtudesError as exc:
+        return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=exc.message)
+    await run_in_threadpool(console.office.audit, ctx.user.user_id, ctx.user.role, "results_downloaded",
+                            f"{study_id} ({fmt})")
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in study_id)[:80]
+    return Response(data, media_type=MEDIA_TYPES[fmt], headers={
+        **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}-resultats.{fmt}"'})
