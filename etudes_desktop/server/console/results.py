@@ -58,11 +58,14 @@ async def preview(console: Console, ctx: Ctx) -> Response:
         return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=exc.message)
     from etudes_desktop.server.results.deliverable import document
 
+    from etudes_desktop.server.results.tables import BY_LABELS
+
     doc = document(deliverable)
     for table in doc["tables"]:  # how each hidden cell reads: « < 11 » under the threshold, « s » protecting one
         table["marks"] = {f"{i}:{j}": f"< {doc['threshold']}" if kind == "primary" else "s"
                           for i, j, kind in table["suppressed"]}
     return console.render(ctx, "results_preview.html", study_id=study_id, title=deliverable.title, doc=doc,
+                          by_labels=BY_LABELS,
                           formats=FORMATS, interviews=deliverable.counted.interviews)
 
 
