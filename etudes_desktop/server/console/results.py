@@ -57,7 +57,6 @@ async def preview(console: Console, ctx: Ctx) -> Response:
     except EtudesError as exc:
         return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=exc.message)
     from etudes_desktop.server.results.deliverable import document
-
     from etudes_desktop.server.results.tables import BY_LABELS
 
     doc = document(deliverable)
