@@ -17,28 +17,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-import platformdirs
-
-from etudes_desktop import APP_AUTHOR, __version__
+from etudes_desktop import __version__
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.plural import count as _n
-from etudes_desktop.server.store import Store
+from etudes_desktop.server.cli_store import default_data_dir, open_store
+from etudes_desktop.server.cli_store import store_args as _store_args
 
 log = logging.getLogger(__name__)
 
 _CSV_FIXED = ["id", "study_id", "study_version", "state", "mode", "interviewer", "created_at", "completed_at",
               "received_at", "clock_offset_ms", "content_sha256", "consent_notice_id", "consent_notice_version",
               "consent_text_sha256", "consent_delivered_at", "consent_decided_at", "consent_decision"]
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("etudes_server", APP_AUTHOR))
-
-
-def _store_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", default=None, help="dossier de la base SQLite (par défaut : dossier utilisateur)")
-    parser.add_argument("--database-url", default=os.environ.get("ETUDES_SERVER_DATABASE_URL"),
-                        help="base PostgreSQL, ex. postgresql+psycopg://user@hôte/base")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,16 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     office_cli.register(sub, _store_args)  # user add|disable|list, study publish|close|list
     return parser
-
-
-def open_store(args: argparse.Namespace) -> Store:
-    data_dir = args.data_dir if args.data_dir or args.database_url else default_data_dir()
-    try:
-        return Store.open(data_dir=data_dir, database_url=args.database_url)
-    except EtudesError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable database: one line
-        raise EtudesError(f"base de données inaccessible ({type(exc).__name__})") from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction, store_args: Callable[[argparse.Arg
 
 
 def _office(args: argparse.Namespace) -> OfficeStore:
-    from etudes_desktop.server.cli import open_store
+    from etudes_desktop.server.cli_store import open_store
 
     return OfficeStore(open_store(args))
 

@@ -14,8 +14,8 @@ import numpy as np
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.plural import count
+from etudes_desktop.server.results.cells import PRIMARY, SECONDARY, LinkedCells, Protection
 from etudes_desktop.server.results.lp import BoundedLP
-from etudes_desktop.server.results.suppression import PRIMARY, SECONDARY, LinkedCells, Protection
 
 _EPS = 1e-6
 

@@ -70,7 +70,7 @@ def _package(args: argparse.Namespace, store: Any) -> StudyPackage:
 
 
 def _build(args: argparse.Namespace) -> tuple[Any, Deliverable]:
-    from etudes_desktop.server.cli import open_store
+    from etudes_desktop.server.cli_store import open_store
 
     store = open_store(args)
     package = _package(args, store)

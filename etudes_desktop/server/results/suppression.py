@@ -17,94 +17,30 @@ a constraint ("suppress enough of these cells") that every protecting pattern sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse.csgraph import connected_components
 
 from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.server.results.attacker import exposed, intervals
+from etudes_desktop.server.results.cells import (  # noqa: F401 - re-exported for the package's readers
+    _EPS,
+    DEFAULT_THRESHOLD,
+    HIDDEN,
+    MIN_THRESHOLD,
+    PRIMARY,
+    PUBLISHED,
+    SECONDARY,
+    STATUS_NAMES,
+    LinkedCells,
+    Protection,
+    check_threshold,
+    default_protection,
+    primary,
+)
 from etudes_desktop.server.results.lp import BoundedLP
 
-DEFAULT_THRESHOLD = 11
-MIN_THRESHOLD = 5
 MAX_ROUNDS = 200
-_EPS = 1e-6
-
-PUBLISHED, PRIMARY, SECONDARY, HIDDEN = 0, 1, 2, 3
-STATUS_NAMES = {PRIMARY: "primary", SECONDARY: "secondary"}
-
-
-def check_threshold(threshold: int) -> int:
-    """The threshold, refused below 5 (the register's tables protect people, not rounding)."""
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < MIN_THRESHOLD:
-        raise EtudesError(f"seuil de diffusion invalide : un entier d'au moins {MIN_THRESHOLD} est attendu")
-    return threshold
-
-
-def default_protection(threshold: int) -> int:
-    """The width an intruder's interval must keep: the « < 11 » label's own width (threshold - 1)."""
-    return threshold - 1
-
-
-@dataclass
-class LinkedCells:
-    """Counts and the equations between them (`equations @ values == 0`)."""
-
-    values: np.ndarray
-    equations: sparse.csr_matrix
-    hidden: np.ndarray
-    groups: list[frozenset[int]] | None = None  # per equation, the families of tables that state it
-    appearances: np.ndarray | None = None  # per variable, in how many published tables it is printed
-
-    @classmethod
-    def build(cls, values: list[int], equations: list[dict[int, int]], hidden: set[int] | None = None,
-              groups: list[frozenset[int]] | None = None) -> LinkedCells:
-        rows, cols, data = [], [], []
-        for r, equation in enumerate(equations):
-            for var, coef in equation.items():
-                rows.append(r), cols.append(var), data.append(coef)
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(equations), len(values)), dtype=float)
-        mask = np.zeros(len(values), dtype=bool)
-        mask[list(hidden or ())] = True
-        cells = cls(np.asarray(values, dtype=float), matrix, mask, groups)
-        if len(values) and np.abs(matrix @ cells.values).max(initial=0) > _EPS:
-            raise ValueError("inconsistent tables: a margin is not the sum of its cells")
-        return cells
-
-    def components(self) -> list[np.ndarray]:
-        """Groups of variables linked by equations (each protected on its own)."""
-        n = len(self.values)
-        incidence = (self.equations != 0).astype(int)
-        graph = (incidence.T @ incidence) + sparse.identity(n, format="csr")
-        count, labels = connected_components(graph, directed=False)
-        return [np.flatnonzero(labels == k) for k in range(count)]
-
-
-@dataclass
-class Protection:
-    """The status of every variable and how many rounds the solver needed."""
-
-    status: np.ndarray
-    threshold: int
-    protection: int
-    rounds: int = 0
-    cuts: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def suppressed(self) -> np.ndarray:
-        return (self.status == PRIMARY) | (self.status == SECONDARY)
-
-    def count(self, kind: int) -> int:
-        return int((self.status == kind).sum())
-
-
-def primary(cells: LinkedCells, threshold: int) -> np.ndarray:
-    """Publishable counts with 1 <= n < threshold, margins included."""
-    values = cells.values
-    return (~cells.hidden) & (values >= 1) & (values < threshold)
 
 
 def protect(cells: LinkedCells, threshold: int = DEFAULT_THRESHOLD, protection: int | None = None) -> Protection:
@@ -253,8 +189,6 @@ class _Sub:
 
 def _publish_determined(cells: LinkedCells, result: Protection) -> None:
     """A secondary cell the intruder computes exactly protects nothing: it is published."""
-    from etudes_desktop.server.results.attacker import intervals
-
     secondary = np.flatnonzero(result.status == SECONDARY)
     if not len(secondary):
         return
@@ -267,8 +201,6 @@ def suppress_smallest(cells: LinkedCells, threshold: int = DEFAULT_THRESHOLD,
                       protection: int | None = None) -> Protection:
     """The plain heuristic, for comparison: while a primary cell is exposed, suppress the
     smallest published cell of one of its equations."""
-    from etudes_desktop.server.results.attacker import exposed
-
     check_threshold(threshold)
     level = default_protection(threshold) if protection is None else protection
     status = np.full(len(cells.values), PUBLISHED, dtype=int)
