@@ -16,6 +16,7 @@ from typing import Any
 
 from etudes_desktop.core.interview import ANSWERED, OPEN, WAITING_SYNC, State, values
 from etudes_desktop.storage.handle import VaultHandle
+from etudes_desktop.storage.interviews import LATEST_CALL_SET_APPOINTMENT
 
 RESPONDENT_STATUSES = ("to_contact", "in_progress", "done", "stopped", "objected", "do_not_contact", "erased")
 DRAFT_STATES = values(OPEN)
@@ -211,16 +212,10 @@ def _phone_digits(text: str) -> str | None:
     return compact if len(compact) >= 4 and compact.isdigit() else None
 
 
-# People whose latest call set an appointment and who may still be called (the callbacks agenda).
-_WITH_APPOINTMENT = ("id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.study_id = ? "
-                     "AND c.appointment_at IS NOT NULL AND c.id = (SELECT max(id) FROM call_attempt "
-                     "WHERE respondent_id = c.respondent_id)) AND status IN ('to_contact', 'in_progress')")
-
-
-def count_appointments(vault: VaultHandle, study_id: str) -> int:
-    """How many people of a study have a callback agreed and are still to be reached."""
-    return int(vault.conn.execute(f"SELECT count(*) FROM respondent WHERE study_id = ? AND {_WITH_APPOINTMENT}",
-                                  (study_id, study_id)).fetchone()[0])
+# People whose latest call set an appointment and who may still be called: the agenda's people
+# (InterviewStore.callbacks), as a filter of the people list.
+_WITH_APPOINTMENT = (f"id IN (SELECT c.respondent_id FROM call_attempt c WHERE c.study_id = ? "
+                     f"AND {LATEST_CALL_SET_APPOINTMENT}) AND status IN ('to_contact', 'in_progress')")
 
 
 def _respondent_where(query: RespondentQuery) -> tuple[str, list[Any]]:

@@ -396,12 +396,10 @@ class InterviewStore:
     def callbacks(self, study_id: str) -> list[Callback]:
         """Appointments still due: the latest attempt per respondent is an appointment, no interview since."""
         rows = self._vault.conn.execute(
-            """
+            f"""
             SELECT c.id, c.respondent_id, c.appointment_at, c.appointment_kind FROM call_attempt c
             JOIN respondent r ON r.id = c.respondent_id
-            WHERE c.study_id = ? AND c.appointment_at IS NOT NULL
-              AND r.status IN ('to_contact', 'in_progress')
-              AND c.id = (SELECT max(id) FROM call_attempt WHERE respondent_id = c.respondent_id)
+            WHERE c.study_id = ? AND r.status IN ('to_contact', 'in_progress') AND {LATEST_CALL_SET_APPOINTMENT}
             ORDER BY c.appointment_at
             """,
             (study_id,),
@@ -445,13 +443,18 @@ def suppress_and_erase(vault: VaultHandle, conn: Any, respondent_id: int, status
     erase_contact(conn, respondent_id, status)
 
 
+# A call `c` that is its person's latest and set an appointment (the agenda, the people list's filter).
+LATEST_CALL_SET_APPOINTMENT = ("c.appointment_at IS NOT NULL "
+                               "AND c.id = (SELECT max(id) FROM call_attempt WHERE respondent_id = c.respondent_id)")
+
+# What erasing a person's contact data sets: the row and its sample id stay (they stop a new
+# contact), everything else goes. The one statement of it (erase_contact, the sync's purge).
+ERASE_CONTACT = ", ".join(f"{c} = NULL" for c in CONTACT_COLUMNS) + ", attributes_json = '{}'"
+
+
 def erase_contact(conn: Any, respondent_id: int, status: str) -> None:
     """Keep only the row and its sample id (what stops a new contact); erase everything else."""
-    assignments = ", ".join(f"{c} = NULL" for c in CONTACT_COLUMNS)
-    conn.execute(
-        f"UPDATE respondent SET {assignments}, attributes_json = '{{}}', status = ? WHERE id = ?",
-        (status, respondent_id),
-    )
+    conn.execute(f"UPDATE respondent SET {ERASE_CONTACT}, status = ? WHERE id = ?", (status, respondent_id))
 
 
 def _folded_words(text: str) -> list[str]:

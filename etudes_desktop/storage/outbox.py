@@ -26,7 +26,7 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import OPEN, SYNC_PROBLEMS, TO_SEND, WAITING_SYNC, State, check_transition, values
 from etudes_desktop.storage import audit
 from etudes_desktop.storage.handle import VaultHandle
-from etudes_desktop.storage.interviews import CONTACT_COLUMNS
+from etudes_desktop.storage.interviews import ERASE_CONTACT
 from etudes_desktop.storage.settings import write_setting_in
 
 SETTING_LAST_SYNC = "sync.last_success"
@@ -265,13 +265,12 @@ def apply_receipts(vault: VaultHandle, batch: LockedBatch, receipts: Iterable[Re
 
 
 def _erase_contacts_when_done(conn: Any, respondent_ids: list[int]) -> None:
-    """People with no interview left to ask or send keep only what stops a new contact (as
-    storage.interviews.erase_contact does for one, without changing their status)."""
+    """People with no interview left to ask or send keep only what stops a new contact (the
+    assignments of storage.interviews.erase_contact, without changing their status)."""
     if not respondent_ids:
         return
-    erase = ", ".join(f"{column} = NULL" for column in CONTACT_COLUMNS)
     conn.execute(
-        f"UPDATE respondent SET {erase}, attributes_json = '{{}}' WHERE id IN (SELECT value FROM json_each(?)) "
+        f"UPDATE respondent SET {ERASE_CONTACT} WHERE id IN (SELECT value FROM json_each(?)) "
         f"AND NOT EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = respondent.id "
         f"AND i.state IN ({','.join('?' * len(STILL_TO_DO))}))",
         (json.dumps(sorted(set(respondent_ids))), *STILL_TO_DO))

@@ -243,11 +243,11 @@ class WorkspaceController(QObject):
         view.study_title.setText(summary.title)
         view.study_title.setToolTip(self.tr("Identifiant %1, version %2").replace("%1", summary.id)
                                     .replace("%2", summary.version))
-        view.respondents.set_status_counts(summary.by_status, browse.count_appointments(self.vault, study_id))
+        self._show_callbacks()  # read once: the agenda, and how many people the filter entry holds
+        view.respondents.set_status_counts(summary.by_status, len(view.callbacks.rows))
         view.respondents.set_study_allows_start(summary.closed_at is None)
         self._on_respondent_filters_changed()
         self._on_interview_filters_changed()
-        self._show_callbacks()
 
     def _show_callbacks(self) -> None:
         from etudes_desktop.storage.interviews import InterviewStore
