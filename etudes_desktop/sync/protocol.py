@@ -277,6 +277,9 @@ class DeviceInfo(BaseModel):
         None, pattern=r"^\d{4}-\d{2}-\d{2}$",
         description="the day the study's results were delivered (starts the retention clock); absent before. "
                     "Added in 0.1 without a version change: older laptops ignore it")
+    wipe_requested: bool = Field(
+        False, description="the device was revoked from the collection office: send what can be sent, then "
+                           "destroy this study's data on the laptop and say so in the audit log (remote wipe)")
 
 
 class NoticeRef(BaseModel):
