@@ -20,7 +20,7 @@ from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.group.counts import HandCount, check_count
-from etudes_desktop.core.group.notes import CleanNote, Person, clean_note
+from etudes_desktop.core.group.notes import CleanNote, Person, clean_note, mentioned
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode, State
 from etudes_desktop.core.nir import contains_nir
 from etudes_desktop.core.study import Notice, StudyPackage
@@ -281,8 +281,10 @@ class GroupService:
 
     def add_note(self, session_id: str, text: str, theme: str, pseudonyms: Sequence[str] = ()) -> tuple[Note, CleanNote]:
         """Store a note (names replaced by pseudonyms, core.group.notes); NoteRefused when it may not be."""
-        cleaned = clean_note(text, self._people(session_id))
-        tags = tuple(dict.fromkeys([*pseudonyms, *cleaned.replaced]))
+        people = self._people(session_id)
+        cleaned = clean_note(text, people)
+        named = mentioned(cleaned.text, [p.pseudonym for p in people if p.pseudonym])
+        tags = tuple(dict.fromkeys([*pseudonyms, *cleaned.replaced, *named]))
         at = _iso(self._clock())
         with self._vault.transaction() as conn:
             self._open(conn, session_id)
