@@ -315,6 +315,23 @@ class GroupService:
                                         (session_id,)).fetchall()
         return {r["question"]: (r["present"], json.loads(r["counts_json"])) for r in rows}
 
+    # -- the printed sheet ------------------------------------------------------------------------
+    def sheet(self, session_id: str, package: StudyPackage, language: str = "fr", blank_rows: int = 4) -> bytes:
+        """The session sheet (PDF, core.printing): the notice, the attendance by pseudonym, the guide."""
+        from etudes_desktop.core.printing.session_sheet import SessionSheet, SheetRow, render_session_sheet
+
+        session = self.get(session_id)
+        seats = self.seats(session_id)
+        rows = [SheetRow(s.pseudonym, s.present, s.decision) for s in seats if s.pseudonym]
+        expected = sum(1 for s in seats if not s.pseudonym)
+        items = package.questionnaire.item_index()
+        questions = [package.questionnaire.text(items[name].label, language) or name
+                     for name in package.group.questions if name in items]
+        return render_session_sheet(SessionSheet(
+            study_title=package.title, held_on=session.held_on, place=session.place, moderator=session.moderator,
+            notice_text=package.notice.text(language), notice_version=package.notice.version, rows=rows,
+            themes=package.group.note_themes(), questions=questions, blank_rows=expected + blank_rows))
+
     # -- the end ---------------------------------------------------------------------------------------
     def close(self, session_id: str) -> dict[str, int]:
         """End the session: first names erased, unanswered questionnaires abandoned; returns counts."""

@@ -699,22 +699,42 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/group/window.py" line="146"/>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="162"/>
+        <source>&amp;Fiche de séance (PDF)…</source>
+        <translation>Session &amp;sheet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="165"/>
         <source>&amp;Clore la réunion…</source>
         <translation>&amp;Close the session…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="183"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="186"/>
         <source>%1 présents sur %2 attendus · %3 acceptent · %4 opposés · %5 notes</source>
         <translation>%1 present of %2 expected · %3 accept · %4 object · %5 notes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="191"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="197"/>
+        <source>Fiche de séance</source>
+        <translation>Session sheet</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="208"/>
+        <source>La fiche n&apos;a pas pu être écrite à cet endroit : choisissez un autre dossier.</source>
+        <translation>The sheet could not be written there: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
+        <source>Fiche de séance enregistrée : %1</source>
+        <translation>Session sheet saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="219"/>
         <source>Clore la réunion ? Les prénoms seront effacés et plus rien ne pourra y être ajouté.</source>
         <translation>Close the session? First names will be erased and nothing more can be added.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/window.py" line="193"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
         <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
         <translation>
             <numerusform>%n participant present without a decision: nothing of theirs will be kept.</numerusform>
@@ -722,7 +742,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="196"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
         <source>&amp;Confirmer la clôture</source>
         <translation>&amp;Confirm closing</translation>
     </message>

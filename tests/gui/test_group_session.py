@@ -48,7 +48,7 @@ def study(vault):
     return package
 
 
-def test_a_whole_session_with_the_keyboard(qtbot, vault, study):
+def test_a_whole_session_with_the_keyboard(qtbot, vault, study, tmp_path):
     groups = GroupService(vault)
     dialog = SessionsDialog(vault, groups, "groupes", "MOD-01", dt.date(2026, 6, 2))
     qtbot.addWidget(dialog)
@@ -144,6 +144,14 @@ def test_a_whole_session_with_the_keyboard(qtbot, vault, study):
     for seat in groups.taking_part(dialog.session_id)[:6]:
         store.save_answer(seat.interview_id, "age", 40)
         store.complete(seat.interview_id)
+
+    # The session sheet: the notice and the pseudonyms, no first name.
+    sheet = tmp_path / "fiche.pdf"
+    assert window.save_sheet(str(sheet))
+    from pypdf import PdfReader
+
+    printed = " ".join(page.extract_text() for page in PdfReader(sheet).pages)
+    assert "P9" in printed and not any(name in printed for name in FIRST_NAMES + ["Jean"])
 
     # The close: two presses, no dialog; first names erased, the objector left only the suppression entry.
     window.close_button.click()

@@ -115,7 +115,7 @@ class GroupSessionWindow(QDialog):
     def __init__(self, groups: GroupService, session_id: str, package: StudyPackage, language: str = "fr",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.groups, self.session_id, self.package = groups, session_id, package
+        self.groups, self.session_id, self.package, self.language = groups, session_id, package, language
         session = groups.get(session_id)
         self.setWindowTitle(self.tr("Réunion de groupe — %1, %2").replace("%1", session.place)
                             .replace("%2", session.held_on))
@@ -143,6 +143,9 @@ class GroupSessionWindow(QDialog):
         self.confirm.setWordWrap(True)
         bottom.addWidget(self.confirm, 1)
         self._confirming = False
+        self.sheet_button = QPushButton(self.tr("&Fiche de séance (PDF)…"))
+        self.sheet_button.clicked.connect(self._ask_sheet)
+        bottom.addWidget(self.sheet_button)
         self.close_button = QPushButton(self.tr("&Clore la réunion…"))
         self.close_button.clicked.connect(self.close_session)
         bottom.addWidget(self.close_button)
@@ -183,6 +186,31 @@ class GroupSessionWindow(QDialog):
             self.tr("%1 présents sur %2 attendus · %3 acceptent · %4 opposés · %5 notes")
             .replace("%1", str(present)).replace("%2", str(len(seats))).replace("%3", str(agreed))
             .replace("%4", str(objected)).replace("%5", str(self.notes.model.rowCount())))
+
+    def _ask_sheet(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        session = self.groups.get(self.session_id)
+        suggested = str(Path.home() / f"fiche-seance-{session.held_on}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Fiche de séance"), suggested, "PDF (*.pdf)")
+        if path:
+            self.save_sheet(path)
+
+    def save_sheet(self, path: str) -> bool:
+        """Write the session sheet (no name on it: pseudonyms only); says where, or why not."""
+        from pathlib import Path
+
+        try:
+            Path(path).write_bytes(self.groups.sheet(self.session_id, self.package, self.language))
+        except OSError:
+            self.confirm.setText(self.tr("La fiche n'a pas pu être écrite à cet endroit : choisissez un autre dossier."))
+            set_role(self.confirm, "error")
+            return False
+        self.confirm.setText(self.tr("Fiche de séance enregistrée : %1").replace("%1", path))
+        set_role(self.confirm, "ok")
+        return True
 
     def close_session(self) -> None:
         """Two steps, no dialog in the way: the first press says what closing does, the second closes."""
