@@ -183,7 +183,7 @@ def _admin_widgets(demo: AppController, server_dir: Path) -> dict[str, QWidget]:
 def render_all(outdir: Path, *, include_packages: bool = True) -> list[Path]:
     """Render every screen; return the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for old in outdir.glob("*.png"):
+    for old in outdir.glob("[0-9][0-9]-*.png"):  # its own numbered files (console-*.png: demo.console_screens)
         old.unlink()
     app = QApplication.instance() or QApplication([])
     logging.getLogger().addHandler(logging.NullHandler())  # the vault's warnings stay quiet here
