@@ -37,13 +37,35 @@ LANGS = {"fr": "fr-FR", "en": "en-GB"}
 @dataclass(frozen=True)
 class Shot:
     """One picture: `console-{name}.png` of `path` ({study}, {delivered} filled in) seen by `role`
-    (None: no session), in `lang`; `then` acts on the page first (a form to send)."""
+    (None: no session), in `lang`, answered with `status`; `then` acts on the page first (a form to send);
+    `full_page=False` keeps the first screen only (the README's view of a long page)."""
 
     name: str
     path: str
     role: str | None
     lang: str = "fr"
     then: Callable[[Any], None] | None = None
+    status: int = 200
+    full_page: bool = True
+
+
+@dataclass(frozen=True)
+class Taken:
+    """A picture written, and what sticks out of the page's column at 1366 px (empty: nothing)."""
+
+    path: Path
+    overflowing: list[str]
+
+
+class ShotFailed(RuntimeError):
+    """A page did not answer as its shot expects (an error page instead of the page)."""
+
+
+# The children of <main> wider than <main>: a table or a form the page's column cannot hold.
+OVERFLOW_JS = """() => { const main = document.querySelector('main'); if (!main) return [];
+  const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight) + 1;
+  return [...main.children].filter(e => e.getBoundingClientRect().right > edge)
+    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')); }"""
 
 
 def _enrol(page: Any) -> None:
@@ -64,12 +86,13 @@ SHOTS = [
     Shot("appareil-jeton", "/console/devices", "manager", then=_enrol),
     Shot("resultats", "/console/results", "manager"),
     Shot("resultats-apercu", "/console/results/{study}", "manager"),
+    Shot("resultats-apercu-ecran", "/console/results/{study}", "manager", full_page=False),
     Shot("mot-de-passe", "/console/password", "manager"),
     Shot("accueil-delegue", "/console/", "dpo"),
     Shot("journal", "/console/audit", "dpo"),
     Shot("accueil-assureur", "/console/", "insurer"),
     Shot("resultats-assureur", "/console/results", "insurer"),
-    Shot("acces-refuse", "/console/studies", "insurer"),
+    Shot("acces-refuse", "/console/studies", "insurer", status=403),
     Shot("en-home", "/console/", "manager", lang="en"),
     Shot("en-results-preview", "/console/results/{study}", "manager", lang="en"),
 ]
@@ -208,9 +231,10 @@ def start_office(stack: ExitStack, browser: Any, folder: Path, interviews: int =
     return DemoOffice(url=server.url, study=DEMO_STUDY_ID, delivered=sample_id)
 
 
-def shoot(browser: Any, demo: DemoOffice, outdir: Path, shots: list[Shot] | None = None) -> list[Path]:
-    """Each shot with its own session per (role, language); returns the files written."""
-    saved: list[Path] = []
+def shoot(browser: Any, demo: DemoOffice, outdir: Path, shots: list[Shot] | None = None) -> list[Taken]:
+    """Each shot with its own session per (role, language); returns the pictures written.
+    ShotFailed when a page answers another status than its shot expects."""
+    saved: list[Taken] = []
     contexts: dict[tuple[str | None, str], Any] = {}
     try:
         for shot in shots or SHOTS:
@@ -221,19 +245,22 @@ def shoot(browser: Any, demo: DemoOffice, outdir: Path, shots: list[Shot] | None
                 if shot.role is not None:
                     _log_in(contexts[key].new_page(), demo.url, shot.role)
             page = contexts[key].pages[0] if contexts[key].pages else contexts[key].new_page()
-            page.goto(demo.url + shot.path.format(study=demo.study, delivered=demo.delivered))
+            response = page.goto(demo.url + shot.path.format(study=demo.study, delivered=demo.delivered))
+            if response is None or response.status != shot.status:
+                raise ShotFailed(f"{shot.name}: {shot.path} answered {response and response.status}, "
+                                 f"expected {shot.status}")
             if shot.then is not None:
                 shot.then(page)
             path = outdir / f"{PREFIX}{shot.name}.png"
-            page.screenshot(path=str(path), full_page=True)
-            saved.append(path)
+            page.screenshot(path=str(path), full_page=shot.full_page)
+            saved.append(Taken(path, page.evaluate(OVERFLOW_JS)))
     finally:
         for context in contexts.values():
             context.close()
     return saved
 
 
-def render_console(outdir: Path, *, interviews: int = 60, shots: list[Shot] | None = None) -> list[Path]:
+def render_console(outdir: Path, *, interviews: int = 60, shots: list[Shot] | None = None) -> list[Taken]:
     """Every console page as PNG in `outdir` (earlier console-*.png replaced); [] without chromium."""
     reason = chromium_missing()
     if reason:
@@ -254,8 +281,11 @@ def render_console(outdir: Path, *, interviews: int = 60, shots: list[Shot] | No
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    for path in render_console(Path(args[0] if args else "docs/screenshots")):
-        print(path)
+    for taken in render_console(Path(args[0] if args else "docs/screenshots")):
+        print(taken.path)
+        if taken.overflowing:
+            print(f"console screenshots: {taken.path.name}: wider than the page: {', '.join(taken.overflowing)}",
+                  file=sys.stderr)
     return 0
 
 
