@@ -119,8 +119,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"Étude {status['study']} : {status['cases']} personnes ({by['open']} à joindre, {by['objected']} "
           f"oppositions, {by['completed']} entretiens faits) ; {status['unassigned_open']} à attribuer")
     for entry in status["by_device"]:
-        name = entry["device"] or ("non attribuées" if entry["device_id"] is None else entry["device_id"])
-        print(f"  appareil {name}\t{entry['open']} à joindre\t{entry['completed']} faits\t{entry['objected']} oppositions")
+        name = "non attribuées" if entry["device_id"] is None else f"appareil {entry['device'] or entry['device_id']}"
+        print(f"  {name}\t{entry['open']} à joindre\t{entry['completed']} faits\t{entry['objected']} oppositions")
     print("  par département : " + (", ".join(f"{k} {v}" for k, v in status["by_departement"].items()) or "—"))
     return 0
 
