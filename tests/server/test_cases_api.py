@@ -48,8 +48,8 @@ def event(n: int, case: str, kind: str = "call", **extra: object) -> dict:
 
 def test_each_device_gets_its_own_people_and_a_304_while_nothing_changes(two) -> None:
     live, cases, token2 = two
-    cases.assign_count(STUDY, "portable-01", 5)
     cases.assign_ids(STUDY, "portable-02", ["E00001", "E00002"])
+    cases.assign_count(STUDY, "portable-01", 5)  # five of the unassigned
     first = get(live, live.token)
     assert first.status_code == 200
     mine = ids(first)
