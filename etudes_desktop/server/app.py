@@ -30,11 +30,13 @@ from starlette.routing import Mount, Route
 
 from etudes_desktop.server.cases_store import CasesStore
 from etudes_desktop.server.console import create_console
+from etudes_desktop.server.groups_store import GroupStore
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.publishing import studies_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import case_protocol as cp
+from etudes_desktop.sync import group_protocol as gp
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.wire_guard import identifying
 
@@ -66,6 +68,7 @@ class Server:
         self.store = store
         self.office = OfficeStore(store)
         self.cases = CasesStore(store, self.office)
+        self.groups = GroupStore(store)
         self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
@@ -163,6 +166,15 @@ class Server:
             raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {upload.study_id}")
         received, upto = await run_in_threadpool(self.cases.ingest_events, device, list(upload.events))
         return self.json(cp.CaseEventsAck(received=received, upto=upto, server_time=self.now()).model_dump())
+
+    async def group_sessions(self, request: Request) -> Response:
+        """One closed focus group session (server.groups_store): accepted, duplicate or conflict."""
+        device = await self.authenticate(request)
+        raw = await self.read_body(request)
+        upload = await run_in_threadpool(self.parse_model, gp.GroupSessionUpload, raw)
+        status, reason = await run_in_threadpool(self.groups.ingest, device, upload)
+        return self.json(gp.GroupSessionReceipt(session_id=upload.record.session_id, status=status, reason=reason,
+                                                server_time=self.now()).model_dump())
 
     async def authenticate(self, request: Request) -> Device:
         header = request.headers.get("authorization", "")
@@ -296,6 +308,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.STUDIES_PATH, server.studies, methods=["GET"]),
         Route(cp.ASSIGNMENT_PATH, server.assignment, methods=["GET"]),
         Route(cp.CASE_EVENTS_PATH, server.case_events, methods=["POST"]),
+        Route(gp.GROUP_SESSIONS_PATH, server.group_sessions, methods=["POST"]),
         Mount("/console", app=create_console(office)),
     ]
     app = Starlette(routes=routes, exception_handlers={

@@ -65,6 +65,8 @@ class Transport(Protocol):
 
     def get_studies(self, etag: str | None) -> Reply: ...
 
+    def post_group_session(self, body: bytes, timeout: float) -> Reply: ...
+
     def close(self) -> None: ...
 
 
@@ -92,6 +94,11 @@ class HttpTransport:
     def get_studies(self, etag: str | None) -> Reply:
         """The study published for this device; 304 (empty body) when `etag` is still current."""
         return self._send("GET", p.STUDIES_PATH, None, None, {"If-None-Match": etag} if etag else None)
+
+    def post_group_session(self, body: bytes, timeout: float) -> Reply:
+        from etudes_desktop.sync.group_protocol import GROUP_SESSIONS_PATH
+
+        return self._send("POST", GROUP_SESSIONS_PATH, body, timeout)
 
     def _send(self, method: str, path: str, body: bytes | None, timeout: float | None,
               extra: dict[str, str] | None = None) -> Reply:
