@@ -36,7 +36,7 @@ ERROR_PAGES = {
 
 def routes() -> list[Route | Mount]:
     """Every console route, relative to /console."""
-    from etudes_desktop.server.console import devices, results, samples, studies
+    from etudes_desktop.server.console import devices, groups, results, samples, studies
 
     return [
         Route("/", pages.home, methods=["GET"]),
@@ -49,6 +49,7 @@ def routes() -> list[Route | Mount]:
         Route("/audit", pages.audit_page, methods=["GET"]),
         *studies.routes(),
         *samples.routes(),
+        *groups.routes(),
         *devices.routes(),
         *results.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
