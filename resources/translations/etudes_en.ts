@@ -481,57 +481,57 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="156"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="157"/>
         <source>Pour chaque participant, après la lecture de la mention : A s&apos;il accepte, O s&apos;il s&apos;oppose (il quitte la réunion ; rien de lui n&apos;est gardé).</source>
         <translation>For each participant, after the notice has been read: A if they accept, O if they object (they leave the session; nothing of theirs is kept).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Pseudonyme</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="164"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="165"/>
         <source>&amp;Accepte</source>
         <translation>&amp;Accepts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="166"/>
         <source>S&apos;&amp;oppose</source>
         <translation>&amp;Objects</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="182"/>
         <source>accepte</source>
         <translation>accepts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="182"/>
         <source>s&apos;oppose, a quitté la réunion</source>
         <translation>objects, has left the session</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="185"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="186"/>
         <source>à recueillir</source>
         <translation>to be asked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="210"/>
         <source>%1 accepte.</source>
         <translation>%1 accepts.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="211"/>
         <source>%1 s&apos;oppose : son opposition est enregistrée, son prénom effacé.</source>
         <translation>%1 objects: the objection is recorded, the first name erased.</translation>
     </message>
@@ -539,72 +539,72 @@
 <context>
     <name>DoorPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="72"/>
         <source>Flèches pour choisir, Espace ou Entrée : la personne est arrivée et reçoit son pseudonyme.</source>
         <translation>Arrows to choose, Space or Enter: the person has arrived and receives a pseudonym.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Pseudonyme</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Venue</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="79"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="80"/>
         <source>Venue sans invitation, &amp;prénom :</source>
         <translation>Came without an invitation, &amp;first name:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="82"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="83"/>
         <source>le prénom seulement</source>
         <translation>the first name only</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="86"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
         <source>présent</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
         <source>attendu</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="105"/>
         <source>sans invitation</source>
         <translation>without invitation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="105"/>
         <source>invité</source>
         <translation>invited</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="120"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="121"/>
         <source>%1 est arrivé(e) : pseudonyme %2.</source>
         <translation>%1 has arrived: pseudonym %2.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="128"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="129"/>
         <source>Personne venue sans invitation ajoutée : pseudonyme %1.</source>
         <translation>Person without an invitation added: pseudonym %1.</translation>
     </message>
@@ -663,78 +663,78 @@
 <context>
     <name>GroupSessionWindow</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="120"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="123"/>
         <source>Réunion de groupe — %1, %2</source>
         <translation>Focus group — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Accueil</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Mention</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Décisions</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="139"/>
         <source>Discussion</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="139"/>
         <source>Main levée</source>
         <translation>Show of hands</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="137"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="140"/>
         <source>Questionnaires</source>
         <translation>Questionnaires</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="146"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
         <source>&amp;Fiche de séance (PDF)…</source>
         <translation>Session &amp;sheet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="168"/>
         <source>&amp;Clore la réunion…</source>
         <translation>&amp;Close the session…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="186"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="189"/>
         <source>%1 présents sur %2 attendus · %3 acceptent · %4 opposés · %5 notes</source>
         <translation>%1 present of %2 expected · %3 accept · %4 object · %5 notes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="197"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="200"/>
         <source>Fiche de séance</source>
         <translation>Session sheet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
         <source>La fiche n&apos;a pas pu être écrite à cet endroit : choisissez un autre dossier.</source>
         <translation>The sheet could not be written there: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="214"/>
         <source>Fiche de séance enregistrée : %1</source>
         <translation>Session sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="219"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="222"/>
         <source>Clore la réunion ? Les prénoms seront effacés et plus rien ne pourra y être ajouté.</source>
         <translation>Close the session? First names will be erased and nothing more can be added.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
         <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
         <translation>
             <numerusform>%n participant present without a decision: nothing of theirs will be kept.</numerusform>
@@ -742,7 +742,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="227"/>
         <source>&amp;Confirmer la clôture</source>
         <translation>&amp;Confirm closing</translation>
     </message>
@@ -1416,12 +1416,12 @@
         <translation>Read the notice aloud to the group, word for word, before any question:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="48"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="51"/>
         <source>La mention a été &amp;lue au groupe (Ctrl+Entrée)</source>
         <translation>The notice has been &amp;read to the group (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="61"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="64"/>
         <source>Mention lue au groupe à %1 (version %2). Recueillez maintenant la décision de chacun (Alt+3).</source>
         <translation>Notice read to the group at %1 (version %2). Now ask each person&apos;s decision (Alt+3).</translation>
     </message>
@@ -1532,12 +1532,12 @@
 <context>
     <name>QuestionnairesPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="88"/>
         <source>Questionnaire individuel de chaque participant qui a accepté : choisissez-le, Entrée l&apos;ouvre.</source>
         <translation>Individual questionnaire of each participant who accepted: choose it, Enter opens it.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="91"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="94"/>
         <source>&amp;Ouvrir le questionnaire</source>
         <translation>&amp;Open the questionnaire</translation>
     </message>

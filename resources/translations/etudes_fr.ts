@@ -4,7 +4,7 @@
 <context>
     <name>GroupSessionWindow</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
         <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
         <translation>
             <numerusform>%n participant présent sans décision : rien ne sera gardé de lui.</numerusform>
