@@ -1,4 +1,4 @@
--- 0007: case management from the collection office (issue 12). The people the server assigned
+-- 0008: case management from the collection office (issue 12). The people the server assigned
 -- to this laptop are marked, so that only they are dropped when the server stops listing them
 -- (a hand-imported person never is); what happens to a case (an objection, a completed
 -- interview, a call) waits in an outbox until the server acknowledges it; the study's shared
