@@ -42,6 +42,9 @@ BODY_TIMEOUT_S = 30.0  # a whole body within this time, or 408 (slow-loris bodie
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# What a revoked device still may do until it confirms its remote wipe: learn it must wipe, send
+# the interviews and the audit log it holds. Anything else (studies, assignment, case events): 403.
+WHILE_WIPING = frozenset({p.DEVICE_PATH, p.BATCHES_PATH, p.AUDIT_PATH})
 
 
 class ApiError(Exception):
@@ -84,7 +87,8 @@ class Server:
         device = await self.authenticate(request)
         delivery = await run_in_threadpool(self.store.delivery, device.study_id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
-                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None)
+                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None,
+                            wipe_requested=device.wipe_pending)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:
@@ -137,6 +141,9 @@ class Server:
         if device is None:
             raise ApiError(401, "invalid_token", "jeton d'appareil inconnu ou révoqué",
                            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        if device.wipe_pending and request.url.path not in WHILE_WIPING:
+            raise ApiError(403, "device_revoked", "cet ordinateur a été retiré de l'étude par le bureau d'études : "
+                                                  "il envoie ce qu'il détient, puis détruit ses données de l'étude")
         return device
 
     async def read_body(self, request: Request) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -100,6 +101,12 @@ def erase_supplied_in(conn: Any, study_id: str) -> dict[str, int]:
 
 
 REMOTE_WIPED = "study.remote_wiped"
+
+
+def was_wiped(vault: VaultHandle, study_id: str) -> bool:
+    """Whether this vault already destroyed the study's data on the collection office's request."""
+    return vault.conn.execute("SELECT 1 FROM audit WHERE event = ? AND object_ids_json = ? LIMIT 1",
+                              (REMOTE_WIPED, json.dumps([study_id]))).fetchone() is not None
 
 
 def wipe_study(vault: VaultHandle, study_id: str, now: datetime) -> dict[str, int]:
