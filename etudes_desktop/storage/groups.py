@@ -20,7 +20,7 @@ from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.group.counts import HandCount, check_count
-from etudes_desktop.core.group.notes import CleanNote, Person, clean_note
+from etudes_desktop.core.group.notes import CleanNote, Person, clean_note, mentioned
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode, State
 from etudes_desktop.core.nir import contains_nir
 from etudes_desktop.core.study import Notice, StudyPackage
@@ -281,8 +281,10 @@ class GroupService:
 
     def add_note(self, session_id: str, text: str, theme: str, pseudonyms: Sequence[str] = ()) -> tuple[Note, CleanNote]:
         """Store a note (names replaced by pseudonyms, core.group.notes); NoteRefused when it may not be."""
-        cleaned = clean_note(text, self._people(session_id))
-        tags = tuple(dict.fromkeys([*pseudonyms, *cleaned.replaced]))
+        people = self._people(session_id)
+        cleaned = clean_note(text, people)
+        named = mentioned(cleaned.text, [p.pseudonym for p in people if p.pseudonym])
+        tags = tuple(dict.fromkeys([*pseudonyms, *cleaned.replaced, *named]))
         at = _iso(self._clock())
         with self._vault.transaction() as conn:
             self._open(conn, session_id)
@@ -312,6 +314,23 @@ class GroupService:
         rows = self._vault.conn.execute("SELECT question, present, counts_json FROM group_count WHERE session_id = ?",
                                         (session_id,)).fetchall()
         return {r["question"]: (r["present"], json.loads(r["counts_json"])) for r in rows}
+
+    # -- the printed sheet ------------------------------------------------------------------------
+    def sheet(self, session_id: str, package: StudyPackage, language: str = "fr", blank_rows: int = 4) -> bytes:
+        """The session sheet (PDF, core.printing): the notice, the attendance by pseudonym, the guide."""
+        from etudes_desktop.core.printing.session_sheet import SessionSheet, SheetRow, render_session_sheet
+
+        session = self.get(session_id)
+        seats = self.seats(session_id)
+        rows = [SheetRow(s.pseudonym, s.present, s.decision) for s in seats if s.pseudonym]
+        expected = sum(1 for s in seats if not s.pseudonym)
+        items = package.questionnaire.item_index()
+        questions = [package.questionnaire.text(items[name].label, language) or name
+                     for name in package.group.questions if name in items]
+        return render_session_sheet(SessionSheet(
+            study_title=package.title, held_on=session.held_on, place=session.place, moderator=session.moderator,
+            notice_text=package.notice.text(language), notice_version=package.notice.version, rows=rows,
+            themes=package.group.note_themes(), questions=questions, blank_rows=expected + blank_rows))
 
     # -- the end ---------------------------------------------------------------------------------------
     def close(self, session_id: str) -> dict[str, int]:

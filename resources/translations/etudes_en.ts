@@ -40,62 +40,67 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="197"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="198"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="204"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="205"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="206"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
         <source>Appel suivant</source>
         <translation>Next call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
         <source>Taux de réponse (AAPOR)</source>
         <translation>Response rates (AAPOR)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
+        <source>Réunions de groupe</source>
+        <translation>Focus groups</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="246"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="264"/>
         <source>Choisissez d&apos;abord une étude.</source>
         <translation>Choose a study first.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="290"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="275"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="293"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="288"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="306"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="294"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="312"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -539,6 +544,137 @@
     </message>
 </context>
 <context>
+    <name>DecisionsPage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="156"/>
+        <source>Pour chaque participant, après la lecture de la mention : A s&apos;il accepte, O s&apos;il s&apos;oppose (il quitte la réunion ; rien de lui n&apos;est gardé).</source>
+        <translation>For each participant, after the notice has been read: A if they accept, O if they object (they leave the session; nothing of theirs is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <source>Pseudonyme</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="164"/>
+        <source>&amp;Accepte</source>
+        <translation>&amp;Accepts</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="165"/>
+        <source>S&apos;&amp;oppose</source>
+        <translation>&amp;Objects</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <source>accepte</source>
+        <translation>accepts</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <source>s&apos;oppose, a quitté la réunion</source>
+        <translation>objects, has left the session</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="185"/>
+        <source>à recueillir</source>
+        <translation>to be asked</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="209"/>
+        <source>%1 accepte.</source>
+        <translation>%1 accepts.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="210"/>
+        <source>%1 s&apos;oppose : son opposition est enregistrée, son prénom effacé.</source>
+        <translation>%1 objects: the objection is recorded, the first name erased.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="71"/>
+        <source>Flèches pour choisir, Espace ou Entrée : la personne est arrivée et reçoit son pseudonyme.</source>
+        <translation>Arrows to choose, Space or Enter: the person has arrived and receives a pseudonym.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <source>Pseudonyme</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <source>Venue</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="79"/>
+        <source>Venue sans invitation, &amp;prénom :</source>
+        <translation>Came without an invitation, &amp;first name:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="82"/>
+        <source>le prénom seulement</source>
+        <translation>the first name only</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="85"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <source>présent</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <source>attendu</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <source>sans invitation</source>
+        <translation>without invitation</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <source>invité</source>
+        <translation>invited</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="120"/>
+        <source>%1 est arrivé(e) : pseudonyme %2.</source>
+        <translation>%1 has arrived: pseudonym %2.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="128"/>
+        <source>Personne venue sans invitation ajoutée : pseudonyme %1.</source>
+        <translation>Person without an invitation added: pseudonym %1.</translation>
+    </message>
+</context>
+<context>
     <name>EndView</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/screen.py" line="40"/>
@@ -587,6 +723,121 @@
         <location filename="../../etudes_desktop/gui/interview/widgets.py" line="114"/>
         <source>✓ Enregistré</source>
         <translation>✓ Saved</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSessionWindow</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="120"/>
+        <source>Réunion de groupe — %1, %2</source>
+        <translation>Focus group — %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <source>Accueil</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <source>Mention</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <source>Décisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <source>Main levée</source>
+        <translation>Show of hands</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="137"/>
+        <source>Questionnaires</source>
+        <translation>Questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="146"/>
+        <source>&amp;Fiche de séance (PDF)…</source>
+        <translation>Session &amp;sheet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="165"/>
+        <source>&amp;Clore la réunion…</source>
+        <translation>&amp;Close the session…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="186"/>
+        <source>%1 présents sur %2 attendus · %3 acceptent · %4 opposés · %5 notes</source>
+        <translation>%1 present of %2 expected · %3 accept · %4 object · %5 notes</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="197"/>
+        <source>Fiche de séance</source>
+        <translation>Session sheet</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="208"/>
+        <source>La fiche n&apos;a pas pu être écrite à cet endroit : choisissez un autre dossier.</source>
+        <translation>The sheet could not be written there: choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
+        <source>Fiche de séance enregistrée : %1</source>
+        <translation>Session sheet saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="219"/>
+        <source>Clore la réunion ? Les prénoms seront effacés et plus rien ne pourra y être ajouté.</source>
+        <translation>Close the session? First names will be erased and nothing more can be added.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
+        <translation>
+            <numerusform>%n participant present without a decision: nothing of theirs will be kept.</numerusform>
+            <numerusform>%n participants present without a decision: nothing of theirs will be kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
+        <source>&amp;Confirmer la clôture</source>
+        <translation>&amp;Confirm closing</translation>
+    </message>
+</context>
+<context>
+    <name>HandsPage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/hands.py" line="36"/>
+        <source>&amp;Question posée au groupe :</source>
+        <translation>&amp;Question asked to the group:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/hands.py" line="50"/>
+        <source>&amp;Enregistrer le décompte</source>
+        <translation>&amp;Save the count</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/hands.py" line="59"/>
+        <source>Le guide de l&apos;étude ne prévoit aucune question à main levée (group_questions).</source>
+        <translation>The study&apos;s guide has no question for a show of hands (group_questions).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/hands.py" line="70"/>
+        <source>Participants présents qui ont accepté : %1</source>
+        <translation>Participants present who accepted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/hands.py" line="96"/>
+        <source>Décompte enregistré : %1 mains levées pour %2 présents.</source>
+        <translation>Count saved: %1 hands raised for %2 present.</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1345,32 @@
     </message>
 </context>
 <context>
+    <name>NotesPage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="62"/>
+        <source>&amp;Thème (Ctrl+1 à Ctrl+9) :</source>
+        <translation>&amp;Theme (Ctrl+1 to Ctrl+9):</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="73"/>
+        <source>&amp;Note (Entrée pour l&apos;enregistrer ; nommez les participants par leur pseudonyme, P1, P2…) :</source>
+        <translation>&amp;Note (Enter saves it; name participants by their pseudonym, P1, P2…):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="111"/>
+        <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
+        <translation>
+            <numerusform>Note saved: %n name replaced by the pseudonym (%1).</numerusform>
+            <numerusform>Note saved: %n names replaced by pseudonyms (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="114"/>
+        <source>Note enregistrée.</source>
+        <translation>Note saved.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeGate</name>
     <message>
         <location filename="../../etudes_desktop/gui/interview/notice_gate.py" line="62"/>
@@ -1197,6 +1474,24 @@
     </message>
 </context>
 <context>
+    <name>NoticePage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="42"/>
+        <source>Lisez la mention à voix haute au groupe, mot pour mot, avant toute question :</source>
+        <translation>Read the notice aloud to the group, word for word, before any question:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="48"/>
+        <source>La mention a été &amp;lue au groupe (Ctrl+Entrée)</source>
+        <translation>The notice has been &amp;read to the group (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="61"/>
+        <source>Mention lue au groupe à %1 (version %2). Recueillez maintenant la décision de chacun (Alt+3).</source>
+        <translation>Notice read to the group at %1 (version %2). Now ask each person&apos;s decision (Alt+3).</translation>
+    </message>
+</context>
+<context>
     <name>ObjectionTab</name>
     <message>
         <location filename="../../etudes_desktop/gui/rights_tabs.py" line="224"/>
@@ -1297,6 +1592,19 @@
         <location filename="../../etudes_desktop/gui/profile.py" line="47"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairesPage</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="85"/>
+        <source>Questionnaire individuel de chaque participant qui a accepté : choisissez-le, Entrée l&apos;ouvre.</source>
+        <translation>Individual questionnaire of each participant who accepted: choose it, Enter opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="91"/>
+        <source>&amp;Ouvrir le questionnaire</source>
+        <translation>&amp;Open the questionnaire</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2269,84 @@ Import the sample file you received: “Import a sample…” button.</translati
             <numerusform>… and %1 more</numerusform>
             <numerusform>… and %1 more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionsDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="41"/>
+        <source>Réunions de groupe</source>
+        <translation>Focus groups</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="45"/>
+        <source>Réunions de l&apos;étude :</source>
+        <translation>Sessions of the study:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="47"/>
+        <source>en cours</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="47"/>
+        <source>close, à envoyer</source>
+        <translation>closed, to send</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="47"/>
+        <source>en envoi</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="48"/>
+        <source>envoyée</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="57"/>
+        <source>&amp;Reprendre la réunion</source>
+        <translation>&amp;Resume the session</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="63"/>
+        <source>Nouvelle réunion :</source>
+        <translation>New session:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="68"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="71"/>
+        <source>salle, ville (jamais une personne)</source>
+        <translation>room, town (never a person)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="72"/>
+        <source>&amp;Lieu :</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="74"/>
+        <source>nom, identifiant ou commune</source>
+        <translation>name, id or town</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="76"/>
+        <source>&amp;Chercher :</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="78"/>
+        <source>Personnes invitées (Espace coche) :</source>
+        <translation>People invited (Space ticks):</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/group/start.py" line="85"/>
+        <source>Créer la &amp;réunion</source>
+        <translation>Create the &amp;session</translation>
     </message>
 </context>
 <context>

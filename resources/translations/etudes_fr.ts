@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>GroupSessionWindow</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
+        <translation>
+            <numerusform>%n participant présent sans décision : rien ne sera gardé de lui.</numerusform>
+            <numerusform>%n participants présents sans décision : rien ne sera gardé d&apos;eux.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InterviewHost</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/interview_host.py" line="90"/>
@@ -31,6 +42,17 @@
         <translation>
             <numerusform>%n appel déjà passé à cette personne.</numerusform>
             <numerusform>%n appels déjà passés à cette personne.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="111"/>
+        <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
+        <translation>
+            <numerusform>Note enregistrée : %n nom remplacé par le pseudonyme (%1).</numerusform>
+            <numerusform>Note enregistrée : %n noms remplacés par les pseudonymes (%1).</numerusform>
         </translation>
     </message>
 </context>

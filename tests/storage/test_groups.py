@@ -119,7 +119,9 @@ def test_notes_put_pseudonyms_in_place_of_names_and_refuse_contact_data(session)
     assert note.pseudonyms == ("P3", "P1", "P2") and cleaned.replaced == ("P1", "P2")
     with pytest.raises(NoteRefused):
         groups.add_note(session_id, "elle donne son 06 27 87 44 21", "Accueil")
-    assert [n.text for n in groups.notes(session_id)] == ["P1 trouve que P2 exagère"]
+    tagged, _ = groups.add_note(session_id, "P3 n'est pas d'accord avec P9", "Délais")
+    assert tagged.pseudonyms == ("P3",)  # a pseudonym named in the note tags it; P9 is nobody here
+    assert [n.text for n in groups.notes(session_id)] == ["P1 trouve que P2 exagère", "P3 n'est pas d'accord avec P9"]
 
 
 def test_a_show_of_hands_counts_those_present_who_accepted(session):

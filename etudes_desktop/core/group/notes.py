@@ -121,3 +121,12 @@ def replacement_message(note: CleanNote) -> str | None:
     if not parts:
         return None
     return "Note enregistrée : " + " ; ".join(parts) + "."
+
+
+_PSEUDONYM = re.compile(r"\bP\d{1,3}\b")
+
+
+def mentioned(text: str, pseudonyms: Iterable[str]) -> tuple[str, ...]:
+    """The pseudonyms a note names (« P3 pense que... » is about P3), among those given."""
+    known = set(pseudonyms)
+    return tuple(dict.fromkeys(p for p in _PSEUDONYM.findall(text) if p in known))

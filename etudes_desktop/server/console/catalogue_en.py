@@ -13,6 +13,8 @@ CATALOGUE: dict[str, str] = {
     "Livrée le {date}": "Delivered on {date}",
     "En cours de collecte": "Collecting",
     "Voir les tableaux": "See the tables",
+    "Les tableaux protégés de chaque étude, à vérifier avant de livrer (CSV, XLSX, PDF, JSON)":
+        "Each study's protected tables, to check before delivering (CSV, XLSX, PDF, JSON)",
     "Entretiens complets : {n}. Seuil de diffusion : {t} ; « < {t} » : case masquée sous le seuil, « s » : masquée pour protéger une autre case.":
         "Completed interviews: {n}. Publication threshold: {t}; “< {t}”: cell hidden below the threshold, “s”: hidden to protect another cell.",
     "Télécharger en {f}": "Download as {f}",

@@ -177,5 +177,9 @@ AUDIT_LABELS = {
 
 @page("dpo")
 async def audit_page(console: Console, ctx: Ctx) -> Response:
-    entries = await run_in_threadpool(console.office.audit_entries, 300)
-    return console.render(ctx, "audit.html", entries=entries, labels=AUDIT_LABELS)
+    office = console.office
+    entries = await run_in_threadpool(office.audit_entries, 300)
+    # what an id stands for, as the DPO reads it: a device's name, an account's address (never a respondent)
+    names = {d.id: d.name for d in await run_in_threadpool(office.list_devices)}
+    names |= {u.id: u.email for u in await run_in_threadpool(office.list_users)}
+    return console.render(ctx, "audit.html", entries=entries, labels=AUDIT_LABELS, names=names)
