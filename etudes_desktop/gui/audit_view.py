@@ -64,7 +64,7 @@ class AuditModel(QAbstractTableModel):
             "kept_open": self.tr("gardées (entretien en cours)"), "refused": self.tr("refusées"),
             "refused_nir": self.tr("refusées (NIR)"), "shared_suppression": self.tr("sur la liste d'opposition partagée"),
             "interviews_unsent": self.tr("entretiens non transmis"), "case_events": self.tr("événements de suivi"),
-            "study": self.tr("étude"),
+            "study": self.tr("étude"), "group_sessions": self.tr("séances de groupe"),
         }
 
     # -- the Qt model ---------------------------------------------------------------------------

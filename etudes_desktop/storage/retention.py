@@ -111,14 +111,15 @@ def was_wiped(vault: VaultHandle, study_id: str) -> bool:
 
 def wipe_study(vault: VaultHandle, study_id: str, now: datetime) -> dict[str, int]:
     """The collection office revoked this laptop: destroy everything of the study (what the insurer
-    supplied, every interview whatever its state, the case events, the assignment, the study
-    package), keep the suppression lists (an objection outlives the study's data) and the audit
-    log, and say so in it with the counts. Called after the sync sent what it could."""
+    supplied, every interview whatever its state, the case events, the assignment, the focus group
+    sessions, the study package), keep the suppression lists (an objection outlives the study's
+    data) and the audit log, and say so in it with the counts. Called after the sync sent what it could."""
     with vault.transaction() as conn:
         counts = erase_supplied_in(conn, study_id)
         counts["interviews_unsent"] = conn.execute("DELETE FROM interview WHERE study_id = ?", (study_id,)).rowcount
         counts["case_events"] = conn.execute("DELETE FROM case_event WHERE study_id = ?", (study_id,)).rowcount
         conn.execute("DELETE FROM assigned_case WHERE study_id = ?", (study_id,))
+        counts["group_sessions"] = conn.execute("DELETE FROM group_session WHERE study_id = ?", (study_id,)).rowcount
         counts["study"] = conn.execute("DELETE FROM study WHERE id = ?", (study_id,)).rowcount
         audit.record(conn, now, REMOTE_WIPED, None, [study_id], counts)
     vault.checkpoint()

@@ -332,6 +332,11 @@
         <source>étude</source>
         <translation>study</translation>
     </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="67"/>
+        <source>séances de groupe</source>
+        <translation>group sessions</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
