@@ -70,6 +70,8 @@ class Transport(Protocol):
 
     def post_case_events(self, body: bytes, timeout: float) -> Reply: ...
 
+    def post_group_session(self, body: bytes, timeout: float) -> Reply: ...
+
     def close(self) -> None: ...
 
 
@@ -104,6 +106,11 @@ class HttpTransport:
 
     def post_case_events(self, body: bytes, timeout: float) -> Reply:
         return self._send("POST", cp.CASE_EVENTS_PATH, body, timeout)
+
+    def post_group_session(self, body: bytes, timeout: float) -> Reply:
+        from etudes_desktop.sync.group_protocol import GROUP_SESSIONS_PATH
+
+        return self._send("POST", GROUP_SESSIONS_PATH, body, timeout)
 
     def _send(self, method: str, path: str, body: bytes | None, timeout: float | None,
               extra: dict[str, str] | None = None) -> Reply:

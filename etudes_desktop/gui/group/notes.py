@@ -78,8 +78,8 @@ class NotesPage(QWidget):
         self.entry.returnPressed.connect(self.save)
         layout.addWidget(entry_label)
         layout.addWidget(self.entry)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = QLabel()  # one line, never wrapped: a new message does not lay the page out again
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.message)
         self.model = NotesModel(self)
         self.list = QListView()

@@ -36,7 +36,7 @@ ERROR_PAGES = {
 
 def routes() -> list[Route | Mount]:
     """Every console route, relative to /console."""
-    from etudes_desktop.server.console import devices, results, studies
+    from etudes_desktop.server.console import devices, results, samples, studies
 
     return [
         Route("/", pages.home, methods=["GET"]),
@@ -48,6 +48,7 @@ def routes() -> list[Route | Mount]:
         Route("/lang/{code}", pages.set_language, methods=["GET"]),
         Route("/audit", pages.audit_page, methods=["GET"]),
         *studies.routes(),
+        *samples.routes(),
         *devices.routes(),
         *results.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

@@ -172,6 +172,8 @@ AUDIT_LABELS = {
     "study_downloaded": "Fichier d'étude téléchargé",
     "device_enrolled": "Appareil inscrit", "device_renamed": "Appareil renommé", "device_revoked": "Appareil révoqué",
     "results_downloaded": "Résultats agrégés téléchargés",
+    "sample_imported": "Échantillon importé", "sample_assigned": "Personnes attribuées à un appareil",
+    "sample_assigned_by_hand": "Personnes attribuées à la main", "retention_destroyed": "Dossiers détruits (conservation)",
 }
 
 
