@@ -50,8 +50,9 @@ GZIP_FROM_BYTES = 16 * 1024  # a larger assignment travels gzipped when the clie
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 # What a revoked device still may do until it confirms its remote wipe: learn it must wipe, send
-# the interviews and the audit log it holds. Anything else (studies, assignment, case events): 403.
-WHILE_WIPING = frozenset({p.DEVICE_PATH, p.BATCHES_PATH, p.AUDIT_PATH})
+# what it holds (interviews, focus group records, the audit log). Anything else (studies,
+# assignment, case events): 403.
+WHILE_WIPING = frozenset({p.DEVICE_PATH, p.BATCHES_PATH, p.AUDIT_PATH, gp.GROUP_SESSIONS_PATH})
 
 
 class ApiError(Exception):

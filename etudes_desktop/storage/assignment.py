@@ -136,16 +136,38 @@ def _mark(conn: Any, rows: list[tuple[int, str, str, str]]) -> None:
 
 
 def _drop_unlisted(conn: Any, study_id: str, listed: set[str], report: AssignmentReport) -> None:
+    rows = conn.execute("SELECT a.respondent_id, r.sample_id FROM assigned_case a JOIN respondent r "
+                        "ON r.id = a.respondent_id WHERE a.study_id = ?", (study_id,)).fetchall()
+    conn.execute("UPDATE assigned_case SET released = 0 WHERE study_id = ?", (study_id,))
+    conn.executemany("UPDATE assigned_case SET released = 1 WHERE respondent_id = ?",
+                     [(r[0],) for r in rows if r[1] not in listed])
+    _drop_released(conn, study_id, report)
+
+
+def _drop_released(conn: Any, study_id: str, report: AssignmentReport) -> None:
+    """People the office no longer lists leave, unless an interview with them is open or unsent."""
     marks = ",".join("?" * len(STILL_TO_DO))
     rows = conn.execute(
-        "SELECT r.id, r.sample_id, EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = r.id "
-        f"AND i.state IN ({marks})) AS busy FROM assigned_case a JOIN respondent r ON r.id = a.respondent_id "
-        "WHERE a.study_id = ?", (*STILL_TO_DO, study_id)).fetchall()
-    gone = [r for r in rows if r["sample_id"] not in listed]
-    report.kept_open = sum(1 for r in gone if r["busy"])
-    dropped = [(r["id"],) for r in gone if not r["busy"]]
+        "SELECT a.respondent_id, EXISTS (SELECT 1 FROM interview i WHERE i.respondent_id = a.respondent_id "
+        f"AND i.state IN ({marks})) AS busy FROM assigned_case a WHERE a.study_id = ? AND a.released = 1",
+        (*STILL_TO_DO, study_id)).fetchall()
+    report.kept_open = sum(1 for r in rows if r["busy"])
+    dropped = [(r[0],) for r in rows if not r["busy"]]
     conn.executemany("DELETE FROM respondent WHERE id = ?", dropped)
     report.dropped = len(dropped)
+
+
+def drop_released(vault: VaultHandle, study_id: str, now: datetime) -> AssignmentReport:
+    """The assignment did not change, but an interview that kept a released person may have gone
+    since: such people leave now."""
+    report = AssignmentReport()
+    with vault.transaction() as conn:
+        _drop_released(conn, study_id, report)
+        if report.dropped:
+            audit.record(conn, now, AUDIT_EVENT, None, [study_id], report.as_dict())
+    if report.dropped:
+        vault.checkpoint()
+    return report
 
 
 def assigned_count(vault: VaultHandle, study_id: str) -> int:

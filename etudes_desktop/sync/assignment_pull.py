@@ -4,7 +4,8 @@
 The answer is checked by the wire contract's model, then applied to the vault in one
 transaction (storage.assignment: the hand import's checks, people reassigned elsewhere dropped
 unless an interview with them is open or unsent). The ETag of the last applied answer is kept,
-so an unchanged assignment costs one small 304. A server from before case management (404)
+so an unchanged assignment costs one small 304 (and people kept for an interview that has
+gone since leave then). A server from before case management (404)
 changes nothing.
 """
 
@@ -34,12 +35,16 @@ class AssignmentRefused(Exception):
 
 
 def pull(vault: VaultHandle, transport: Transport, study_id: str, call: Callable[[Callable[[], Reply]], Reply],
-         now: datetime) -> assignment.AssignmentReport | None:
-    """Bring the assignment down and apply it; None when unchanged (304) or not offered (404)."""
+         now: datetime) -> tuple[str, assignment.AssignmentReport | None]:
+    """Bring the assignment down and apply it: ("applied", counts); ("unchanged", counts) on a 304
+    (people released earlier whose interview has gone since leave all the same); ("none", None)
+    from a server without case management (404)."""
     etag = read_setting(vault, SETTING_ASSIGNMENT_ETAG)
     reply = call(lambda: transport.get_assignment(etag))
-    if reply.status in (304, 404):
-        return None
+    if reply.status == 404:
+        return "none", None
+    if reply.status == 304:
+        return "unchanged", assignment.drop_released(vault, study_id, now)
     if reply.status != 200:
         raise AssignmentRefused(f"attribution illisible ({reply.message()})")
     try:
@@ -53,4 +58,4 @@ def pull(vault: VaultHandle, transport: Transport, study_id: str, call: Callable
     except EtudesError as exc:
         raise AssignmentRefused(str(exc)) from None
     write_setting(vault, SETTING_ASSIGNMENT_ETAG, reply.headers.get("etag"))
-    return report
+    return "applied", report

@@ -43,16 +43,14 @@ def pull_assignment(engine: SyncEngine, report: SyncReport, call: Call, now: dat
     from etudes_desktop.sync import assignment_pull
 
     try:
-        applied = assignment_pull.pull(engine.vault, engine.transport, report.study_id, call, now)
+        report.assignment, applied = assignment_pull.pull(engine.vault, engine.transport, report.study_id, call, now)
     except assignment_pull.AssignmentRefused as exc:
         report.assignment, report.case_problem = "refused", str(exc)
         log.warning("sync: assignment refused (%s)", exc)
         audit.record_alone(engine.vault, now, "assignment.refused", None, [report.study_id])
         return
     if applied is None:
-        report.assignment = "unchanged"
         return
-    report.assignment = "applied"
     report.assigned_added, report.assigned_dropped = applied.added, applied.dropped
     report.assigned_updated, report.assigned_kept = applied.updated, applied.kept_open
     report.assigned_refused = applied.refused

@@ -84,8 +84,10 @@ def test_a_person_with_an_open_or_unsent_interview_stays_until_it_has_gone(vault
     assert (report.dropped, report.kept_open) == (1, 2)
     assert by_sample(vault, "C1") is not None and store.answers(draft) == {"q1": 3}
     assert by_sample(vault, "C2") is not None and by_sample(vault, "C3") is None
-    store.discard(draft)  # the interviewer ends the draft: at the next sync the person goes
-    assert apply(vault, []).dropped == 1 and by_sample(vault, "C1") is None
+    store.discard(draft)  # the interviewer ends the draft: at the next sync the person goes,
+    assert assignment.drop_released(vault, STUDY, NOW).dropped == 1  # even when the assignment is unchanged
+    assert by_sample(vault, "C1") is None and by_sample(vault, "C2") is not None
+    assert apply(vault, [person("C2")]).kept_open == 0  # listed again: C2 is no longer released
 
 
 def test_a_person_carrying_a_nir_is_refused_and_never_stored(vault, study):

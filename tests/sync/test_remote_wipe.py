@@ -85,9 +85,12 @@ def test_until_it_confirms_a_revoked_device_may_only_send(field_setup: Field) ->
     bearer = {"Authorization": f"Bearer {field_setup.token}"}
     with httpx.Client(base_url=field_setup.server.url, headers=bearer, timeout=10) as client:
         assert client.get("/v1/device").json()["wipe_requested"] is True
-        refused = client.get("/v1/studies")
+        for path in ("/v1/studies", "/v1/assignment"):
+            refused = client.get(path)
+            assert refused.status_code == 403 and refused.json()["error"] == "device_revoked", path
+            assert "retiré de l'étude" in refused.json()["message"]
+        refused = client.post("/v1/case-events", content=b"{}", headers={"Content-Type": "application/json"})
         assert refused.status_code == 403 and refused.json()["error"] == "device_revoked"
-        assert "retiré de l'étude" in refused.json()["message"]
         entry = {"id": 1, "at": NOW.isoformat(), "event": "sync_batch", "counts": {}}
         sent = client.post("/v1/audit", json={"protocol_version": 1, "entries": [entry]})
         assert sent.status_code == 200  # what it holds still goes up

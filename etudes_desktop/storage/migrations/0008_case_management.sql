@@ -8,7 +8,10 @@ CREATE TABLE assigned_case (
     respondent_id  INTEGER PRIMARY KEY REFERENCES respondent(id) ON DELETE CASCADE,
     study_id       TEXT NOT NULL,
     case_digest    TEXT NOT NULL,         -- sync.case_protocol.case_digest of the sample id
-    received_at    TEXT NOT NULL
+    received_at    TEXT NOT NULL,
+    -- 1: the office no longer lists them; kept while an interview with them is open or unsent,
+    -- dropped at the first sync after it has gone (even when the assignment itself is unchanged)
+    released       INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX assigned_case_study ON assigned_case (study_id);
 
