@@ -64,6 +64,10 @@ class AssignmentReport:
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
 
+    def changed(self) -> bool:
+        """Whether anyone was added, updated, dropped, refused or kept out."""
+        return any((self.added, self.updated, self.dropped, self.refused, self.suppressed))
+
 
 def _checked(people: Iterable[AssignedLike], report: AssignmentReport) -> tuple[dict[str, SampleRecord], set[str]]:
     """The records to store by sample id, and every sample id the server listed."""
@@ -123,7 +127,8 @@ def apply(vault: VaultHandle, study_id: str, case_key: str, people: Iterable[Ass
                 "(SELECT respondent_id FROM assigned_case)", (study_id,))}
             _mark(conn, [(ids[r.sample_id], study_id, case_digest(case_key, r.sample_id), at) for r in new])
         _drop_unlisted(conn, study_id, listed, report)
-        audit.record(conn, now, AUDIT_EVENT, None, [study_id], report.as_dict())
+        if report.changed():  # an unchanged or empty assignment leaves no trace
+            audit.record(conn, now, AUDIT_EVENT, None, [study_id], report.as_dict())
     if report.dropped:
         vault.checkpoint()
     log.info("assignment applied: study=%s %s", study_id, report.as_dict())

@@ -21,6 +21,7 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.plural import count
 from etudes_desktop.storage import assignment
 from etudes_desktop.storage.handle import VaultHandle
+from etudes_desktop.storage.respondents import RespondentRepository
 from etudes_desktop.storage.settings import read_setting, write_setting
 from etudes_desktop.sync import case_protocol as cp
 from etudes_desktop.sync.transport import Reply, Transport
@@ -37,8 +38,8 @@ class AssignmentRefused(Exception):
 def pull(vault: VaultHandle, transport: Transport, study_id: str, call: Callable[[Callable[[], Reply]], Reply],
          now: datetime) -> tuple[str, assignment.AssignmentReport | None]:
     """Bring the assignment down and apply it: ("applied", counts); ("unchanged", counts) on a 304
-    (people released earlier whose interview has gone since leave all the same); ("none", None)
-    from a server without case management (404)."""
+    (people released earlier whose interview has gone since leave all the same); ("waiting", None)
+    while the study is not on this laptop; ("none", None) from a server without case management (404)."""
     etag = read_setting(vault, SETTING_ASSIGNMENT_ETAG)
     reply = call(lambda: transport.get_assignment(etag))
     if reply.status == 404:
@@ -53,6 +54,8 @@ def pull(vault: VaultHandle, transport: Transport, study_id: str, call: Callable
         raise AssignmentRefused(f"réponse du serveur invalide ({count(exc.error_count(), 'erreur')})") from None
     if given.study_id != study_id:
         raise AssignmentRefused(f"attribution d'une autre étude ({given.study_id})")
+    if not RespondentRepository(vault).study_exists(study_id):
+        return "waiting", None  # the study is not on this laptop yet: the people come once it is
     try:
         report = assignment.apply(vault, study_id, given.case_key, given.people, given.suppression, now)
     except EtudesError as exc:

@@ -124,7 +124,7 @@ class SyncReport:
     study_update: str = ""  # the published study: created, updated, closed, unchanged, none, refused
     study_problem: str = ""
     case_events_sent: int = 0  # case events the server acknowledged
-    assignment: str = ""  # the office's assignment: applied, unchanged, none (an older server), refused
+    assignment: str = ""  # the office's assignment: applied, unchanged, waiting (study not here yet), none, refused
     assigned_added: int = 0
     assigned_updated: int = 0
     assigned_dropped: int = 0
