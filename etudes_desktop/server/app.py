@@ -49,6 +49,10 @@ GZIP_FROM_BYTES = 16 * 1024  # a larger assignment travels gzipped when the clie
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# What a revoked device still may do until it confirms its remote wipe: learn it must wipe, send
+# what it holds (interviews, focus group records, the audit log). Anything else (studies,
+# assignment, case events): 403.
+WHILE_WIPING = frozenset({p.DEVICE_PATH, p.BATCHES_PATH, p.AUDIT_PATH, gp.GROUP_SESSIONS_PATH})
 
 
 class ApiError(Exception):
@@ -93,7 +97,8 @@ class Server:
         device = await self.authenticate(request)
         delivery = await run_in_threadpool(self.store.delivery, device.study_id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
-                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None)
+                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None,
+                            wipe_requested=device.wipe_pending)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:
@@ -186,6 +191,9 @@ class Server:
         if device is None:
             raise ApiError(401, "invalid_token", "jeton d'appareil inconnu ou révoqué",
                            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        if device.wipe_pending and request.url.path not in WHILE_WIPING:
+            raise ApiError(403, "device_revoked", "cet ordinateur a été retiré de l'étude par le bureau d'études : "
+                                                  "il envoie ce qu'il détient, puis détruit ses données de l'étude")
         return device
 
     async def read_body(self, request: Request) -> bytes:

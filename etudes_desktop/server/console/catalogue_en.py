@@ -199,7 +199,7 @@ CATALOGUE: dict[str, str] = {
     "révoqué le {when}": "revoked on {when}",
     "Aucun appareil inscrit.": "No device enrolled.",
     "Appareil renommé.": "Device renamed.",
-    "Appareil révoqué : son jeton ne permet plus aucun envoi.": "Device revoked: its token no longer sends anything.",
+    "Appareil révoqué : à sa prochaine connexion, il enverra ce qu'il détient puis détruira ses données de l'étude ; son jeton ne servira plus ensuite.": "Device revoked: at its next connection it will send what it holds, then destroy its study data; its token will then be of no further use.",
     "Nom d'appareil : de 1 à 200 caractères, sans caractère de contrôle.":
         "Device name: 1 to 200 characters, no control character.",
     "Choisissez une étude publiée et ouverte.": "Choose a published, open study.",
