@@ -9,7 +9,8 @@ sync (nothing lost, nothing twice):
 3. on receipts: accepted/duplicate interviews are deleted (answers, consent, attributes) and
    leave a PII-free tombstone; rejected/conflict ones stay with the reason; respondents with
    nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE);
-4. the audit log goes up;
+4. closed focus group sessions go up, one pseudonymised record each (sync.group_push), their
+   content purged here once acknowledged; then the audit log goes up;
 5. case management (sync.cases): the case events go up (objections, completions, calls), the
    study published on the server comes down (sync.studies_pull: a new version serves the next
    interviews, a study closed there is closed here), then the people assigned to this laptop
@@ -131,6 +132,8 @@ class SyncReport:
     assigned_kept: int = 0  # no longer assigned here, kept while an interview with them is open or unsent
     assigned_refused: int = 0  # refused by the import's checks (a NIR...), never stored
     case_problem: str = ""
+    group_sessions_sent: int = 0  # focus group sessions the server holds now (their content purged here)
+    group_problems: list[str] = field(default_factory=list)
     wiped: bool = False  # the office revoked this laptop: the study's data was destroyed after sending
     wipe_counts: dict[str, int] = field(default_factory=dict)
 
@@ -203,6 +206,7 @@ class SyncEngine:
             for batch_id in outbox.pending_batches(self.vault, report.study_id):
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
+            self._push_groups(report)
             report.audit_sent = self._send_audit(report)
             self._cases(report)
         except SyncError as exc:
@@ -285,6 +289,16 @@ class SyncEngine:
             apply_server_delivery(self.vault, info.study_id, date.fromisoformat(info.study_delivered_on),
                                   now=self.clock())
         return info.study_id
+
+    def _push_groups(self, report: SyncReport) -> None:
+        """Step 4a (sync.group_push): closed focus group sessions go up, one record each; the
+        laptop's copy of what the server holds is purged (before a remote wipe, too)."""
+        from etudes_desktop.sync import group_push
+
+        pushed = group_push.push(self.vault, self.transport, report.study_id, lambda send: self._call(send, report),
+                                 self.clock(), self.request_timeout)
+        report.group_sessions_sent = pushed.sent
+        report.group_problems = pushed.problems
 
     def _cases(self, report: SyncReport) -> None:
         """Step 5 (sync.cases): case events up, study and assignment down; or the remote wipe."""

@@ -16,10 +16,15 @@ from etudes_desktop.core.sample import SampleRecord
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.gui.group.start import SessionsDialog
 from etudes_desktop.gui.group.window import GroupSessionWindow
+from etudes_desktop.server.embedded import EmbeddedServer
+from etudes_desktop.server.groups_store import GroupStore
+from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.storage.groups import GroupService
 from etudes_desktop.storage.interviews import InterviewStore
 from etudes_desktop.storage.respondents import RespondentRepository, SuppressionList
 from etudes_desktop.storage.studies import save_study
+from etudes_desktop.sync.engine import SyncEngine
+from etudes_desktop.sync.transport import HttpTransport
 
 FIRST_NAMES = ["Alice", "Bruno", "Chloé", "David", "Emma", "Farid", "Gaëlle", "Hugo"]
 
@@ -164,3 +169,19 @@ def test_a_whole_session_with_the_keyboard(qtbot, vault, study, tmp_path):
     assert SuppressionList(vault).contains("groupes", sample_id="G04")
     states = [store.get(s.interview_id).state.value for s in groups.seats(dialog.session_id)]
     assert states.count("completed") == 6 and states.count("objected") == 1 and states.count("abandoned") == 2
+
+    # The sync: the session as one record, the questionnaires and the objection as interviews.
+    server_store = Store(sqlite_url(tmp_path / "server"))
+    _device, token = server_store.enroll("groupes", "portable-groupe")
+    with EmbeddedServer(server_store) as server:
+        report = SyncEngine(vault, HttpTransport(server.url, token, timeout=10), sleep=lambda _s: None).run("groupes")
+    assert report.group_sessions_sent == 1 and report.accepted == 7 and report.group_problems == []
+    [figures] = GroupStore(server_store).sessions("groupes")
+    assert (figures.invited, figures.present, figures.walk_ins, figures.agreed, figures.objected, figures.notes) == (
+        8, 9, 1, 8, 1, 20)
+    held = str(GroupStore(server_store).record(dialog.session_id)) + str(list(server_store.iter_interviews("groupes")))
+    assert not any(name in held for name in [*FIRST_NAMES, "Jean", "Nom"]), "a name reached the server"
+    objected = [i for i in server_store.iter_interviews("groupes") if i["payload"]["state"] == "objected"]
+    assert len(objected) == 1 and objected[0]["payload"]["answers"] == {} and objected[0]["payload"]["attributes"] == {}
+    assert groups.notes(dialog.session_id) == [] and groups.get(dialog.session_id).state == "synced"
+    server_store.close()
