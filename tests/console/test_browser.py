@@ -82,7 +82,9 @@ def test_enrol_and_revoke_a_device(page, office_sqlite: Office, tmp_path) -> Non
         row.get_by_role("button", name="Révoquer portable-07").click()
         assert page.locator(".notice").inner_text() == MESSAGES["revoked"]
         assert "Révoqué" in page.locator("#devices tbody tr", has_text="portable-07").inner_text()
-        assert api.get("/v1/device", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        told = api.get("/v1/device", headers={"Authorization": f"Bearer {token}"})  # revoked: told to wipe
+        assert told.status_code == 200 and told.json()["wipe_requested"] is True
+        assert api.get("/v1/studies", headers={"Authorization": f"Bearer {token}"}).status_code == 403
 
 
 def test_an_insurer_reaches_neither_studies_nor_devices(page, office_sqlite: Office, tmp_path) -> None:
