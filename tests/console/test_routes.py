@@ -42,6 +42,8 @@ ROUTES = [
     R("GET", "/studies/{study_id}", ("manager",)),
     R("GET", "/studies/{study_id}/file", ("manager",)),
     R("POST", "/studies/{study_id}/close", ("manager",), (("confirm", "yes"),)),
+    R("GET", "/progress", ("manager",)),
+    R("GET", "/studies/{study_id}/progress", ("manager",)),
     R("GET", "/devices", ("manager",)),
     R("POST", "/devices", ("manager",), (("study", STUDY), ("name", "portable-99"))),
     R("POST", "/devices/{device_id}/rename", ("manager",), (("name", "renommé"),)),
