@@ -16,6 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from etudes_desktop.core.calls.rules import CallingRules
+from etudes_desktop.core.group.guide import GroupGuide
 from etudes_desktop.core.interview import Mode  # one enum of collection modes for the whole product
 from etudes_desktop.core.interview import text_sha256 as sha256_text
 from etudes_desktop.core.questionnaire import ItemType, Questionnaire
@@ -159,6 +160,9 @@ class StudyPackage(BaseModel):
     calling: CallingRules = Field(
         default_factory=CallingRules,
         description="phone calls: windows in the person's time, limits, delays per disposition, appointments")
+    group: GroupGuide = Field(
+        default_factory=GroupGuide,
+        description="focus groups: the discussion guide's themes and the questions asked by a show of hands")
     questionnaire: Questionnaire
 
     @model_validator(mode="after")
@@ -173,6 +177,11 @@ class StudyPackage(BaseModel):
             if item is None or item.type not in _NPS_TYPES:
                 raise ValueError(f"nps : « {name} » n'est pas une question notée de 0 à 10 du questionnaire "
                                  "(integer, decimal, range ou select_one)")
+        for name in self.group.questions:
+            item = items.get(name)
+            if item is None or item.type not in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
+                raise ValueError(f"group_questions : « {name} » n'est pas une question à choix du questionnaire "
+                                 "(select_one ou select_multiple), à compter à main levée")
         return self
 
     @field_validator("modes")

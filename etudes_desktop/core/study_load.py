@@ -6,7 +6,8 @@ the study id is the form's `form_id` or else the file name without extension. Se
 `notice` (French text), `notice_en`, `commitment`, `commitment_version`, `delivery_date`,
 `retention_months`, `analysis_attributes`, `special_answers`, `auto_advance`, `results_by`
 (attributes the insurer's results are crossed by), `nps` (0-10 questions scored as a Net
-Promoter Score), and the calling rules' columns (core.calls.rules.SETTINGS_COLUMNS:
+Promoter Score), the focus groups' `group_themes` (separated by « ; ») and `group_questions`
+(questions asked by a show of hands), and the calling rules' columns (core.calls.rules.SETTINGS_COLUMNS:
 `calling_windows`, `max_attempts`...).
 """
 
@@ -22,6 +23,7 @@ from pydantic import ValidationError
 
 from etudes_desktop.core.calls.rules import SETTINGS_FIELDS, CallingRules, rules_from_settings
 from etudes_desktop.core.form_problems import FormError, FormProblem
+from etudes_desktop.core.group.guide import GroupGuide, parse_questions, parse_themes
 from etudes_desktop.core.interview import Mode
 from etudes_desktop.core.study import (
     MISSING_MENTION,
@@ -142,6 +144,12 @@ def package_from_form(loaded: LoadedForm, file_stem: str) -> StudyPackage:
     for key in ("results_by", "nps"):
         if settings.get(key, "").strip():
             fields[key] = _split(settings[key])
+    if settings.get("group_themes", "").strip() or settings.get("group_questions", "").strip():
+        try:
+            fields["group"] = GroupGuide(themes=parse_themes(settings.get("group_themes", "")),
+                                         questions=parse_questions(settings.get("group_questions", "")))
+        except ValidationError as exc:
+            problems.append(FormProblem("settings", row, "group_themes", str(exc.errors()[0]["msg"]).removeprefix("Value error, ")))
     calling = _calling_rules(settings, row, problems)
     if calling is not None:
         fields["calling"] = calling

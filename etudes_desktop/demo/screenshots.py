@@ -183,8 +183,6 @@ def _admin_widgets(demo: AppController, server_dir: Path) -> dict[str, QWidget]:
 def render_all(outdir: Path, *, include_packages: bool = True) -> list[Path]:
     """Render every screen; return the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for old in outdir.glob("*.png"):
-        old.unlink()
     app = QApplication.instance() or QApplication([])
     logging.getLogger().addHandler(logging.NullHandler())  # the vault's warnings stay quiet here
     r = Renderer(outdir)
@@ -203,7 +201,17 @@ def render_all(outdir: Path, *, include_packages: bool = True) -> list[Path]:
         if include_packages:
             _package_screens(r, demo, root)
         _close(demo)
+    _remove_stale(outdir, r.saved)
     return r.saved
+
+
+def _remove_stale(outdir: Path, saved: list[Path]) -> None:
+    """Numbered pictures of an earlier run under a number this run wrote (a screen renamed or moved).
+    The folder's other pictures are other steps': the console's (console-*.png, demo.console_screens),
+    the deliverable's numbered after these (docs/results_images.py)."""
+    for old in outdir.glob("[0-9][0-9]-*.png"):
+        if old not in saved and int(old.name[:2]) <= len(saved):
+            old.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:

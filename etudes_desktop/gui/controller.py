@@ -68,6 +68,7 @@ class AppController(QObject):
         self.services: Any = None
         self.retention: Any = None
         self.next_call_dialog: Any = None  # F5 "Appel suivant" (window-modal)
+        self.group_window: Any = None  # Ctrl+6, a focus group session (its own window)
         self.rates_dialog: Any = None
         self._make_launcher = make_launcher
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
@@ -207,6 +208,7 @@ class AppController(QObject):
         window.add_view_menu_action(self.tr("Rappels prévus"), "Ctrl+4", self._on_callbacks_requested)
         window.add_view_menu_action(self.tr("Appel suivant"), "F5", self._on_next_call_requested)
         window.add_view_menu_action(self.tr("Taux de réponse (AAPOR)"), "Ctrl+5", self._on_rates_requested)
+        window.add_view_menu_action(self.tr("Réunions de groupe"), "Ctrl+6", self._on_group_requested)
         window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
         banner = RetentionBanner()
         window.add_banner(banner)
@@ -238,6 +240,22 @@ class AppController(QObject):
         study_id = self._current_study()
         if study_id is not None:
             self.rates_dialog = open_rates(self.vault, study_id, self.workspace.study_title.text(), parent=self.window)
+
+    def _on_group_requested(self) -> None:
+        """Ctrl+6: a focus group of the current study (its own window; questionnaires open here)."""
+        from etudes_desktop.gui.group.start import open_group_session
+        from etudes_desktop.gui.interview.launcher import load_study_info
+
+        study_id = self._current_study()
+        study = load_study_info(self.vault, study_id) if study_id else None
+        if study is None:
+            return
+        window = open_group_session(self.vault, study, parent=self.window, language=current_language())
+        if window is not None:
+            self.group_window = window
+            window.questionnaire_requested.connect(self.workspace.resume_interview_requested)
+            window.closed_session.connect(lambda _id: self.hub.interviews_changed.emit())
+            self.hub.vault_locked.connect(window.close)  # first names on screen go with the lock
 
     def _current_study(self) -> str | None:
         self.window.show_view(WORKSPACE_VIEW)

@@ -1,7 +1,8 @@
 """The collection server's ASGI application (Starlette), run by uvicorn.
 
 Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches, POST /v1/audit, GET
-/v1/studies (the study published for the device, see server.publishing). Every
+/v1/studies (the study published for the device, see server.publishing), GET /v1/assignment and
+POST /v1/case-events (case management, see sync.case_protocol and server.cases_store). Every
 error is JSON (`protocol.ErrorBody`) with a French message; every response carries the server
 clock. The collection office's web console is mounted under /console (server.console).
 """
@@ -9,6 +10,7 @@ clock. The collection office's web console is mounted under /console (server.con
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import json
 import logging
@@ -26,11 +28,13 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from etudes_desktop.server.cases_store import CasesStore
 from etudes_desktop.server.console import create_console
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.publishing import studies_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
+from etudes_desktop.sync import case_protocol as cp
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.wire_guard import identifying
 
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
 BODY_TIMEOUT_S = 30.0  # a whole body within this time, or 408 (slow-loris bodies are not held open)
+GZIP_FROM_BYTES = 16 * 1024  # a larger assignment travels gzipped when the client accepts it
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -60,6 +65,7 @@ class Server:
                  body_timeout: float = BODY_TIMEOUT_S) -> None:
         self.store = store
         self.office = OfficeStore(store)
+        self.cases = CasesStore(store, self.office)
         self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
@@ -126,6 +132,37 @@ class Server:
             return Response(status_code=304, headers={"ETag": etag, p.SERVER_TIME_HEADER: self.now()})
         body = p.StudiesList.model_validate({**document, "server_time": self.now()})
         return self.json(body.model_dump(), headers={"ETag": etag})
+
+    async def assignment(self, request: Request) -> Response:
+        """The device's open cases (case_protocol.Assignment), the shared suppression digests and the
+        case key; `If-None-Match` with the current generation answers 304."""
+        device = await self.authenticate(request)
+        etag = '"' + await run_in_threadpool(self.cases.generation, device) + '"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag, p.SERVER_TIME_HEADER: self.now()})
+        return await run_in_threadpool(self._assignment_answer, device, request.headers.get("accept-encoding", ""))
+
+    def _assignment_answer(self, device: Device, accept: str) -> Response:
+        generation, fields = self.cases.assignment(device)
+        now = self.now()
+        answer = cp.Assignment.model_validate({**fields, "server_time": now})  # the contract, checked here
+        data = orjson.dumps(answer.model_dump())
+        headers = {"ETag": f'"{generation}"', p.SERVER_TIME_HEADER: now, "Cache-Control": "no-store",
+                   "Vary": "Accept-Encoding"}
+        if len(data) >= GZIP_FROM_BYTES and "gzip" in accept.lower():
+            data = gzip.compress(data, compresslevel=5, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+        return Response(data, media_type=p.MEDIA_TYPE, headers=headers)
+
+    async def case_events(self, request: Request) -> Response:
+        """What happened to the cases on the laptop (objections, completions, calls), once per event id."""
+        device = await self.authenticate(request)
+        raw = await self.read_body(request)
+        upload = await run_in_threadpool(self.parse_model, cp.CaseEventsUpload, raw)
+        if upload.study_id != device.study_id:
+            raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {upload.study_id}")
+        received, upto = await run_in_threadpool(self.cases.ingest_events, device, list(upload.events))
+        return self.json(cp.CaseEventsAck(received=received, upto=upto, server_time=self.now()).model_dump())
 
     async def authenticate(self, request: Request) -> Device:
         header = request.headers.get("authorization", "")
@@ -257,6 +294,8 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.BATCHES_PATH, server.batches, methods=["POST"]),
         Route(p.AUDIT_PATH, server.audit, methods=["POST"]),
         Route(p.STUDIES_PATH, server.studies, methods=["GET"]),
+        Route(cp.ASSIGNMENT_PATH, server.assignment, methods=["GET"]),
+        Route(cp.CASE_EVENTS_PATH, server.case_events, methods=["POST"]),
         Mount("/console", app=create_console(office)),
     ]
     app = Starlette(routes=routes, exception_handlers={

@@ -1,6 +1,6 @@
 """`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews,
 produce and deliver its protected aggregated results; console accounts (`user`) and published
-studies (`study`) are in office_cli.
+studies (`study`) are in office_cli, the sample and its retention (`sample`, `retention`) in cases_cli.
 
 Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on usage errors.
 """
@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     from etudes_desktop.server import office_cli
 
     office_cli.register(sub, _store_args)  # user add|disable|list, study publish|close|list
+
+    from etudes_desktop.server import cases_cli
+
+    cases_cli.register(sub, _store_args)  # sample import|assign|status, retention run
     return parser
 
 

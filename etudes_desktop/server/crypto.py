@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -69,6 +71,12 @@ class Sealer:
 
     def __init__(self, key: bytes) -> None:
         self._aead = AESGCM(key)
+        self._key = key
+
+    def derive(self, label: str) -> str:
+        """A hex HMAC-SHA256 of `label` under the server key: a secret every worker derives alike
+        (the study case keys of server.cases_store), never stored."""
+        return hmac.new(self._key, label.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def seal(self, text: str, associated: str) -> str:
         nonce = secrets.token_bytes(12)

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from etudes_desktop import __version__
+from etudes_desktop.sync import case_protocol as cp
 from etudes_desktop.sync import protocol as p
 
 _REF = "#/components/schemas/{model}"
@@ -35,7 +36,8 @@ def openapi_document() -> dict[str, Any]:
     _, schemas = models_json_schema(
         [(p.Batch, "validation"), (p.InterviewPayload, "validation"), (p.BatchReceipts, "serialization"),
          (p.DeviceInfo, "serialization"), (p.Health, "serialization"), (p.ErrorBody, "serialization"),
-         (p.AuditUpload, "validation"), (p.AuditAck, "serialization"), (p.StudiesList, "serialization")],
+         (p.AuditUpload, "validation"), (p.AuditAck, "serialization"), (p.StudiesList, "serialization"),
+         (cp.Assignment, "serialization"), (cp.CaseEventsUpload, "validation"), (cp.CaseEventsAck, "serialization")],
         ref_template=_REF,
     )
     bearer = [{"deviceToken": []}]
@@ -80,6 +82,22 @@ def openapi_document() -> dict[str, Any]:
                                 "schema": {"type": "string"}, "description": "ETag de la dernière réponse"}],
                 "responses": {"200": _json("StudiesList", "études publiées (liste vide si aucune)"),
                               "304": {"description": "rien n'a changé depuis cet ETag"}, **_errors(401, 503)},
+            }},
+            cp.ASSIGNMENT_PATH: {"get": {
+                "summary": "les personnes attribuées à l'appareil, la liste d'opposition partagée (empreintes), "
+                           "la clé de dossier de l'étude",
+                "operationId": "assignment", "security": bearer,
+                "parameters": [{"name": "If-None-Match", "in": "header", "required": False,
+                                "schema": {"type": "string"}, "description": "ETag (génération) de la dernière réponse"}],
+                "responses": {"200": _json("Assignment", "attribution complète de l'appareil (gzip si accepté)"),
+                              "304": {"description": "rien n'a changé depuis cette génération"}, **_errors(401, 503)},
+            }},
+            cp.CASE_EVENTS_PATH: {"post": {
+                "summary": "envoyer les événements des dossiers (oppositions, entretiens faits, appels)",
+                "operationId": "postCaseEvents", "security": bearer,
+                "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("CaseEventsUpload")}}},
+                "responses": {"200": _json("CaseEventsAck", "événements conservés une fois chacun"),
+                              **_errors(401, 403, 413, 415, 422, 500, 503)},
             }},
         },
         "components": {

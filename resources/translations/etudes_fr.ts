@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>GroupSessionWindow</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
+        <translation>
+            <numerusform>%n participant présent sans décision : rien ne sera gardé de lui.</numerusform>
+            <numerusform>%n participants présents sans décision : rien ne sera gardé d&apos;eux.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InterviewHost</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/interview_host.py" line="88"/>
+        <location filename="../../etudes_desktop/gui/interview_host.py" line="90"/>
         <source>Brouillon abandonné : %n réponse(s) effacée(s).</source>
         <translation>
             <numerusform>Brouillon abandonné : %n réponse effacée.</numerusform>
@@ -26,7 +37,7 @@
 <context>
     <name>NextCallDialog</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/next_call.py" line="125"/>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="133"/>
         <source>%n appel(s) déjà passé(s) à cette personne.</source>
         <translation>
             <numerusform>%n appel déjà passé à cette personne.</numerusform>
@@ -35,9 +46,20 @@
     </message>
 </context>
 <context>
+    <name>NotesPage</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="111"/>
+        <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
+        <translation>
+            <numerusform>Note enregistrée : %n nom remplacé par le pseudonyme (%1).</numerusform>
+            <numerusform>Note enregistrée : %n noms remplacés par les pseudonymes (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ObjectionTab</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="266"/>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="267"/>
         <source>%1 entretien(s) non transmis</source>
         <translation>
             <numerusform>%1 entretien non transmis</numerusform>
@@ -45,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="267"/>
+        <location filename="../../etudes_desktop/gui/rights_tabs.py" line="268"/>
         <source>%1 réponse(s) effacée(s)</source>
         <translation>
             <numerusform>%1 réponse effacée</numerusform>
@@ -67,7 +89,7 @@
 <context>
     <name>RatesDialog</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/next_call.py" line="149"/>
+        <location filename="../../etudes_desktop/gui/next_call.py" line="157"/>
         <source>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</source>
         <translation>
             <numerusform>%n cas : %1 complets (I), %2 partiels (P), %3 refus et abandons (R), %4 non-contacts (NC), %5 autres (O), %6 + %7 d&apos;éligibilité inconnue (UH, UO), %8 hors cible (NE).</numerusform>
@@ -78,7 +100,7 @@
 <context>
     <name>RetentionBanner</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="109"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="110"/>
         <source>%1 personne(s)</source>
         <translation>
             <numerusform>%1 personne</numerusform>
@@ -86,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="110"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="111"/>
         <source>%1 brouillon(s)</source>
         <translation>
             <numerusform>%1 brouillon</numerusform>
@@ -94,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/retention_banner.py" line="111"/>
+        <location filename="../../etudes_desktop/gui/retention_banner.py" line="112"/>
         <source>%1 appel(s)</source>
         <translation>
             <numerusform>%1 appel</numerusform>
@@ -105,7 +127,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/interview/review.py" line="92"/>
+        <location filename="../../etudes_desktop/gui/interview/review.py" line="100"/>
         <source>%1 question(s) à compléter avant de terminer.</source>
         <translation>
             <numerusform>%1 question à compléter avant de terminer.</numerusform>
@@ -135,7 +157,7 @@
 <context>
     <name>SyncPanel</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="220"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="221"/>
         <source>%1 entretien(s) envoyé(s) sur %2</source>
         <translation>
             <numerusform>%1 entretien envoyé sur %2</numerusform>
@@ -143,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="223"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="224"/>
         <source>lot en cours : %1 entretien(s)</source>
         <translation>
             <numerusform>lot en cours : %1 entretien</numerusform>
@@ -151,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="259"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="260"/>
         <source>%1 refusé(s) ou en conflit</source>
         <translation>
             <numerusform>%1 refusé ou en conflit</numerusform>
@@ -159,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="271"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
         <source>%1 entretien(s) envoyé(s)</source>
         <translation>
             <numerusform>%1 entretien envoyé</numerusform>
@@ -167,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
         <source>en %1 lot(s)</source>
         <translation>
             <numerusform>en %1 lot</numerusform>
@@ -175,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="274"/>
         <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
         <translation>
             <numerusform>%1 reçu par le serveur et effacé de ce poste</numerusform>
@@ -183,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="280"/>
         <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
         <translation>
             <numerusform>%1 refusé ou en conflit : il reste sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</numerusform>
@@ -191,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="285"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
         <translation>
             <numerusform>Synchronisation annulée : %1 entretien envoyé ; les autres partiront à la prochaine synchronisation.</numerusform>
@@ -202,7 +224,7 @@
 <context>
     <name>WorkspaceController</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/views/workspace.py" line="316"/>
+        <location filename="../../etudes_desktop/gui/views/workspace.py" line="317"/>
         <source>« %1 » refusé : %2 problème(s) à corriger dans le fichier. Rien n&apos;a été importé.</source>
         <translation>
             <numerusform>« %1 » refusé : %2 problème à corriger dans le fichier. Rien n&apos;a été importé.</numerusform>

@@ -85,3 +85,17 @@ def test_rename_and_revoke(office: Office, tmp_path) -> None:
     assert client.post("/console/devices/inconnu/revoke", data={"csrf": csrf}).status_code == 404
     actions = [e["action"] for e in office.office.audit_entries()]
     assert {"device_renamed", "device_revoked"} <= set(actions)
+
+
+def test_the_journal_names_the_device_and_the_account_behind_each_id(office: Office, tmp_path) -> None:
+    """The DPO reads « portable-lyon-01 » next to a revoked device's id, the address of a created account."""
+    _published(office, tmp_path)
+    client, _csrf, response = _enrol(office, "portable-lyon-01")
+    device = next(d for d in office.office.list_devices() if d.name == "portable-lyon-01")
+    dpo, _ = office.login("dpo")
+    journal = html.unescape(dpo.get("/console/audit").text)
+    row = next(r for r in journal.split("<tr>") if device.id in r)
+    assert "Appareil inscrit" in row and "portable-lyon-01" in row
+    dpo_id = next(u.id for u in office.office.list_users() if u.role == "dpo")
+    created = next(r for r in journal.split("<tr>") if dpo_id in r)
+    assert "Compte créé" in created and "dpo@bureau.example.org" in created

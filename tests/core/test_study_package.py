@@ -195,3 +195,16 @@ def test_results_settings_are_checked(tmp_path, settings, said):
     with pytest.raises(FormError) as caught:
         load_package(_form(tmp_path, settings))
     assert any(said in str(problem) for problem in caught.value.problems)
+
+
+def test_focus_group_guide_comes_from_the_settings_sheet(tmp_path):
+    survey = [*SURVEY, {"type": "select_one canaux", "name": "canal", "label": "Par quel canal ?"}]
+    choices = [{"list_name": "canaux", "name": "agence", "label": "Agence"},
+               {"list_name": "canaux", "name": "web", "label": "Internet"}]
+    settings = {"group_themes": "Accueil ; Délais de remboursement", "group_questions": "canal"}
+    package = load_package(write_xlsform(tmp_path / "groupe.xlsx", survey, choices, settings))
+    assert package.group.themes == ["Accueil", "Délais de remboursement"]
+    assert package.group.questions == ["canal"]
+    with pytest.raises(FormError) as caught:
+        load_package(write_xlsform(tmp_path / "mauvais.xlsx", survey, choices, {"group_questions": "avis"}))
+    assert any("group_questions : « avis » n'est pas une question à choix" in str(p) for p in caught.value.problems)

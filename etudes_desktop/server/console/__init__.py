@@ -37,7 +37,7 @@ ERROR_PAGES = {
 
 def routes() -> list[Route | Mount]:
     """Every console route, relative to /console."""
-    from etudes_desktop.server.console import devices, progress, results, studies
+    from etudes_desktop.server.console import devices, progress, results, samples, studies
 
     return [
         Route("/", pages.home, methods=["GET"]),
@@ -50,6 +50,7 @@ def routes() -> list[Route | Mount]:
         Route("/audit", pages.audit_page, methods=["GET"]),
         *studies.routes(),
         *progress.routes(),
+        *samples.routes(),
         *devices.routes(),
         *results.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

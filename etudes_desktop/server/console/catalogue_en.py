@@ -13,6 +13,8 @@ CATALOGUE: dict[str, str] = {
     "Livrée le {date}": "Delivered on {date}",
     "En cours de collecte": "Collecting",
     "Voir les tableaux": "See the tables",
+    "Les tableaux protégés de chaque étude, à vérifier avant de livrer (CSV, XLSX, PDF, JSON)":
+        "Each study's protected tables, to check before delivering (CSV, XLSX, PDF, JSON)",
     "Entretiens complets : {n}. Seuil de diffusion : {t} ; « < {t} » : case masquée sous le seuil, « s » : masquée pour protéger une autre case.":
         "Completed interviews: {n}. Publication threshold: {t}; “< {t}”: cell hidden below the threshold, “s”: hidden to protect another cell.",
     "Télécharger en {f}": "Download as {f}",
@@ -267,4 +269,64 @@ CATALOGUE: dict[str, str] = {
     'Tous modes': 'All modes',
     'Téléphone': 'Telephone',
     'dernier contact : {when}': 'last contact: {when}',
+    # sample (case management)
+    "Échantillon": "Sample",
+    "Échantillon importé": "Sample imported",
+    "Importer et attribuer les personnes": "Import and assign the people",
+    "Le fichier de l'assureur est vérifié comme sur l'ordinateur de l'enquêteur (aucun numéro de sécurité sociale, règles des champs, doublons, liste d'opposition) puis gardé chiffré sur le serveur. Chaque ordinateur ne reçoit que les personnes qui lui sont attribuées. Cette page ne montre que des effectifs, jamais une personne.":
+        "The insurer's file is checked as on the interviewer's laptop (no social security number, field rules, "
+        "duplicates, objection list), then kept encrypted on the server. Each laptop receives only the people "
+        "assigned to it. This page shows counts only, never a person.",
+    "Problèmes trouvés dans le fichier": "Problems found in the file",
+    "en-tête": "header",
+    "Effectifs": "Counts",
+    "Personnes": "People",
+    "À joindre": "To contact",
+    "Dont non attribuées": "Of which unassigned",
+    "Entretiens faits": "Interviews done",
+    "Oppositions": "Objections",
+    "Fichiers importés": "Files imported",
+    "Par appareil": "By device",
+    "Appareil": "Device",
+    "Non attribuées": "Unassigned",
+    "Aucune personne importée pour l'instant.": "No one imported yet.",
+    "Par département": "By département",
+    "inconnu": "unknown",
+    "Importer un fichier d'échantillon": "Import a sample file",
+    "Fichier de l'assureur (.csv, .xlsx)": "The insurer's file (.csv, .xlsx)",
+    "Import partiel : importer les lignes valides, rejeter les autres (un numéro de sécurité sociale refuse toujours tout le fichier)":
+        "Partial import: import the valid rows, reject the others (a social security number always refuses the "
+        "whole file)",
+    "Vérifier et importer": "Check and import",
+    "Attribuer des personnes à un appareil": "Assign people to a device",
+    "Appareil destinataire": "Receiving device",
+    "Nombre de personnes": "Number of people",
+    "Département (facultatif)": "Département (optional)",
+    "ex. 75, 2A, 971": "e.g. 75, 2A, 971",
+    "Prendre chez": "Take from",
+    "les personnes non attribuées": "the unassigned people",
+    "Ou, à la main : identifiants d'échantillon": "Or, by hand: sample ids",
+    "Séparés par des virgules ou des retours à la ligne. Une personne déjà attribuée à un autre appareil y est déplacée, sauf si son dossier est clos ; l'ancien ordinateur la retire à sa prochaine synchronisation, sauf entretien en cours.":
+        "Separated by commas or line breaks. A person already assigned to another device moves here, unless their "
+        "case is closed; the old laptop drops them at its next sync, unless an interview is under way.",
+    "Attribuer": "Assign",
+    "Inscrivez d'abord un appareil pour cette étude.": "Enrol a device for this study first.",
+    "Attribution enregistrée : les ordinateurs la recevront à leur prochaine synchronisation.":
+        "Assignment saved: the laptops will receive it at their next sync.",
+    "Fichier importé. Lignes lues : {rows} ; personnes importées : {imported} ; lignes rejetées : {rejected} ; personnes ignorées (liste d'opposition) : {suppressed}.":
+        "File imported. Rows read: {rows}; people imported: {imported}; rows rejected: {rejected}; people skipped "
+        "(objection list): {suppressed}.",
+    "Fichier refusé : rien n'a été importé. Corrigez les lignes ci-dessous puis recommencez.":
+        "File refused: nothing was imported. Fix the rows below, then try again.",
+    "Choisissez un fichier d'échantillon (.csv ou .xlsx).": "Choose a sample file (.csv or .xlsx).",
+    "Fichier .csv ou .xlsx attendu.": "A .csv or .xlsx file is expected.",
+    "Personnes attribuées à l'appareil « {device} » : {assigned}.": "People assigned to device “{device}”: {assigned}.",
+    "Personnes laissées où elles étaient, leur dossier étant clos (opposition ou entretien fait) : {n}.":
+        "People left where they were, their case being closed (objection or interview done): {n}.",
+    "Identifiants inconnus dans l'étude ({n}) :": "Ids unknown in the study ({n}):",
+    "Indiquez un nombre de personnes (au moins 1), ou des identifiants d'échantillon.":
+        "Give a number of people (at least 1), or sample ids.",
+    "Personnes attribuées à un appareil": "People assigned to a device",
+    "Personnes attribuées à la main": "People assigned by hand",
+    "Dossiers détruits (conservation)": "Cases destroyed (retention)",
 }

@@ -172,10 +172,16 @@ AUDIT_LABELS = {
     "study_downloaded": "Fichier d'étude téléchargé",
     "device_enrolled": "Appareil inscrit", "device_renamed": "Appareil renommé", "device_revoked": "Appareil révoqué",
     "results_downloaded": "Résultats agrégés téléchargés",
+    "sample_imported": "Échantillon importé", "sample_assigned": "Personnes attribuées à un appareil",
+    "sample_assigned_by_hand": "Personnes attribuées à la main", "retention_destroyed": "Dossiers détruits (conservation)",
 }
 
 
 @page("dpo")
 async def audit_page(console: Console, ctx: Ctx) -> Response:
-    entries = await run_in_threadpool(console.office.audit_entries, 300)
-    return console.render(ctx, "audit.html", entries=entries, labels=AUDIT_LABELS)
+    office = console.office
+    entries = await run_in_threadpool(office.audit_entries, 300)
+    # what an id stands for, as the DPO reads it: a device's name, an account's address (never a respondent)
+    names = {d.id: d.name for d in await run_in_threadpool(office.list_devices)}
+    names |= {u.id: u.email for u in await run_in_threadpool(office.list_users)}
+    return console.render(ctx, "audit.html", entries=entries, labels=AUDIT_LABELS, names=names)
