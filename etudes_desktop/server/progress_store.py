@@ -1,6 +1,11 @@
 """The progress page's reads: counts of a study's interviews by state, mode, device, interviewer
 pseudonym and day, and each device's last contact. GROUP BY over `interview_facts` (one covering
-index per grouping, see facts_store), never a sealed payload, never a respondent: only counts."""
+index per grouping, see facts_store), never a sealed payload, never a respondent: only counts.
+
+For the AAPOR rates, the laptops' case events (server.cases_store) when a study has any: each
+case's call dispositions in order, its outcome and its latest interviewer, keyed by an opaque
+case digest that never leaves this module; the sample's cases never attempted are counted too.
+Read again only when the study's events or cases changed (kept per process)."""
 
 from __future__ import annotations
 
@@ -12,8 +17,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from etudes_desktop.server.cases_store import TABLES as CASE_TABLES
+from etudes_desktop.server.cases_store import case_events, cases
 from etudes_desktop.server.facts_store import device_contacts, interview_facts
-from etudes_desktop.server.store import Store, devices, iso
+from etudes_desktop.server.store import Store, devices, iso, metadata
 
 STATES = ("completed", "objected")
 
@@ -72,12 +79,64 @@ def _tallies(rows: Iterable[Any]) -> dict[str, Tally]:
     return dict(out)
 
 
+@dataclass(frozen=True)
+class CaseOutcome:
+    """One case as the rates need it: its calls' dispositions (oldest first), its reported
+    outcome (completed, objected or None) and the pseudonym of its latest event."""
+
+    calls: tuple[str, ...]
+    outcome: str | None
+    interviewer: str
+
+
+@dataclass(frozen=True)
+class CaseOutcomes:
+    cases: list[CaseOutcome]
+    untouched: int  # cases of the sample no laptop reported on yet (never attempted)
+
+
 class ProgressStore:
     """Read-only counts for the console, over the server store's engine."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.engine = store.engine
+        metadata.create_all(self.engine, tables=CASE_TABLES)  # a server that never held a sample: empty tables
+        self._cases: dict[str, tuple[tuple[Any, ...], CaseOutcomes | None]] = {}
+
+    def case_outcomes(self, study_id: str) -> CaseOutcomes | None:
+        """The study's cases as reported by the laptops; None when no case event arrived yet."""
+        e = case_events.c
+        with self.engine.connect() as conn:
+            mark = tuple(conn.execute(select(func.count(), func.max(e.received_at)).where(e.study_id == study_id)).one())
+            mark += tuple(conn.execute(select(func.count(), func.max(cases.c.updated_at)).where(
+                cases.c.study_id == study_id)).one())
+            held = self._cases.get(study_id)
+            if held is not None and held[0] == mark:
+                return held[1]
+            found = self._read_cases(conn, study_id) if mark[0] else None
+        self._cases[study_id] = (mark, found)
+        return found
+
+    @staticmethod
+    def _read_cases(conn: Any, study_id: str) -> CaseOutcomes:
+        e = case_events.c
+        query = (select(e.case_digest, e.kind, e.interviewer, e.disposition).where(e.study_id == study_id)
+                 .order_by(e.case_digest, e.at, e.device_id, e.event_id))
+        calls: dict[str, list[str]] = defaultdict(list)
+        outcome: dict[str, str | None] = {}
+        latest: dict[str, str] = {}
+        for digest, kind, interviewer, disposition in conn.execute(query.execution_options(yield_per=5000)):
+            if kind == "call" and disposition:
+                calls[digest].append(disposition)
+            elif kind in ("completed", "objected") and outcome.get(digest) != "objected":
+                outcome[digest] = kind  # an objection outweighs a completion
+            latest[digest] = interviewer
+        untouched = conn.execute(select(func.count()).select_from(cases).where(
+            cases.c.study_id == study_id,
+            ~select(e.case_digest).where(e.study_id == study_id, e.case_digest == cases.c.digest).exists())).scalar_one()
+        return CaseOutcomes([CaseOutcome(tuple(calls.get(d, ())), outcome.get(d), who) for d, who in latest.items()],
+                            int(untouched))
 
     def progress(self, study_id: str, silent_days: int = 3) -> Progress:
         now = self.store.clock()

@@ -264,3 +264,43 @@ def test_the_page_is_usable_with_the_keyboard(page, office_sqlite: Office) -> No
     page.wait_for_url("**days=7**")
     assert "Appareils silencieux depuis plus de 7 jours" in page.content()
     assert page.locator("label[for=days]").inner_text() == "Appareils silencieux depuis plus de (jours)"
+
+
+def test_the_rates_from_the_laptops_calls_equal_a_hand_computation(office: Office) -> None:
+    """Six cases reported by the laptops (AAPOR categories in brackets):
+    A (enq-aaaa): no answer, then refusal [R]; B (enq-aaaa): busy, then completed [I];
+    C (enq-aaaa): no answer twice [UH]; D (enq-bbbb): message left [NC]; E (enq-bbbb): objected [R];
+    F (enq-bbbb): wrong number [NE].
+    Study: I=1, R=2, NC=1, UH=1, NE=1; e = (I+R+NC) / (I+R+NC+NE) = 4/5.
+    RR1 = I / (I+R+NC+UH) = 1/5 = 20.0 %; RR3 = I / (I+R+NC + e·UH) = 1/4.8 = 20.8 %;
+    COOP1 = I / (I+R) = 1/3 = 33.3 %; REF1 = R / (I+R+NC+UH) = 2/5 = 40.0 %;
+    CON1 = (I+R) / (I+R+NC+UH) = 3/5 = 60.0 %.
+    enq-aaaa (A, B, C): I=1, R=1, UH=1, e = 1: RR1 = RR3 = 1/3, COOP1 = 1/2, REF1 = 1/3, CON1 = 2/3.
+    enq-bbbb (D, E, F): R=1, NC=1, NE=1: RR1 = RR3 = COOP1 = 0, REF1 = 1/2, CON1 = 1/2."""
+    import hashlib
+
+    _, token = office.store.enroll(STUDY, "portable-01")
+    story = {"A": ("enq-aaaa", ["no_answer", "refusal"], None), "B": ("enq-aaaa", ["busy"], "completed"),
+             "C": ("enq-aaaa", ["no_answer", "no_answer"], None), "D": ("enq-bbbb", ["message_left"], None),
+             "E": ("enq-bbbb", [], "objected"), "F": ("enq-bbbb", ["wrong_number"], None)}
+    events, number = [], 0
+    for case, (interviewer, calls, outcome) in story.items():
+        digest = hashlib.sha256(f"case-{case}".encode()).hexdigest()
+        for kind, disposition in [("call", c) for c in calls] + ([(outcome, None)] if outcome else []):
+            number += 1
+            events.append({"id": number, "case": digest, "kind": kind, "at": f"2026-11-20T09:{number:02d}:00Z",
+                           "interviewer": interviewer, "disposition": disposition})
+    with httpx.Client(base_url=office.url) as api:
+        answer = api.post("/v1/case-events", json={"protocol_version": 1, "study_id": STUDY, "events": events},
+                          headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200 and answer.json()["received"] == len(events)
+    client, _csrf = office.login("manager")
+    body = client.get(PAGE).text
+    assert rows(body, "rates") == [["20,0 %", "20,8 %", "33,3 %", "40,0 %", "60,0 %"]]
+    assert rows(body, "by-interviewer") == [
+        ["enq-aaaa", "0", "0", "33,3 %", "33,3 %", "50,0 %", "33,3 %", "66,7 %"],
+        ["enq-bbbb", "0", "0", "0,0 %", "0,0 %", "0,0 %", "50,0 %", "50,0 %"],
+    ]
+    assert "sur 6 cas" in html.unescape(body)
+    for digest_part in (hashlib.sha256(b"case-A").hexdigest()[:12],):
+        assert digest_part not in body  # not even the opaque case digests

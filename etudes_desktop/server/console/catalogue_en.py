@@ -219,7 +219,6 @@ CATALOGUE: dict[str, str] = {
     'Actualisation interrompue (session expirée ?) : utilisez « Rafraîchir ».': 'Updates stopped (session expired?): use “Refresh”.',
     'Actualiser les chiffres toutes les {n} s': 'Update the figures every {n} s',
     'Afficher': 'Show',
-    'Appareil': 'Device',
     'Appareils silencieux': 'Silent devices',
     'Appareils silencieux depuis plus de (jours)': 'Devices silent for more than (days)',
     "Aucun : chaque appareil actif s'est manifesté pendant cette période.": 'None: every active device was in touch during that period.',
@@ -256,7 +255,6 @@ CATALOGUE: dict[str, str] = {
     'Le tableau ci-dessous donne les mêmes chiffres.': 'The table below gives the same figures.',
     'Mode': 'Mode',
     'Nombre de jours : un entier de 1 à 365 ; la valeur par défaut (3) est utilisée.': 'Number of days: a whole number from 1 to 365; the default (3) is used.',
-    'Oppositions': 'Objections',
     'Papier': 'Paper',
     'Rafraîchir': 'Refresh',
     'Silencieux': 'Silent',
@@ -329,4 +327,6 @@ CATALOGUE: dict[str, str] = {
     "Personnes attribuées à un appareil": "People assigned to a device",
     "Personnes attribuées à la main": "People assigned by hand",
     "Dossiers détruits (conservation)": "Cases destroyed (retention)",
+    "Calculés selon les définitions de l'AAPOR sur {n} cas, d'après les appels et issues envoyés par les ordinateurs ; les personnes de l'échantillon jamais appelées comptent pour l'étude ; chaque cas compte pour l'enquêteur de son dernier événement.":
+        "Computed by AAPOR's definitions over {n} cases, from the calls and outcomes the laptops sent; people of the sample never called count for the study; each case counts for the interviewer of its latest event.",
 }

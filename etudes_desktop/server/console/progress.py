@@ -17,8 +17,8 @@ from starlette.routing import Route
 
 from etudes_desktop.server.console import chart, i18n
 from etudes_desktop.server.console.web import Console, Ctx, page
-from etudes_desktop.server.progress_rates import SHOWN, interview_rates, percent
-from etudes_desktop.server.progress_store import Progress, ProgressStore, Tally
+from etudes_desktop.server.progress_rates import SHOWN, case_rates, interview_rates, percent
+from etudes_desktop.server.progress_store import CaseOutcomes, Progress, ProgressStore, Tally
 
 DEFAULT_DAYS = 3
 MAX_DAYS = 365
@@ -84,9 +84,10 @@ async def progress_page(console: Console, ctx: Ctx) -> Response:
     store = _progress_store(console)
     published = await run_in_threadpool(console.office.studies, study_id)
     progress = await run_in_threadpool(store.progress, study_id, days)
+    outcomes = await run_in_threadpool(store.case_outcomes, study_id)
     if not published and not progress.by_device and not progress.total.total:
         return console.render(ctx, "error.html", 404, title=ctx._("Page introuvable"), message=ctx._(MESSAGES["unknown"]))
-    values = _figures(ctx, progress)
+    values = _figures(ctx, progress, outcomes)
     title = published[0].title if published else study_id
     if query.get("fragment") == "1":
         ctx.extra_headers[FRAGMENT_HEADER] = "progress"
@@ -95,14 +96,21 @@ async def progress_page(console: Console, ctx: Ctx) -> Response:
                           error=error, published=bool(published), **values)
 
 
-def _figures(ctx: Ctx, progress: Progress) -> dict[str, object]:
-    """What progress_figures.html shows: the counts, the rates, the chart."""
+def _figures(ctx: Ctx, progress: Progress, outcomes: CaseOutcomes | None) -> dict[str, object]:
+    """What progress_figures.html shows: the counts, the rates (from the laptops' case events when
+    there are any, else one case per interview), the chart."""
     names = {d.id: d.name for d in progress.by_device}
-    study_rates = interview_rates(progress.total)
-    interviewers = [(name, tally, interview_rates(tally)) for name, tally in progress.by_interviewer.items()]
+    if outcomes is None:
+        study_rates = interview_rates(progress.total)
+        per = {name: interview_rates(tally) for name, tally in progress.by_interviewer.items()}
+    else:
+        study_rates, per = case_rates(outcomes)
+    interviewers = [(name, progress.by_interviewer.get(name, Tally()), per.get(name))
+                    for name in sorted(set(progress.by_interviewer) | set(per))]
     completes = [(day, tally.completed) for day, tally in progress.by_day]
     return {
-        "p": progress, "names": names, "rates": study_rates, "interviewers": interviewers, "shown": SHOWN,
+        "p": progress, "names": names, "rates": study_rates, "from_cases": outcomes is not None,
+        "cases": None if outcomes is None else len(outcomes.cases) + outcomes.untouched, "interviewers": interviewers, "shown": SHOWN,
         "pct": lambda value: percent(value, ctx.lang), "num": lambda value: _number(value, ctx.lang),
         "modes": MODE_LABELS, "rate_labels": RATE_LABELS,
         "silent_title": i18n.plural("silent_days", progress.silent_days, ctx.lang), "chart": chart.completes_per_day(completes, ctx._),
