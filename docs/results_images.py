@@ -71,7 +71,7 @@ def main() -> None:
             if family[0].id == "satisf_globale":
                 break
             page += 1 + math.ceil(max(0, len(family) - 2) / CROSSED_PER_PAGE)
-        _rasterise(pdf, page, shots / "40-resultats-rapport-pdf")
+        _rasterise(pdf, page, shots / "resultats-rapport-pdf")
         book = openpyxl.load_workbook(xlsx)  # one sheet, as Excel shows it, through LibreOffice
         for name in book.sheetnames:
             if name != "satisf_globale.par.age_band":
@@ -79,7 +79,7 @@ def main() -> None:
         book.save(xlsx)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(xlsx)], check=True,
                        capture_output=True)
-        _rasterise(Path(tmp) / "resultats.pdf", 1, shots / "41-resultats-xlsx")
+        _rasterise(Path(tmp) / "resultats.pdf", 1, shots / "resultats-xlsx")
         store.close()
 
 

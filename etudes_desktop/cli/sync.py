@@ -88,8 +88,30 @@ def _sync(args: Any) -> int:
              "refused": f"étude publiée refusée ({report.study_problem})"}.get(report.study_update)
     if study:
         text += f" {study[0].upper()}{study[1:]}."
+    text += _cases_text(report)
     emit(args, data, text)
     return 0
+
+
+def _cases_text(report: Any) -> str:
+    """What case management did at this sync, in French."""
+    if report.wiped:
+        return (" Cet ordinateur a été retiré de l'étude par le bureau d'études : ses données de l'étude ont été "
+                "détruites après l'envoi de ce qui pouvait l'être.")
+    text = ""
+    if report.assigned_added or report.assigned_dropped or report.assigned_updated:
+        text += (f" Attribution du bureau d'études : {_n(report.assigned_added, 'personne reçue', 'personnes reçues')}, "
+                 f"{_n(report.assigned_updated, 'mise à jour', 'mises à jour')}, "
+                 f"{_n(report.assigned_dropped, 'retirée', 'retirées')}.")
+    if report.assigned_kept:
+        text += (f" {_n(report.assigned_kept, 'personne attribuée ailleurs reste', 'personnes attribuées ailleurs restent')}"
+                 " ici le temps de terminer et d'envoyer leur entretien.")
+    if report.assigned_refused:
+        text += (f" {_n(report.assigned_refused, 'personne refusée et non enregistrée', 'personnes refusées et non enregistrées')}"
+                 " (valeur invalide ou NIR).")
+    if report.case_problem:
+        text += f" Suivi des cas : {report.case_problem}."
+    return text
 
 
 def _progress(args: Any) -> Any:

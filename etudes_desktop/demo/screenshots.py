@@ -157,6 +157,7 @@ def _package_screens(r: Renderer, demo: AppController, root: Path) -> None:
     sections: list[tuple[str, Callable[[], dict[str, QWidget]]]] = [
         ("interview", lambda: _interview_widgets(root / "interviews")),
         ("administration", lambda: _admin_widgets(demo, root / "server")),
+        ("groups", lambda: _group_widgets(root / "groups")),
     ]
     for section, build in sections:
         try:
@@ -167,6 +168,13 @@ def _package_screens(r: Renderer, demo: AppController, root: Path) -> None:
 
 def _interview_widgets(folder: Path) -> dict[str, QWidget]:
     from etudes_desktop.demo.interview_states import screenshot_widgets
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return screenshot_widgets(folder)
+
+
+def _group_widgets(folder: Path) -> dict[str, QWidget]:
+    from etudes_desktop.demo.group_screens import screenshot_widgets
 
     folder.mkdir(parents=True, exist_ok=True)
     return screenshot_widgets(folder)

@@ -49,6 +49,9 @@ class AuditModel(QAbstractTableModel):
             "study_created": self.tr("Étude importée"),
             "study_updated": self.tr("Étude mise à jour"),
             "objection": self.tr("Opposition à l'entretien"),
+            "assignment.applied": self.tr("Attribution du bureau d'études reçue"),
+            "assignment.refused": self.tr("Attribution du bureau d'études refusée"),
+            "study.remote_wiped": self.tr("Données de l'étude détruites à la demande du bureau d'études"),
         }
         self._counts = {
             "accepted": self.tr("acceptés"), "duplicate": self.tr("déjà reçus"), "conflict": self.tr("en conflit"),
@@ -57,6 +60,11 @@ class AuditModel(QAbstractTableModel):
             "call_attempts": self.tr("appels"), "interviews_erased": self.tr("entretiens effacés"),
             "answers_erased": self.tr("réponses effacées"), "rows": self.tr("lignes"),
             "imported": self.tr("importées"), "suppressed": self.tr("écartées (liste d'opposition)"),
+            "added": self.tr("reçues"), "updated": self.tr("mises à jour"), "dropped": self.tr("retirées"),
+            "kept_open": self.tr("gardées (entretien en cours)"), "refused": self.tr("refusées"),
+            "refused_nir": self.tr("refusées (NIR)"), "shared_suppression": self.tr("sur la liste d'opposition partagée"),
+            "interviews_unsent": self.tr("entretiens non transmis"), "case_events": self.tr("événements de suivi"),
+            "study": self.tr("étude"), "group_sessions": self.tr("séances de groupe"),
         }
 
     # -- the Qt model ---------------------------------------------------------------------------

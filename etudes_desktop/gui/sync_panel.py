@@ -267,6 +267,22 @@ class SyncPanel(QWidget):
         return " · ".join(parts)
 
     def describe_report(self, report: SyncReport) -> str:
+        if report.wiped:
+            return self.tr("Cet ordinateur a été retiré de l'étude par le bureau d'études : ses données de l'étude "
+                           "ont été détruites après l'envoi de ce qui pouvait l'être.")
+        return self._describe_sent(report) + self._describe_assignment(report)
+
+    def _describe_assignment(self, report: SyncReport) -> str:
+        """The people the collection office sent or took back at this sync, if any."""
+        if not (report.assigned_added or report.assigned_dropped):
+            return ""
+        received = self.tr("%1 personne(s) reçue(s)", "", report.assigned_added).replace(
+            "%1", group_digits(report.assigned_added))
+        dropped = self.tr("%1 retirée(s)", "", report.assigned_dropped).replace(
+            "%1", group_digits(report.assigned_dropped))
+        return " " + self.tr("Attribution du bureau d'études : %1, %2.").replace("%1", received).replace("%2", dropped)
+
+    def _describe_sent(self, report: SyncReport) -> str:
         if report.sent == 0 and not report.rejected:
             return self.tr("Synchronisation réussie : rien à envoyer, tout est à jour.")
         sent = self.tr("%1 entretien(s) envoyé(s)", "", report.sent).replace("%1", group_digits(report.sent))
@@ -456,7 +472,7 @@ class SyncController(QObject):
     def _on_done(self, run: int, report: SyncReport) -> None:
         if not self._finish(run):
             return
-        role = "warn" if report.conflict or report.rejected else "ok"
+        role = "warn" if report.conflict or report.rejected or report.wiped else "ok"
         self.panel.show_outcome(self.panel.describe_report(report), role)
         self.panel.sync_finished.emit(report)
 

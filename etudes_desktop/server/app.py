@@ -30,11 +30,13 @@ from starlette.routing import Mount, Route
 
 from etudes_desktop.server.cases_store import CasesStore
 from etudes_desktop.server.console import create_console
+from etudes_desktop.server.groups_store import GroupStore
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.publishing import studies_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
 from etudes_desktop.sync import case_protocol as cp
+from etudes_desktop.sync import group_protocol as gp
 from etudes_desktop.sync import protocol as p
 from etudes_desktop.sync.wire_guard import identifying
 
@@ -47,6 +49,10 @@ GZIP_FROM_BYTES = 16 * 1024  # a larger assignment travels gzipped when the clie
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# What a revoked device still may do until it confirms its remote wipe: learn it must wipe, send
+# what it holds (interviews, focus group records, the audit log). Anything else (studies,
+# assignment, case events): 403.
+WHILE_WIPING = frozenset({p.DEVICE_PATH, p.BATCHES_PATH, p.AUDIT_PATH, gp.GROUP_SESSIONS_PATH})
 
 
 class ApiError(Exception):
@@ -66,6 +72,7 @@ class Server:
         self.store = store
         self.office = OfficeStore(store)
         self.cases = CasesStore(store, self.office)
+        self.groups = GroupStore(store)
         self.body_timeout = body_timeout
         self.max_body_bytes = max_body_bytes
         self.max_decompressed_bytes = max_decompressed_bytes
@@ -90,7 +97,8 @@ class Server:
         device = await self.authenticate(request)
         delivery = await run_in_threadpool(self.store.delivery, device.study_id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
-                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None)
+                            server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None,
+                            wipe_requested=device.wipe_pending)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:
@@ -164,6 +172,15 @@ class Server:
         received, upto = await run_in_threadpool(self.cases.ingest_events, device, list(upload.events))
         return self.json(cp.CaseEventsAck(received=received, upto=upto, server_time=self.now()).model_dump())
 
+    async def group_sessions(self, request: Request) -> Response:
+        """One closed focus group session (server.groups_store): accepted, duplicate or conflict."""
+        device = await self.authenticate(request)
+        raw = await self.read_body(request)
+        upload = await run_in_threadpool(self.parse_model, gp.GroupSessionUpload, raw)
+        status, reason = await run_in_threadpool(self.groups.ingest, device, upload)
+        return self.json(gp.GroupSessionReceipt(session_id=upload.record.session_id, status=status, reason=reason,
+                                                server_time=self.now()).model_dump())
+
     async def authenticate(self, request: Request) -> Device:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
@@ -174,6 +191,9 @@ class Server:
         if device is None:
             raise ApiError(401, "invalid_token", "jeton d'appareil inconnu ou révoqué",
                            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        if device.wipe_pending and request.url.path not in WHILE_WIPING:
+            raise ApiError(403, "device_revoked", "cet ordinateur a été retiré de l'étude par le bureau d'études : "
+                                                  "il envoie ce qu'il détient, puis détruit ses données de l'étude")
         return device
 
     async def read_body(self, request: Request) -> bytes:
@@ -296,6 +316,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(p.STUDIES_PATH, server.studies, methods=["GET"]),
         Route(cp.ASSIGNMENT_PATH, server.assignment, methods=["GET"]),
         Route(cp.CASE_EVENTS_PATH, server.case_events, methods=["POST"]),
+        Route(gp.GROUP_SESSIONS_PATH, server.group_sessions, methods=["POST"]),
         Mount("/console", app=create_console(office)),
     ]
     app = Starlette(routes=routes, exception_handlers={

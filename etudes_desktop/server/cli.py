@@ -130,7 +130,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     count = store.revoke(device_id=args.device_id, study_id=args.study, name=args.device_name)
     if count == 0:
         raise EtudesError("aucun appareil actif ne correspond")
-    print(f"{_n(count, 'appareil révoqué', 'appareils révoqués')}", file=sys.stderr)
+    print(f"{_n(count, 'appareil révoqué', 'appareils révoqués')} : à sa prochaine connexion, chacun envoie ce qu'il "
+          "détient puis détruit ses données de l'étude (effacement à distance)", file=sys.stderr)
     return 0
 
 

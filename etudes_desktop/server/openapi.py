@@ -8,6 +8,7 @@ from pydantic.json_schema import models_json_schema
 
 from etudes_desktop import __version__
 from etudes_desktop.sync import case_protocol as cp
+from etudes_desktop.sync import group_protocol as gp
 from etudes_desktop.sync import protocol as p
 
 _REF = "#/components/schemas/{model}"
@@ -37,7 +38,8 @@ def openapi_document() -> dict[str, Any]:
         [(p.Batch, "validation"), (p.InterviewPayload, "validation"), (p.BatchReceipts, "serialization"),
          (p.DeviceInfo, "serialization"), (p.Health, "serialization"), (p.ErrorBody, "serialization"),
          (p.AuditUpload, "validation"), (p.AuditAck, "serialization"), (p.StudiesList, "serialization"),
-         (cp.Assignment, "serialization"), (cp.CaseEventsUpload, "validation"), (cp.CaseEventsAck, "serialization")],
+         (cp.Assignment, "serialization"), (cp.CaseEventsUpload, "validation"), (cp.CaseEventsAck, "serialization"),
+         (gp.GroupSessionUpload, "validation"), (gp.GroupSessionReceipt, "serialization")],
         ref_template=_REF,
     )
     bearer = [{"deviceToken": []}]
@@ -98,6 +100,13 @@ def openapi_document() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("CaseEventsUpload")}}},
                 "responses": {"200": _json("CaseEventsAck", "événements conservés une fois chacun"),
                               **_errors(401, 403, 413, 415, 422, 500, 503)},
+            }},
+            gp.GROUP_SESSIONS_PATH: {"post": {
+                "summary": "envoyer une réunion de groupe close (pseudonymisée : aucun nom)",
+                "operationId": "postGroupSession", "security": bearer,
+                "requestBody": {"required": True, "content": {p.MEDIA_TYPE: {"schema": _ref("GroupSessionUpload")}}},
+                "responses": {"200": _json("GroupSessionReceipt", "reçue, déjà reçue, ou en conflit"),
+                              **_errors(401, 413, 415, 422, 500, 503)},
             }},
         },
         "components": {

@@ -100,6 +100,17 @@ audit_entries = Table(
     Column("received_at", String(40), nullable=False),
 )
 
+# Remote wipe: revoking a device asks it to destroy its study data at its next contact. Until its
+# audit log says it did ("study.remote_wiped"), the token may still send what the laptop holds
+# (its device info, batches, audit) and nothing else; then it is dead as any revoked token.
+device_wipes = Table(
+    "device_wipes", metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("requested_at", String(40), nullable=False),
+    Column("confirmed_at", String(40)),
+)
+WIPED_EVENT = "study.remote_wiped"
+
 
 deliveries = Table(
     "deliveries", metadata,
@@ -150,6 +161,7 @@ class Device:
     id: str
     study_id: str
     name: str
+    wipe_pending: bool = False  # revoked, asked to wipe, not confirmed yet: may only send what it holds
 
 
 class BatchReuseError(Exception):
@@ -265,7 +277,8 @@ class Store:
         return device, token
 
     def revoke(self, *, device_id: str | None = None, study_id: str | None = None, name: str | None = None) -> int:
-        """Revoke a device by id, or by study and name; returns how many were revoked."""
+        """Revoke a device by id, or by study and name, and ask it to wipe its study data at its next
+        contact (remote wipe); returns how many were revoked."""
         where = [devices.c.revoked_at.is_(None)]
         if device_id:
             where.append(devices.c.id == device_id)
@@ -273,22 +286,33 @@ class Store:
             where += [devices.c.study_id == study_id, devices.c.name == name]
         else:
             raise EtudesError("indiquez --device-id, ou --study et --device-name")
+        now = iso(self.clock())
         with self.engine.begin() as conn:
-            return conn.execute(update(devices).where(*where).values(revoked_at=iso(self.clock()))).rowcount
+            ids = [r.id for r in conn.execute(select(devices.c.id).where(*where))]
+            if not ids:
+                return 0
+            conn.execute(update(devices).where(devices.c.id.in_(ids)).values(revoked_at=now))
+            conn.execute(self._insert(device_wipes).on_conflict_do_nothing(),
+                         [{"device_id": i, "requested_at": now} for i in ids])
+            return len(ids)
 
     def authenticate(self, token: str) -> Device | None:
-        """The active device holding this token, or None (unknown or revoked)."""
+        """The device holding this token, or None (unknown, or revoked and wiped); a revoked device
+        whose wipe is not confirmed yet comes back with `wipe_pending`."""
         with self.engine.begin() as conn:
             row = conn.execute(
-                select(devices.c.id, devices.c.study_id, devices.c.name, devices.c.revoked_at).where(
-                    devices.c.token_sha256 == token_digest(token)
-                )
+                select(devices.c.id, devices.c.study_id, devices.c.name, devices.c.revoked_at,
+                       device_wipes.c.device_id.label("wipe"), device_wipes.c.confirmed_at)
+                .select_from(devices.outerjoin(device_wipes, device_wipes.c.device_id == devices.c.id))
+                .where(devices.c.token_sha256 == token_digest(token))
             ).first()
-        if row is not None:
-            self.contacts.seen(row.id, self.clock())  # the progress page's last contact (throttled)
-        if row is None or row.revoked_at is not None:
+        if row is None:
             return None
-        return Device(id=row.id, study_id=row.study_id, name=row.name)
+        self.contacts.seen(row.id, self.clock())  # the progress page's last contact (throttled)
+        pending = row.revoked_at is not None
+        if pending and (row.wipe is None or row.confirmed_at is not None):
+            return None
+        return Device(id=row.id, study_id=row.study_id, name=row.name, wipe_pending=pending)
 
     # -- batches ---------------------------------------------------------------------------
     def ingest(self, device: Device, batch: Batch, notices: frozenset[str] | None = None,
@@ -475,6 +499,9 @@ class Store:
             conn.execute(self._insert(audit_entries).on_conflict_do_nothing(), rows)
             after, upto = conn.execute(select(func.count(), func.max(audit_entries.c.entry_id)).where(
                 audit_entries.c.device_id == device.id)).one()
+            if device.wipe_pending and any(e.event == WIPED_EVENT for e in entries):
+                conn.execute(update(device_wipes).where(device_wipes.c.device_id == device.id,
+                                                        device_wipes.c.confirmed_at.is_(None)).values(confirmed_at=now))
         return int(after - before), int(upto or 0)
 
     def stats(self, study_id: str) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from etudes_desktop.core.calls.territory import TERRITORIES, Territory, local_ti
 from etudes_desktop.core.calls.windows import is_open, next_open
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.interview import ANSWERED, State
+from etudes_desktop.storage import case_events
 from etudes_desktop.storage.handle import VaultHandle
 
 Clock = Callable[[], datetime]
@@ -131,6 +132,7 @@ class CallService:
                  interviewer))
             if found.key == "refusal":
                 conn.execute("UPDATE respondent SET status = 'do_not_contact' WHERE id = ?", (respondent_id,))
+            case_events.record_in(conn, respondent_id, "call", moment, interviewer, disposition=found.key)
             self._replan(conn, rules, respondent_id, territory, history, self._closed(conn, respondent_id))
             return int(cursor.lastrowid)
 

@@ -10,6 +10,8 @@ theirs is kept but the consent record). First names are kept only while the sess
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import hmac
 import json
 import re
 import uuid
@@ -20,7 +22,7 @@ from typing import Any
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.group.counts import HandCount, check_count
-from etudes_desktop.core.group.notes import CleanNote, Person, clean_note, mentioned
+from etudes_desktop.core.group.notes import CleanNote, Person, clean_note, mentioned, name_terms
 from etudes_desktop.core.interview import ConsentRecord, Decision, Mode, State
 from etudes_desktop.core.nir import contains_nir
 from etudes_desktop.core.study import Notice, StudyPackage
@@ -256,10 +258,16 @@ class GroupService:
                 notice_id=session["notice_id"], notice_version=session["notice_version"],
                 text_sha256=session["notice_sha256"], mode=Mode.GROUP, interviewer=session["moderator"],
                 delivered_at=datetime.fromisoformat(session["notice_delivered_at"]), decided_at=now, decision=decision)
+            left_digests = None
+            if decision is Decision.OBJECTS:  # the names as keyed digests, before the objection path erases them
+                last = conn.execute("SELECT last_name FROM respondent WHERE id = ?", (row["respondent_id"],)).fetchone()
+                terms = name_terms(row["first_name"] or "", (last["last_name"] if last else None) or "")
+                left_digests = json.dumps(sorted({self._keyed(" ".join(term)) for term in terms}))
             state = store.record_consent(interview_id, consent)
             if decision is Decision.OBJECTS:
                 conn.execute("UPDATE group_participant SET first_name = NULL, respondent_id = NULL, interview_id = ?, "
-                             "decision = 'objects', decided_at = ? WHERE id = ?", (interview_id, _iso(now), participant_id))
+                             "decision = 'objects', decided_at = ?, left_digests = ? WHERE id = ?",
+                             (interview_id, _iso(now), left_digests, participant_id))
                 if state is not State.OBJECTED:
                     raise EtudesError("objection non enregistrée")
             else:
@@ -279,10 +287,18 @@ class GroupService:
             "AND p.first_name IS NOT NULL", (session_id,)).fetchall()
         return [Person(r["pseudonym"], r["first_name"] or "", r["last_name"] or "") for r in rows]
 
+    def _keyed(self, words: str) -> str:
+        return hmac.new(self._vault.secret("group-left-names"), words.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def _left(self, session_id: str) -> frozenset[str]:
+        rows = self._vault.conn.execute("SELECT left_digests FROM group_participant WHERE session_id = ? "
+                                        "AND left_digests IS NOT NULL", (session_id,)).fetchall()
+        return frozenset(d for r in rows for d in json.loads(r["left_digests"]))
+
     def add_note(self, session_id: str, text: str, theme: str, pseudonyms: Sequence[str] = ()) -> tuple[Note, CleanNote]:
         """Store a note (names replaced by pseudonyms, core.group.notes); NoteRefused when it may not be."""
         people = self._people(session_id)
-        cleaned = clean_note(text, people)
+        cleaned = clean_note(text, people, self._left(session_id), self._keyed)
         named = mentioned(cleaned.text, [p.pseudonym for p in people if p.pseudonym])
         tags = tuple(dict.fromkeys([*pseudonyms, *cleaned.replaced, *named]))
         at = _iso(self._clock())
@@ -345,7 +361,8 @@ class GroupService:
                                 "(SELECT 1 FROM answer a WHERE a.interview_id = i.id)", (session_id,)).fetchall()
             for row in rows:
                 store.abandon(row["interview_id"])
-            conn.execute("UPDATE group_participant SET first_name = NULL WHERE session_id = ?", (session_id,))
+            conn.execute("UPDATE group_participant SET first_name = NULL, left_digests = NULL WHERE session_id = ?",
+                         (session_id,))
             conn.execute("UPDATE group_session SET state = 'closed', closed_at = ? WHERE id = ?",
                          (_iso(self._clock()), session_id))
             figures = self._figures(conn, session_id)

@@ -23,7 +23,7 @@ from etudes_desktop.core.interview import (
     check_transition,
     text_sha256,
 )
-from etudes_desktop.storage import audit
+from etudes_desktop.storage import audit, case_events
 from etudes_desktop.storage.handle import VaultHandle
 from etudes_desktop.storage.settings import read_setting, write_setting_in
 from etudes_desktop.storage.write_errors import guarded_write
@@ -367,6 +367,7 @@ class InterviewStore:
             )
             if interview.respondent_id is not None:
                 conn.execute("UPDATE respondent SET status = 'done' WHERE id = ?", (interview.respondent_id,))
+                case_events.completion_in(conn, interview.id, interview.respondent_id, self._clock())
 
     def abandon(self, interview_id: str) -> None:
         with self._vault.transaction() as conn:
@@ -428,18 +429,22 @@ class InterviewStore:
         self._set_state(conn, interview, State.OBJECTED)
         conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview.id,))
         if interview.respondent_id is not None:
-            suppress_and_erase(self._vault, conn, interview.respondent_id, status="objected", now=self._clock())
+            suppress_and_erase(self._vault, conn, interview.respondent_id, status="objected", now=self._clock(),
+                               actor=interviewer)
         audit.record(conn, self._clock(), "objection", interviewer, [interview.id], {"interviews": 1})
         return State.OBJECTED
 
 
-def suppress_and_erase(vault: VaultHandle, conn: Any, respondent_id: int, status: str, now: datetime) -> None:
-    """Put the person on the suppression list (keyed hashes), then erase their contact data."""
+def suppress_and_erase(vault: VaultHandle, conn: Any, respondent_id: int, status: str, now: datetime,
+                       actor: str | None = None) -> None:
+    """Put the person on the suppression list (keyed hashes), tell the collection office (a case
+    event with the shared list's digests), then erase their contact data. Every objection passes here."""
     from etudes_desktop.storage.respondents import Respondent, SuppressionList
 
     row = conn.execute("SELECT * FROM respondent WHERE id = ?", (respondent_id,)).fetchone()
     if row is not None:
         SuppressionList(vault).add_respondent(Respondent.from_row(row), now=now)
+        case_events.objection_in(conn, respondent_id, now, actor)
     erase_contact(conn, respondent_id, status)
 
 

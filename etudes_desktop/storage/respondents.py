@@ -18,9 +18,11 @@ from datetime import UTC, datetime
 from json.encoder import encode_basestring
 from typing import Any
 
+from etudes_desktop.core.case_keys import normalise_identifier
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.core.sample import SampleRecord, normalise_email, normalise_phone
+from etudes_desktop.core.sample import SampleRecord
 from etudes_desktop.core.sample_mapping import RESPONDENT_FIELDS, SampleMapping
+from etudes_desktop.storage import shared_suppression
 from etudes_desktop.storage.handle import VaultHandle
 
 SUPPRESSION_SECRET = "suppression-list"
@@ -164,15 +166,6 @@ class RespondentRepository:
 
 # -- suppression list -------------------------------------------------------------------------
 
-def _normalised(kind: str, value: str) -> str:
-    if kind == "phone":
-        phone = normalise_phone(value)
-        return phone if phone else re.sub(r"\D", "", value)
-    if kind == "email":
-        return normalise_email(value) or value.strip().lower()
-    return value.strip()
-
-
 class SuppressionList:
     """Keyed digests of people who must not be contacted again; never their contact data."""
 
@@ -184,7 +177,7 @@ class SuppressionList:
         """HMAC-SHA256 (hex) of the normalised value, with the vault's suppression secret."""
         if kind not in SUPPRESSION_KINDS:
             raise ValueError(f"unknown suppression kind {kind!r}")
-        message = f"{kind}\x1f{_normalised(kind, value)}".encode()
+        message = f"{kind}\x1f{normalise_identifier(kind, value)}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
     def _digests(self, sample_id: str | None, phones: Iterable[str | None], email: str | None) -> list[tuple[str, str]]:
@@ -217,7 +210,10 @@ class SuppressionList:
         marks = ", ".join("(?, ?)" for _ in pairs)
         sql = (f"SELECT 1 FROM suppression WHERE study_id IN (?, ?) AND (kind, digest) IN (VALUES {marks}) LIMIT 1")
         params = [study_id, ALL_STUDIES] + [x for pair in pairs for x in pair]
-        return self.vault.conn.execute(sql, params).fetchone() is not None
+        if self.vault.conn.execute(sql, params).fetchone() is not None:
+            return True
+        shared = shared_suppression.matcher(self.vault.conn, study_id)
+        return shared is not None and shared(sample_id, phones, email)
 
     def count(self, study_id: str | None = None) -> int:
         if study_id is None:
@@ -226,15 +222,19 @@ class SuppressionList:
         return int(row[0])
 
     def matcher(self, study_id: str) -> Callable[[SampleRecord], bool]:
-        """A fast predicate for an import: the study's digests are loaded once into memory."""
+        """A fast predicate for an import: the study's digests, this vault's and those the collection
+        office shared (storage.shared_suppression), are loaded once into memory."""
         rows = self.vault.conn.execute(
             "SELECT kind, digest FROM suppression WHERE study_id IN (?, ?)", (study_id, ALL_STUDIES)).fetchall()
         known = {(r[0], r[1]) for r in rows}
-        if not known:
+        shared = shared_suppression.matcher(self.vault.conn, study_id)
+        if not known and shared is None:
             return lambda record: False
 
         def is_suppressed(record: SampleRecord) -> bool:
-            pairs = self._digests(record.sample_id, (record.phone, record.phone2), record.email)
-            return any(pair in known for pair in pairs)
+            phones = (record.phone, record.phone2)
+            if known and any(pair in known for pair in self._digests(record.sample_id, phones, record.email)):
+                return True
+            return shared is not None and shared(record.sample_id, phones, record.email)
 
         return is_suppressed

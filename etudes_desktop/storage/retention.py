@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -78,16 +79,48 @@ def run(vault: VaultHandle, today: date, now: datetime | None = None) -> Retenti
 
 def _destroy(vault: VaultHandle, study_id: str, now: datetime) -> dict[str, int]:
     with vault.transaction() as conn:
-        drafts = [r[0] for r in conn.execute(
-            "SELECT id FROM interview WHERE study_id = ? AND state = 'draft'", (study_id,))]
-        conn.executemany("DELETE FROM interview WHERE id = ?", [(i,) for i in drafts])
-        calls = conn.execute("DELETE FROM call_attempt WHERE study_id = ?", (study_id,)).rowcount
-        respondents = conn.execute("DELETE FROM respondent WHERE study_id = ?", (study_id,)).rowcount
+        counts = erase_supplied_in(conn, study_id)
         conn.execute("UPDATE study SET sample_mapping_json = NULL, closed_at = coalesce(closed_at, ?) WHERE id = ?",
                      (now.isoformat(), study_id))
-        counts = {"respondents": respondents, "drafts": len(drafts), "call_attempts": calls}
         if any(counts.values()):
             audit.record(conn, now, "retention_destroyed", None, [study_id], counts)
     if any(counts.values()):
         vault.checkpoint()
+    return counts
+
+
+def erase_supplied_in(conn: Any, study_id: str) -> dict[str, int]:
+    """Destroy what the insurer supplied for a study (its people, their calls, the drafts begun
+    with them), inside the caller's transaction; the counts. The retention run and the remote
+    wipe both destroy through here."""
+    drafts = [r[0] for r in conn.execute("SELECT id FROM interview WHERE study_id = ? AND state = 'draft'", (study_id,))]
+    conn.executemany("DELETE FROM interview WHERE id = ?", [(i,) for i in drafts])
+    calls = conn.execute("DELETE FROM call_attempt WHERE study_id = ?", (study_id,)).rowcount
+    respondents = conn.execute("DELETE FROM respondent WHERE study_id = ?", (study_id,)).rowcount
+    return {"respondents": respondents, "drafts": len(drafts), "call_attempts": calls}
+
+
+REMOTE_WIPED = "study.remote_wiped"
+
+
+def was_wiped(vault: VaultHandle, study_id: str) -> bool:
+    """Whether this vault already destroyed the study's data on the collection office's request."""
+    return vault.conn.execute("SELECT 1 FROM audit WHERE event = ? AND object_ids_json = ? LIMIT 1",
+                              (REMOTE_WIPED, json.dumps([study_id]))).fetchone() is not None
+
+
+def wipe_study(vault: VaultHandle, study_id: str, now: datetime) -> dict[str, int]:
+    """The collection office revoked this laptop: destroy everything of the study (what the insurer
+    supplied, every interview whatever its state, the case events, the assignment, the focus group
+    sessions, the study package), keep the suppression lists (an objection outlives the study's
+    data) and the audit log, and say so in it with the counts. Called after the sync sent what it could."""
+    with vault.transaction() as conn:
+        counts = erase_supplied_in(conn, study_id)
+        counts["interviews_unsent"] = conn.execute("DELETE FROM interview WHERE study_id = ?", (study_id,)).rowcount
+        counts["case_events"] = conn.execute("DELETE FROM case_event WHERE study_id = ?", (study_id,)).rowcount
+        conn.execute("DELETE FROM assigned_case WHERE study_id = ?", (study_id,))
+        counts["group_sessions"] = conn.execute("DELETE FROM group_session WHERE study_id = ?", (study_id,)).rowcount
+        counts["study"] = conn.execute("DELETE FROM study WHERE id = ?", (study_id,)).rowcount
+        audit.record(conn, now, REMOTE_WIPED, None, [study_id], counts)
+    vault.checkpoint()
     return counts

@@ -200,7 +200,7 @@ def object_to_processing(vault: VaultHandle, study_id: str, sample_id: str, acto
             answers += conn.execute("DELETE FROM answer WHERE interview_id = ?", (interview_id,)).rowcount
             conn.execute("DELETE FROM interview WHERE id = ?", (interview_id,))
         conn.execute("DELETE FROM call_attempt WHERE respondent_id = ?", (person.id,))
-        suppress_and_erase(vault, conn, person.id, status="objected", now=moment)
+        suppress_and_erase(vault, conn, person.id, status="objected", now=moment, actor=actor)
         counts = {"interviews_erased": len(unsent), "answers_erased": answers}
         audit.record(conn, moment, "rights_objection", actor, [study_id, f"respondent:{person.id}"], counts)
     vault.checkpoint()

@@ -21,12 +21,11 @@ Pure: no SQL, no Qt.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from etudes_desktop.core.case_keys import case_digest, suppression_digest  # noqa: F401 - the contract's digests
 from etudes_desktop.sync.protocol import _ID, _SHA256, MAX_INT64, PROTOCOL_VERSION, Pseudonym, Time
 
 ASSIGNMENT_PATH = "/v1/assignment"
@@ -90,15 +89,3 @@ class CaseEventsAck(BaseModel):
     received: int = Field(description="events stored now (a re-sent event is not counted twice)")
     upto: int = Field(description="the highest event id the server holds for this device")
     server_time: str
-
-
-def _hmac(key_hex: str, message: str) -> str:
-    return hmac.new(bytes.fromhex(key_hex), message.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def case_digest(key_hex: str, sample_id: str) -> str:
-    return _hmac(key_hex, "case:" + sample_id.strip())
-
-
-def suppression_digest(key_hex: str, kind: Literal["sample_id", "phone", "email"], normalised: str) -> str:
-    return _hmac(key_hex, f"{kind}:{normalised}")

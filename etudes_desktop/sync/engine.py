@@ -9,8 +9,13 @@ sync (nothing lost, nothing twice):
 3. on receipts: accepted/duplicate interviews are deleted (answers, consent, attributes) and
    leave a PII-free tombstone; rejected/conflict ones stay with the reason; respondents with
    nothing left to do lose their contact data; then the WAL is checkpointed (TRUNCATE);
-4. the audit log goes up, then the study published on the server comes down (sync.studies_pull):
-   a new version serves the next interviews, a study closed there is closed here.
+4. the audit log goes up;
+5. case management (sync.cases): the case events go up (objections, completions, calls), the
+   study published on the server comes down (sync.studies_pull: a new version serves the next
+   interviews, a study closed there is closed here), then the people assigned to this laptop
+   (sync.assignment_pull: received, updated, dropped when moved elsewhere). When the collection
+   office revoked the laptop, instead: the study's data is destroyed and the audit log goes up
+   once more, saying so (remote wipe).
 No Qt: the GUI runs `SyncEngine.run` in a worker; clock, sleep, randomness and transport are
 passed in.
 """
@@ -25,7 +30,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_all
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -118,6 +123,16 @@ class SyncReport:
     audit_sent: int = 0
     study_update: str = ""  # the published study: created, updated, closed, unchanged, none, refused
     study_problem: str = ""
+    case_events_sent: int = 0  # case events the server acknowledged
+    assignment: str = ""  # the office's assignment: applied, unchanged, waiting (study not here yet), none, refused
+    assigned_added: int = 0
+    assigned_updated: int = 0
+    assigned_dropped: int = 0
+    assigned_kept: int = 0  # no longer assigned here, kept while an interview with them is open or unsent
+    assigned_refused: int = 0  # refused by the import's checks (a NIR...), never stored
+    case_problem: str = ""
+    wiped: bool = False  # the office revoked this laptop: the study's data was destroyed after sending
+    wipe_counts: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -171,6 +186,7 @@ class SyncEngine:
         self.device_id: str | None = None
         self.offset_ms = 0
         self.rejected_locally = 0
+        self.wipe_requested = False
 
     # -- the whole run ---------------------------------------------------------------------------
     def run(self, study_id: str | None = None) -> SyncReport:
@@ -188,7 +204,7 @@ class SyncEngine:
                 self._deliver(self._relock(report.study_id, batch_id), report, total)
             self._pipeline(report, total)
             report.audit_sent = self._send_audit(report)
-            self._pull_studies(report)
+            self._cases(report)
         except SyncError as exc:
             report.outcome = "cancelled" if isinstance(exc, SyncCancelled) else "error"
             outbox.log_outcome(self.vault, self.clock(), report.study_id or None, report.outcome,
@@ -262,12 +278,24 @@ class SyncEngine:
         if found.suspect:
             log.warning("sync: clock offset %d ms (uncertainty %d ms)", found.offset_ms, found.uncertainty_ms)
         self.device_id = info.device_id
+        self.wipe_requested = info.wipe_requested
         if info.study_delivered_on:  # the server delivered the study: its retention clock starts here too
             from etudes_desktop.storage.retention import apply_server_delivery
 
             apply_server_delivery(self.vault, info.study_id, date.fromisoformat(info.study_delivered_on),
                                   now=self.clock())
         return info.study_id
+
+    def _cases(self, report: SyncReport) -> None:
+        """Step 5 (sync.cases): case events up, study and assignment down; or the remote wipe."""
+        from etudes_desktop.sync import cases
+
+        if self.wipe_requested:
+            cases.remote_wipe(self, report, lambda: self._send_audit(report), self.clock())
+            return
+        cases.push_events(self, report, lambda send: self._call(send, report))
+        self._pull_studies(report)
+        cases.pull_assignment(self, report, lambda send: self._call(send, report), self.clock())
 
     def _pull_studies(self, report: SyncReport) -> None:
         """The study published on the server comes down first (sync.studies_pull); a package the

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from etudes_desktop.sync import case_protocol as cp
 from etudes_desktop.sync import protocol as p
 
 GZIP_ABOVE = 4096  # bytes: smaller bodies are not worth compressing
@@ -65,6 +66,12 @@ class Transport(Protocol):
 
     def get_studies(self, etag: str | None) -> Reply: ...
 
+    def get_assignment(self, etag: str | None) -> Reply: ...
+
+    def post_case_events(self, body: bytes, timeout: float) -> Reply: ...
+
+    def post_group_session(self, body: bytes, timeout: float) -> Reply: ...
+
     def close(self) -> None: ...
 
 
@@ -92,6 +99,18 @@ class HttpTransport:
     def get_studies(self, etag: str | None) -> Reply:
         """The study published for this device; 304 (empty body) when `etag` is still current."""
         return self._send("GET", p.STUDIES_PATH, None, None, {"If-None-Match": etag} if etag else None)
+
+    def get_assignment(self, etag: str | None) -> Reply:
+        """The people assigned to this device and the shared suppression list; 304 when unchanged."""
+        return self._send("GET", cp.ASSIGNMENT_PATH, None, None, {"If-None-Match": etag} if etag else None)
+
+    def post_case_events(self, body: bytes, timeout: float) -> Reply:
+        return self._send("POST", cp.CASE_EVENTS_PATH, body, timeout)
+
+    def post_group_session(self, body: bytes, timeout: float) -> Reply:
+        from etudes_desktop.sync.group_protocol import GROUP_SESSIONS_PATH
+
+        return self._send("POST", GROUP_SESSIONS_PATH, body, timeout)
 
     def _send(self, method: str, path: str, body: bytes | None, timeout: float | None,
               extra: dict[str, str] | None = None) -> Reply:

@@ -193,110 +193,180 @@
         <translation>Objection to the interview</translation>
     </message>
     <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="52"/>
+        <source>Attribution du bureau d&apos;études reçue</source>
+        <translation>Assignment received from the collection office</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="53"/>
+        <source>Attribution du bureau d&apos;études refusée</source>
+        <translation>Assignment from the collection office refused</translation>
+    </message>
+    <message>
         <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
+        <source>Données de l&apos;étude détruites à la demande du bureau d&apos;études</source>
+        <translation>Study data destroyed at the collection office&apos;s request</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
         <source>acceptés</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
         <source>déjà reçus</source>
         <translation>already received</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="54"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
         <source>refusés</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
         <source>effacés</source>
         <translation>erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="55"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
         <source>entretiens</source>
         <translation>interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="59"/>
         <source>champs</source>
         <translation>fields</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="59"/>
         <source>personnes</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="56"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="59"/>
         <source>brouillons</source>
         <translation>drafts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="60"/>
         <source>appels</source>
         <translation>calls</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="57"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="60"/>
         <source>entretiens effacés</source>
         <translation>interviews erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="61"/>
         <source>réponses effacées</source>
         <translation>answers erased</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="58"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="61"/>
         <source>lignes</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="59"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="62"/>
         <source>importées</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="59"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="62"/>
         <source>écartées (liste d&apos;opposition)</source>
         <translation>set aside (objection list)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="63"/>
+        <source>reçues</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="63"/>
+        <source>mises à jour</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="63"/>
+        <source>retirées</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="64"/>
+        <source>gardées (entretien en cours)</source>
+        <translation>kept (interview under way)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="64"/>
+        <source>refusées</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="65"/>
+        <source>refusées (NIR)</source>
+        <translation>refused (NIR)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="65"/>
+        <source>sur la liste d&apos;opposition partagée</source>
+        <translation>on the shared objection list</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="66"/>
+        <source>entretiens non transmis</source>
+        <translation>interviews not sent</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="66"/>
+        <source>événements de suivi</source>
+        <translation>case events</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="67"/>
+        <source>étude</source>
+        <translation>study</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="67"/>
+        <source>séances de groupe</source>
+        <translation>group sessions</translation>
     </message>
 </context>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="144"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="138"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="146"/>
         <source>Ce qui a été fait sur ce poste : événements, identifiants et nombres, jamais de données personnelles. Le journal ne peut être ni modifié ni effacé.</source>
         <translation>What was done on this computer: events, identifiers and counts, never personal data. The log can be neither changed nor erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="145"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="153"/>
         <source>Actualiser</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="200"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="208"/>
         <source>Aucune entrée.</source>
         <translation>No entry.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="202"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="210"/>
         <source>1 entrée.</source>
         <translation>1 entry.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/audit_view.py" line="204"/>
+        <location filename="../../etudes_desktop/gui/audit_view.py" line="212"/>
         <source>%1 entrées.</source>
         <translation>%1 entries.</translation>
     </message>
@@ -481,57 +551,57 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="156"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="157"/>
         <source>Pour chaque participant, après la lecture de la mention : A s&apos;il accepte, O s&apos;il s&apos;oppose (il quitte la réunion ; rien de lui n&apos;est gardé).</source>
         <translation>For each participant, after the notice has been read: A if they accept, O if they object (they leave the session; nothing of theirs is kept).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Pseudonyme</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="160"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="161"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="164"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="165"/>
         <source>&amp;Accepte</source>
         <translation>&amp;Accepts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="166"/>
         <source>S&apos;&amp;oppose</source>
         <translation>&amp;Objects</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="182"/>
         <source>accepte</source>
         <translation>accepts</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="181"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="182"/>
         <source>s&apos;oppose, a quitté la réunion</source>
         <translation>objects, has left the session</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="185"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="186"/>
         <source>à recueillir</source>
         <translation>to be asked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="210"/>
         <source>%1 accepte.</source>
         <translation>%1 accepts.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="211"/>
         <source>%1 s&apos;oppose : son opposition est enregistrée, son prénom effacé.</source>
         <translation>%1 objects: the objection is recorded, the first name erased.</translation>
     </message>
@@ -539,72 +609,72 @@
 <context>
     <name>DoorPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="71"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="72"/>
         <source>Flèches pour choisir, Espace ou Entrée : la personne est arrivée et reçoit son pseudonyme.</source>
         <translation>Arrows to choose, Space or Enter: the person has arrived and receives a pseudonym.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Pseudonyme</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Venue</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="74"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="75"/>
         <source>Invitation</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="79"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="80"/>
         <source>Venue sans invitation, &amp;prénom :</source>
         <translation>Came without an invitation, &amp;first name:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="82"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="83"/>
         <source>le prénom seulement</source>
         <translation>the first name only</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="86"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
         <source>présent</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="103"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
         <source>attendu</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="105"/>
         <source>sans invitation</source>
         <translation>without invitation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="104"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="105"/>
         <source>invité</source>
         <translation>invited</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="120"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="121"/>
         <source>%1 est arrivé(e) : pseudonyme %2.</source>
         <translation>%1 has arrived: pseudonym %2.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/door.py" line="128"/>
+        <location filename="../../etudes_desktop/gui/group/door.py" line="129"/>
         <source>Personne venue sans invitation ajoutée : pseudonyme %1.</source>
         <translation>Person without an invitation added: pseudonym %1.</translation>
     </message>
@@ -663,78 +733,78 @@
 <context>
     <name>GroupSessionWindow</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="120"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="123"/>
         <source>Réunion de groupe — %1, %2</source>
         <translation>Focus group — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Accueil</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Mention</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="138"/>
         <source>Décisions</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="139"/>
         <source>Discussion</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="139"/>
         <source>Main levée</source>
         <translation>Show of hands</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="137"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="140"/>
         <source>Questionnaires</source>
         <translation>Questionnaires</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="146"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
         <source>&amp;Fiche de séance (PDF)…</source>
         <translation>Session &amp;sheet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="149"/>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="165"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="152"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="168"/>
         <source>&amp;Clore la réunion…</source>
         <translation>&amp;Close the session…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="186"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="189"/>
         <source>%1 présents sur %2 attendus · %3 acceptent · %4 opposés · %5 notes</source>
         <translation>%1 present of %2 expected · %3 accept · %4 object · %5 notes</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="197"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="200"/>
         <source>Fiche de séance</source>
         <translation>Session sheet</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
         <source>La fiche n&apos;a pas pu être écrite à cet endroit : choisissez un autre dossier.</source>
         <translation>The sheet could not be written there: choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="214"/>
         <source>Fiche de séance enregistrée : %1</source>
         <translation>Session sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="219"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="222"/>
         <source>Clore la réunion ? Les prénoms seront effacés et plus rien ne pourra y être ajouté.</source>
         <translation>Close the session? First names will be erased and nothing more can be added.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
         <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
         <translation>
             <numerusform>%n participant present without a decision: nothing of theirs will be kept.</numerusform>
@@ -742,7 +812,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="227"/>
         <source>&amp;Confirmer la clôture</source>
         <translation>&amp;Confirm closing</translation>
     </message>
@@ -1416,12 +1486,12 @@
         <translation>Read the notice aloud to the group, word for word, before any question:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="48"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="51"/>
         <source>La mention a été &amp;lue au groupe (Ctrl+Entrée)</source>
         <translation>The notice has been &amp;read to the group (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="61"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="64"/>
         <source>Mention lue au groupe à %1 (version %2). Recueillez maintenant la décision de chacun (Alt+3).</source>
         <translation>Notice read to the group at %1 (version %2). Now ask each person&apos;s decision (Alt+3).</translation>
     </message>
@@ -1532,12 +1602,12 @@
 <context>
     <name>QuestionnairesPage</name>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="88"/>
         <source>Questionnaire individuel de chaque participant qui a accepté : choisissez-le, Entrée l&apos;ouvre.</source>
         <translation>Individual questionnaire of each participant who accepted: choose it, Enter opens it.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/window.py" line="91"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="94"/>
         <source>&amp;Ouvrir le questionnaire</source>
         <translation>&amp;Open the questionnaire</translation>
     </message>
@@ -2549,7 +2619,7 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="164"/>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="361"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="377"/>
         <source>Refusés ou en conflit</source>
         <translation>Refused or in conflict</translation>
     </message>
@@ -2624,11 +2694,37 @@ Import the sample file you received: “Import a sample…” button.</translati
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/sync_panel.py" line="271"/>
+        <source>Cet ordinateur a été retiré de l&apos;étude par le bureau d&apos;études : ses données de l&apos;étude ont été détruites après l&apos;envoi de ce qui pouvait l&apos;être.</source>
+        <translation>This computer was withdrawn from the study by the collection office: its study data was destroyed after everything that could be sent was sent.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
+        <source>%1 personne(s) reçue(s)</source>
+        <translation>
+            <numerusform>%1 person received</numerusform>
+            <numerusform>%1 people received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281"/>
+        <source>%1 retirée(s)</source>
+        <translation>
+            <numerusform>%1 withdrawn</numerusform>
+            <numerusform>%1 withdrawn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="283"/>
+        <source>Attribution du bureau d&apos;études : %1, %2.</source>
+        <translation>Assignment from the collection office: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="287"/>
         <source>Synchronisation réussie : rien à envoyer, tout est à jour.</source>
         <translation>Synchronisation succeeded: nothing to send, everything is up to date.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
         <source>%1 entretien(s) envoyé(s)</source>
         <translation>
             <numerusform>%1 interview sent</numerusform>
@@ -2636,7 +2732,7 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="289"/>
         <source>en %1 lot(s)</source>
         <translation>
             <numerusform>in %1 batch</numerusform>
@@ -2644,7 +2740,7 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="274"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
         <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
         <translation>
             <numerusform>%1 received by the server and erased from this computer</numerusform>
@@ -2652,12 +2748,12 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="276"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="292"/>
         <source>Synchronisation réussie : %1 %2 ; %3.</source>
         <translation>Synchronisation succeeded: %1 %2; %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="280"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
         <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
         <translation>
             <numerusform>%1 refused or in conflict: it stays on this computer, see why in the “Refused or in conflict” tab.</numerusform>
@@ -2665,7 +2761,7 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="302"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
         <translation>
             <numerusform>Synchronisation cancelled: %1 interview sent; the others will go at the next synchronisation.</numerusform>
@@ -2673,117 +2769,117 @@ Import the sample file you received: “Import a sample…” button.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="291"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="307"/>
         <source>Le serveur a refusé le jeton d&apos;appareil. Vérifiez-le dans les réglages du serveur ; rien n&apos;a été envoyé ni effacé.</source>
         <translation>The server refused the device token. Check it in the server settings; nothing was sent or erased.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="293"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="309"/>
         <source>Le serveur refuse les envois de ce poste pour cette étude. Contactez votre responsable d&apos;étude.</source>
         <translation>The server refuses uploads from this computer for this study. Contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="295"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311"/>
         <source>Le serveur de collecte est injoignable. Vérifiez la connexion puis réessayez : rien n&apos;est perdu.</source>
         <translation>The collection server cannot be reached. Check the connection and try again: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="297"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
         <source>Ce jeton d&apos;appareil est inscrit pour une autre étude : vérifiez les réglages du serveur. Rien n&apos;a été envoyé.</source>
         <translation>This device token is enrolled for another study: check the server settings. Nothing was sent.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="299"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="315"/>
         <source>Le serveur a refusé un lot d&apos;entretiens. Rien n&apos;est perdu ; réessayez plus tard ou contactez votre responsable d&apos;étude.</source>
         <translation>The server refused a batch of interviews. Nothing is lost; try again later or contact your study manager.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="301"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="317"/>
         <source>Le serveur a répondu de façon incohérente. Rien n&apos;a été effacé ; réessayez plus tard.</source>
         <translation>The server gave an inconsistent answer. Nothing was erased; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="303"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="319"/>
         <source>Le serveur a refusé le journal d&apos;audit ; les entretiens envoyés sont bien reçus. Réessayez plus tard.</source>
         <translation>The server refused the audit log; the interviews sent were received. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="311"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="327"/>
         <source>La synchronisation a échoué : %1. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed: %1. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="313"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
         <source>La synchronisation a échoué. Rien n&apos;est perdu ; réessayez plus tard.</source>
         <translation>Synchronisation failed. Nothing is lost; try again later.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="316"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
         <source>Indiquez l&apos;adresse du serveur et le jeton d&apos;appareil (bouton « Réglages du serveur… »).</source>
         <translation>Enter the server address and the device token (“Server settings…” button).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="321"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="337"/>
         <source>Annulation après le lot en cours…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="334"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="350"/>
         <source>une information sur la personne que le serveur n&apos;accepte pas</source>
         <translation>information about the person that the server does not accept</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="335"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="351"/>
         <source>trop volumineux pour le serveur, même envoyé seul</source>
         <translation>too large for the server, even sent alone</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="336"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="352"/>
         <source>contenu qui ne peut pas quitter ce poste tel quel</source>
         <translation>content that cannot leave this computer as it is</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="349"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="365"/>
         <source>(aucun motif donné)</source>
         <translation>(no reason given)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="328"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="344"/>
         <source>déjà reçu par le serveur avec un autre contenu</source>
         <translation>already received by the server with different content</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="329"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="345"/>
         <source>présent deux fois dans le lot avec des contenus différents</source>
         <translation>present twice in the batch with different contents</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="330"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="346"/>
         <source>appartient à une autre étude que celle de ce poste</source>
         <translation>belongs to another study than this computer&apos;s</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="331"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="347"/>
         <source>contenu altéré pendant l&apos;envoi (empreinte différente)</source>
         <translation>content altered in transit (different fingerprint)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="332"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="348"/>
         <source>notice d&apos;information absente des versions publiées de l&apos;étude</source>
         <translation>information notice missing from the study&apos;s published versions</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="333"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="349"/>
         <source>contenu refusé par le serveur (format invalide)</source>
         <translation>content refused by the server (invalid format)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="349"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="365"/>
         <source>refusé par le serveur</source>
         <translation>refused by the server</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="354"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="370"/>
         <source>Bloqué sur ce poste</source>
         <translation>Blocked on this computer</translation>
     </message>

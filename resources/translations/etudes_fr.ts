@@ -4,7 +4,7 @@
 <context>
     <name>GroupSessionWindow</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/window.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>
         <source>%n participant(s) présent(s) sans décision : rien ne sera gardé d&apos;eux.</source>
         <translation>
             <numerusform>%n participant présent sans décision : rien ne sera gardé de lui.</numerusform>
@@ -181,7 +181,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="272"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="279"/>
+        <source>%1 personne(s) reçue(s)</source>
+        <translation>
+            <numerusform>%1 personne reçue</numerusform>
+            <numerusform>%1 personnes reçues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="281"/>
+        <source>%1 retirée(s)</source>
+        <translation>
+            <numerusform>%1 retirée</numerusform>
+            <numerusform>%1 retirées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="288"/>
         <source>%1 entretien(s) envoyé(s)</source>
         <translation>
             <numerusform>%1 entretien envoyé</numerusform>
@@ -189,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="273"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="289"/>
         <source>en %1 lot(s)</source>
         <translation>
             <numerusform>en %1 lot</numerusform>
@@ -197,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="274"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="290"/>
         <source>%1 reçu(s) par le serveur et effacé(s) de ce poste</source>
         <translation>
             <numerusform>%1 reçu par le serveur et effacé de ce poste</numerusform>
@@ -205,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="280"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="296"/>
         <source>%1 refusé(s) ou en conflit : ils restent sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</source>
         <translation>
             <numerusform>%1 refusé ou en conflit : il reste sur ce poste, motif dans l&apos;onglet « Refusés ou en conflit ».</numerusform>
@@ -213,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/sync_panel.py" line="286"/>
+        <location filename="../../etudes_desktop/gui/sync_panel.py" line="302"/>
         <source>Synchronisation annulée : %1 entretien(s) envoyé(s) ; les autres partiront à la prochaine synchronisation.</source>
         <translation>
             <numerusform>Synchronisation annulée : %1 entretien envoyé ; les autres partiront à la prochaine synchronisation.</numerusform>

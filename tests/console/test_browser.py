@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import httpx
 
+from etudes_desktop.server.console.devices import MESSAGES
 from etudes_desktop.server.publishing import publish_file
 from tests.console.conftest import EMAILS, PASSWORDS, Office
 from tests.console.forms import STUDY, TITLE, bad_form, good_form
@@ -79,7 +80,7 @@ def test_enrol_and_revoke_a_device(page, office_sqlite: Office, tmp_path) -> Non
         row = page.locator("#devices tbody tr", has_text="portable-07")
         assert "Actif" in row.inner_text() and token not in page.content()
         row.get_by_role("button", name="Révoquer portable-07").click()
-        assert page.locator(".notice").inner_text() == "Appareil révoqué : son jeton ne permet plus aucun envoi."
+        assert page.locator(".notice").inner_text() == MESSAGES["revoked"]
         assert "Révoqué" in page.locator("#devices tbody tr", has_text="portable-07").inner_text()
         assert api.get("/v1/device", headers={"Authorization": f"Bearer {token}"}).status_code == 401
 

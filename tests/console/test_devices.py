@@ -9,6 +9,7 @@ import re
 import segno
 from sqlalchemy import select
 
+from etudes_desktop.server.console.devices import MESSAGES
 from etudes_desktop.server.publishing import publish_file
 from etudes_desktop.server.store import Batch, devices
 from tests.console.conftest import Office
@@ -78,9 +79,10 @@ def test_rename_and_revoke(office: Office, tmp_path) -> None:
     revoked = client.post(f"/console/devices/{first.id}/revoke", data={"csrf": csrf})
     assert revoked.status_code == 303
     page = html.unescape(client.get(revoked.headers["location"]).text)
-    assert "Appareil révoqué : son jeton ne permet plus aucun envoi." in page and "Révoqué" in page
-    assert client.get("/v1/device", headers=bearer).status_code == 401
-    assert client.post("/v1/batches", json=f.batch([f.interview()]), headers=bearer).status_code == 401
+    assert MESSAGES["revoked"] in page and "Révoqué" in page
+    assert client.get("/v1/device", headers=bearer).json()["wipe_requested"] is True  # told at its next contact
+    assert client.get("/v1/studies", headers=bearer).status_code == 403
+    assert client.post("/v1/batches", json=f.batch([f.interview()]), headers=bearer).status_code == 200  # what it holds
     assert client.post(f"/console/devices/{first.id}/revoke", data={"csrf": csrf}).status_code == 409
     assert client.post("/console/devices/inconnu/revoke", data={"csrf": csrf}).status_code == 404
     actions = [e["action"] for e in office.office.audit_entries()]

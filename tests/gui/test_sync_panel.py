@@ -281,3 +281,40 @@ def test_the_panel_words_errors_and_reasons_by_their_type_not_their_text(qtbot, 
         assert "texte du serveur" not in refused and "reworded" not in unreachable
     finally:
         install_translators("fr")
+
+
+def test_a_laptop_revoked_by_the_office_says_its_study_data_was_destroyed(qtbot, vault, server) -> None:
+    s.seed(vault, 3)
+    overview.save_settings(vault, server.url, server.token)
+    server.store.revoke(study_id=s.STUDY, name="portable-01")
+    panel = _panel(qtbot, vault, pool=ImmediatePool())
+    with qtbot.waitSignal(panel.sync_finished) as finished:
+        panel.sync_button.click()
+    assert finished.args[0].wiped and server.count() == 3  # sent first, then destroyed
+    assert panel.outcome_label.text() == (
+        "Cet ordinateur a été retiré de l'étude par le bureau d'études : ses données de l'étude ont été détruites "
+        "après l'envoi de ce qui pouvait l'être.")
+    assert panel.outcome_label.property("role") == "warn"
+    assert vault.conn.execute("SELECT count(*) FROM study").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_people_received_and_withdrawn_are_counted_in_words(qtbot, language):
+    from etudes_desktop.gui.i18n import install_translators
+
+    install_translators(language)
+    try:
+        panel = SyncPanel(WorkspaceServices())
+        qtbot.addWidget(panel)
+        one = panel.describe_report(SyncReport(assigned_added=1, assigned_dropped=0))
+        many = panel.describe_report(SyncReport(assigned_added=1250, assigned_dropped=3))
+        quiet = panel.describe_report(SyncReport(assigned_updated=4))
+        if language == "fr":
+            assert one.endswith("Attribution du bureau d'études : 1 personne reçue, 0 retirée.")
+            assert many.endswith("Attribution du bureau d'études : 1\u202f250 personnes reçues, 3 retirées.")
+        else:
+            assert one.endswith("Assignment from the collection office: 1 person received, 0 withdrawn.")
+            assert many.endswith("Assignment from the collection office: 1\u202f250 people received, 3 withdrawn.")
+        assert "ttribution" not in quiet and "ssignment" not in quiet  # nothing received or withdrawn: no word of it
+    finally:
+        install_translators("fr")

@@ -107,16 +107,21 @@ def test_batch_id_reused_for_other_content_is_refused(live: Live) -> None:
     assert response.status_code == 409 and response.json()["error"] == "batch_id_reused"
 
 
-def test_missing_wrong_and_revoked_tokens_get_401(live: Live) -> None:
+def test_missing_wrong_and_wiped_tokens_get_401(live: Live) -> None:
     body = f.batch(f.many(1))
     missing = live.client.post(f"{live.url}/v1/batches", json=body)
     assert missing.status_code == 401 and missing.headers["www-authenticate"].startswith("Bearer")
     assert live.post(body, token="etd_not-a-real-token").status_code == 401
     assert live.store.revoke(device_id=live.device_id) == 1
-    revoked = live.post(body)
+    assert live.post(body).status_code == 200  # revoked, asked to wipe: it sends what it holds first
+    wiped = {"protocol_version": 1, "entries": [
+        {"id": 1, "at": "2026-11-29T12:00:00+00:00", "event": "study.remote_wiped", "counts": {}}]}
+    assert live.client.post(f"{live.url}/v1/audit", json=wiped,
+                            headers={"Authorization": f"Bearer {live.token}"}).status_code == 200
+    revoked = live.post(f.batch(f.many(1)))
     assert revoked.status_code == 401 and revoked.json()["error"] == "invalid_token"
     assert "révoqué" in revoked.json()["message"]
-    assert live.stored_count() == 0
+    assert live.stored_count() == 1
 
 
 def test_device_writes_only_to_its_study(live: Live) -> None:

@@ -43,7 +43,9 @@ def test_enroll_prints_the_token_once_and_stores_its_hash(db_url: str, capsys: p
     assert code == 1 and err.startswith("etudes-server: ") and "déjà inscrit" in err and len(err.splitlines()) == 1
     code, _, err = run_cli(capsys, "revoke", "--study", "sat-2026", "--device-name", "portable-01",
                            "--database-url", db_url)
-    assert code == 0 and store.authenticate(token) is None
+    assert code == 0 and "effacement à distance" in err
+    revoked = store.authenticate(token)
+    assert revoked is not None and revoked.wipe_pending  # it may still send what it holds, then wipe
     code, _, err = run_cli(capsys, "revoke", "--device-id", "nope", "--database-url", db_url)
     assert code == 1 and "aucun appareil" in err
     store.close()

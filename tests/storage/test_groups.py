@@ -124,6 +124,23 @@ def test_notes_put_pseudonyms_in_place_of_names_and_refuse_contact_data(session)
     assert [n.text for n in groups.notes(session_id)] == ["P1 trouve que P2 exagère", "P3 n'est pas d'accord avec P9"]
 
 
+def test_the_name_of_someone_who_objected_and_left_is_still_taken_out_of_a_note(vault, session):
+    groups, session_id, package, _ids = session
+    by_name = {s.first_name: s for s in groups.seats(session_id)}
+    for seat in by_name.values():
+        groups.arrive(seat.id)
+    groups.deliver_notice(session_id, package.notice)
+    groups.decide(by_name["Sophie"].id, Decision.OBJECTS, package)
+    note, cleaned = groups.add_note(session_id, "Sophie LEMOINE est partie fâchée ; lemoine reviendra", "Accueil")
+    assert "Sophie" not in note.text and "LEMOINE" not in note.text.upper().replace("(PARTICIPANT SORTI)", "")
+    assert note.text == "(participant sorti) est partie fâchée ; (participant sorti) reviendra"
+    assert cleaned.removed == 2
+    stored = vault.conn.execute("SELECT left_digests FROM group_participant WHERE id = ?", (by_name["Sophie"].id,)).fetchone()[0]
+    assert "sophie" not in stored.lower() and "lemoine" not in stored.lower()  # keyed digests, not the names
+    groups.close(session_id)
+    assert vault.conn.execute("SELECT count(*) FROM group_participant WHERE left_digests IS NOT NULL").fetchone()[0] == 0
+
+
 def test_a_show_of_hands_counts_those_present_who_accepted(session):
     groups, session_id, package, _ids = session
     seats = groups.seats(session_id)

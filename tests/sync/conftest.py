@@ -26,14 +26,16 @@ class Field:
     vault: object
     sleeps: list[float] = field(default_factory=list)
 
-    def engine(self, *, token: str | None = None, direct: bool = False, **kwargs: object) -> SyncEngine:
+    def engine(self, *, token: str | None = None, direct: bool = False, vault: object = None,
+               **kwargs: object) -> SyncEngine:
+        """An engine over this field's vault (or another laptop's), through the proxy by default."""
         url = self.server.url if direct else self.proxy.url
         transport = HttpTransport(url, token or self.token, timeout=10)
         kwargs.setdefault("sleep", self.sleeps.append)
         kwargs.setdefault("rng", lambda: 0.5)
         kwargs.setdefault("retry", Retry(attempts=5))
         kwargs.setdefault("sizer", BatchSizer())
-        return SyncEngine(self.vault, transport, **kwargs)
+        return SyncEngine(vault or self.vault, transport, **kwargs)
 
     def on_server(self, study_id: str = STUDY) -> int:
         return int(self.store.stats(study_id)["interviews"])

@@ -123,17 +123,15 @@ def test_body_limit_halves_batches(vault, tmp_path) -> None:
     store.close()
 
 
-def test_wrong_and_revoked_tokens_stop_without_losing_anything(field_setup: Field) -> None:
+def test_a_wrong_token_stops_without_losing_anything(field_setup: Field) -> None:
     ids = s.seed(field_setup.vault, 5)
     with pytest.raises(SyncError, match="jeton"):
         field_setup.engine(token="etd_wrong").run()
-    field_setup.store.revoke(study_id=s.STUDY, name="portable-01")
-    with pytest.raises(SyncError, match="révoqué"):
-        field_setup.engine().run()
     assert s.states(field_setup.vault) == {"completed": 5} and field_setup.on_server() == 0
-    _, fresh = field_setup.store.enroll(s.STUDY, "portable-01")
+    _, fresh = field_setup.store.enroll(s.STUDY, "portable-02")
     field_setup.engine(token=fresh).run()
     assert_converged(field_setup, ids)
+    # a revoked token: tests/sync/test_remote_wipe.py (it sends what it holds, then wipes)
 
 
 def test_a_device_of_another_study_cannot_send(field_setup: Field) -> None:

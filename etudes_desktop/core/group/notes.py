@@ -10,7 +10,7 @@ replaced by « (participant sorti) »: nothing of theirs stays in the content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from etudes_desktop.core.errors import EtudesError
@@ -55,19 +55,30 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _WORD.findall(name))
 
 
+def name_terms(first_name: str, last_name: str = "") -> list[tuple[str, ...]]:
+    """The word sequences that name one person: both names either way round, then each alone."""
+    first, last = _name_words(first_name), _name_words(last_name)
+    return [term for term in dict.fromkeys((first + last, last + first, last, first))
+            if term and sum(len(w) for w in term) > 2]
+
+
 def _terms(people: Iterable[Person]) -> list[tuple[tuple[str, ...], Person]]:
     """Word sequences to look for, longest first (« Marie Durand » before « Marie »)."""
     terms: dict[tuple[str, ...], Person] = {}
     for person in people:
-        first, last = _name_words(person.first_name), _name_words(person.last_name)
-        for term in (first + last, last + first, last, first):
-            if term and sum(len(w) for w in term) > 2:
-                terms.setdefault(term, person)
+        for term in name_terms(person.first_name, person.last_name):
+            terms.setdefault(term, person)
     return sorted(terms.items(), key=lambda item: -len(item[0]))
 
 
-def clean_note(text: str, people: Sequence[Person]) -> CleanNote:
-    """The note as it may be stored, or NoteRefused."""
+_LEFT = Person(None)
+
+
+def clean_note(text: str, people: Sequence[Person], left: frozenset[str] = frozenset(),
+               keyed: Callable[[str], str] | None = None) -> CleanNote:
+    """The note as it may be stored, or NoteRefused. `left` holds keyed digests (`keyed` of the
+    words joined by a space) of the names of those who objected and left: their names are no
+    longer kept, yet typed in a note they are still taken out."""
     text = text.strip()
     if not text:
         raise NoteRefused("La note est vide.")
@@ -79,7 +90,7 @@ def clean_note(text: str, people: Sequence[Person]) -> CleanNote:
     if kind is not None:
         raise NoteRefused(REFUSALS[kind])
     matches = list(_WORD.finditer(text))
-    if not matches or not people:
+    if not matches or not (people or left):
         return CleanNote(text, (), 0)
     words = [fold(m.group()) for m in matches]
     terms = _terms(people)
@@ -91,6 +102,9 @@ def clean_note(text: str, people: Sequence[Person]) -> CleanNote:
     while index < len(words):
         hit = next(((term, person) for term, person in terms
                     if tuple(words[index:index + len(term)]) == term), None)
+        if hit is None and left and keyed is not None:
+            hit = next(((tuple(words[index:index + size]), _LEFT) for size in (2, 1)
+                        if index + size <= len(words) and keyed(" ".join(words[index:index + size])) in left), None)
         if hit is None:
             index += 1
             continue

@@ -44,6 +44,9 @@ class NoticePage(QWidget):
         layout.addWidget(intro)
         self.text = QTextBrowser()
         self.text.setPlainText(package.notice.text(language))
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)  # read aloud from a step away
+        self.text.setFont(font)
         layout.addWidget(self.text, 1)
         self.button = QPushButton(self.tr("La mention a été &lue au groupe (Ctrl+Entrée)"))
         self.button.clicked.connect(self.deliver)

@@ -199,7 +199,7 @@ CATALOGUE: dict[str, str] = {
     "révoqué le {when}": "revoked on {when}",
     "Aucun appareil inscrit.": "No device enrolled.",
     "Appareil renommé.": "Device renamed.",
-    "Appareil révoqué : son jeton ne permet plus aucun envoi.": "Device revoked: its token no longer sends anything.",
+    "Appareil révoqué : à sa prochaine connexion, il enverra ce qu'il détient puis détruira ses données de l'étude ; son jeton ne servira plus ensuite.": "Device revoked: at its next connection it will send what it holds, then destroy its study data; its token will then be of no further use.",
     "Nom d'appareil : de 1 à 200 caractères, sans caractère de contrôle.":
         "Device name: 1 to 200 characters, no control character.",
     "Choisissez une étude publiée et ouverte.": "Choose a published, open study.",
@@ -329,4 +329,21 @@ CATALOGUE: dict[str, str] = {
     "Dossiers détruits (conservation)": "Cases destroyed (retention)",
     "Calculés selon les définitions de l'AAPOR sur {n} cas, d'après les appels et issues envoyés par les ordinateurs ; les personnes de l'échantillon jamais appelées comptent pour l'étude ; chaque cas compte pour l'enquêteur de son dernier événement.":
         "Computed by AAPOR's definitions over {n} cases, from the calls and outcomes the laptops sent; people of the sample never called count for the study; each case counts for the interviewer of its latest event.",
+    "Réunions de groupe": "Focus groups",
+    "Réunions tenues et participants": "Sessions held and participants",
+    "Les réunions closes et synchronisées par les animateurs. Chaque participant y est un pseudonyme (P1, P2…) : cette page ne montre que des effectifs.":
+        "Sessions closed and synced by their moderators. Each participant is a pseudonym (P1, P2…): this page shows counts only.",
+    "Réunions tenues": "Sessions held",
+    "Réunions tenues et participants par réunion": "Sessions held and participants per session",
+    "Animateur": "Moderator",
+    "Invités": "Invited",
+    "Présents": "Present",
+    "Dont sans invitation": "Of whom without invitation",
+    "Acceptent": "Accept",
+    "S'opposent": "Object",
+    "Notes": "Notes",
+    "Aucune réunion reçue pour l'instant.": "No session received yet.",
+    "Questions à main levée, toutes réunions": "Questions by a show of hands, all sessions",
+    "Réponse": "Answer",
+    "Mains levées": "Hands raised",
 }

@@ -15,7 +15,8 @@ from etudes_desktop.server.console.web import PREFIX, Console, Ctx, page, redire
 
 MESSAGES = {
     "renamed": "Appareil renommé.",
-    "revoked": "Appareil révoqué : son jeton ne permet plus aucun envoi.",
+    "revoked": ("Appareil révoqué : à sa prochaine connexion, il enverra ce qu'il détient puis détruira ses données "
+                "de l'étude ; son jeton ne servira plus ensuite."),
     "bad_name": "Nom d'appareil : de 1 à 200 caractères, sans caractère de contrôle.",
     "no_study": "Choisissez une étude publiée et ouverte.",
     "unknown": "Appareil inconnu.",

@@ -31,6 +31,8 @@ CREATE TABLE group_participant (
     interview_id   TEXT REFERENCES interview(id) ON DELETE SET NULL,  -- holds the consent
     decision       TEXT CHECK (decision IN ('agrees', 'objects')),
     decided_at     TEXT,
+    left_digests   TEXT,                      -- an objector's names as keyed digests (HMAC), so a name
+                                              -- typed after they left is still taken out; erased at close
     UNIQUE (session_id, pseudonym)
 );
 CREATE INDEX group_participant_session ON group_participant (session_id);
