@@ -33,7 +33,7 @@ def test_log_in_and_out(page, office_sqlite: Office) -> None:
     assert page.locator(".error").inner_text() == "Adresse ou mot de passe incorrect."
     log_in(page, office, "manager")
     assert page.locator("h1").inner_text() == "Bureau de collecte"
-    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Appareils", "Résultats"]
+    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Avancement", "Appareils", "Résultats"]
     page.click("text=Se déconnecter")
     page.wait_for_url("**/console/login?done=logout")
     assert page.locator(".notice").inner_text() == "Vous êtes déconnecté."

@@ -42,6 +42,8 @@ ROUTES = [
     R("GET", "/studies/{study_id}", ("manager",)),
     R("GET", "/studies/{study_id}/file", ("manager",)),
     R("POST", "/studies/{study_id}/close", ("manager",), (("confirm", "yes"),)),
+    R("GET", "/progress", ("manager",)),
+    R("GET", "/studies/{study_id}/progress", ("manager",)),
     R("GET", "/studies/{study_id}/sample", ("manager",)),
     R("POST", "/studies/{study_id}/sample", ("manager",)),
     R("POST", "/studies/{study_id}/sample/assign", ("manager",), (("device", "portable-01"), ("count", "1"))),

@@ -32,6 +32,10 @@ PLURALS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("File refused: {count} problem to fix. Nothing was published.",
                "File refused: {count} problems to fix. Nothing was published."),
     },
+    "silent_days": {
+        "fr": ("Appareils silencieux depuis plus d'un jour", "Appareils silencieux depuis plus de {count} jours"),
+        "en": ("Devices silent for more than a day", "Devices silent for more than {count} days"),
+    },
 }
 
 
