@@ -346,4 +346,7 @@ CATALOGUE: dict[str, str] = {
     "Questions à main levée, toutes réunions": "Questions by a show of hands, all sessions",
     "Réponse": "Answer",
     "Mains levées": "Hands raised",
+    "données de l'étude effacées sur l'ordinateur le {when}": "study data erased on the laptop on {when}",
+    "effacement demandé : l'ordinateur enverra ce qu'il peut puis effacera l'étude à sa prochaine connexion":
+        "wipe requested: the laptop will send what it can, then erase the study at its next connection",
 }

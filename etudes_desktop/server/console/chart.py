@@ -47,6 +47,9 @@ def _days(points: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(day, counts.get(day, 0)) for day in days]
 
 
+MAX_BAR = 60.0  # px of one day at most
+
+
 def completes_per_day(points: list[tuple[str, int]], _: Callable[..., str]) -> Chart | None:
     """The chart of (day, completes), days ascending; None when there is nothing to draw."""
     points = [(day, count) for day, count in points if count]
@@ -55,8 +58,8 @@ def completes_per_day(points: list[tuple[str, int]], _: Callable[..., str]) -> C
     days = _days(points)
     peak = max(count for _day, count in days)
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = inner_w / len(days)
-    gap = min(2.0, step * 0.2)
+    step = min(inner_w / len(days), MAX_BAR)  # a few days make narrow bars, not one wall of colour
+    gap = min(2.0, step * 0.2) if step < MAX_BAR else step * 0.3
     bars = [Bar(day, count, LEFT + i * step + gap / 2, TOP + inner_h * (1 - count / peak), max(step - gap, 0.5),
                 inner_h * count / peak) for i, (day, count) in enumerate(days)]
     ticks = [(TOP + inner_h * (1 - share), round(peak * share)) for share in (0.0, 0.5, 1.0)]
