@@ -55,6 +55,7 @@ ROUTES = [
     R("GET", "/results", ("manager", "insurer")),
     R("GET", "/results/{study_id}", ("manager",)),
     R("GET", "/results/{study_id}/{fmt}", ("manager", "insurer")),
+    R("POST", "/results/{study_id}/deliver", ("manager",), (("confirm", "yes"),)),
 ]
 
 

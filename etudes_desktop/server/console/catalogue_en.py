@@ -29,6 +29,7 @@ CATALOGUE: dict[str, str] = {
     "Résultats indisponibles": "Results unavailable",
     "Format inconnu : CSV, XLSX, PDF ou JSON.": "Unknown format: CSV, XLSX, PDF or JSON.",
     "Résultats agrégés téléchargés": "Aggregated results downloaded",
+    "Étude livrée à l'assureur": "Study delivered to the insurer",
     # layout
     "Bureau de collecte": "Collection office",
     "Aller au contenu": "Skip to content",
@@ -349,4 +350,13 @@ CATALOGUE: dict[str, str] = {
     "données de l'étude effacées sur l'ordinateur le {when}": "study data erased on the laptop on {when}",
     "effacement demandé : l'ordinateur enverra ce qu'il peut puis effacera l'étude à sa prochaine connexion":
         "wipe requested: the laptop will send what it can, then erase the study at its next connection",
+    "Étude livrée : les résultats sont figés, l'étude est close aux nouveaux entretiens ; les portables reçoivent la date de livraison à leur prochaine synchronisation.":
+        "Study delivered: the results are frozen, the study is closed to new interviews; the laptops receive the delivery date at their next sync.",
+    "Livraison non faite": "Not delivered",
+    "Cochez la case de confirmation : la livraison clôt l'étude.": "Tick the confirmation box: delivering closes the study.",
+    "Livrer à l'assureur": "Deliver to the insurer",
+    "Les tableaux ci-dessous, protégés et vérifiés, sont figés (empreinte de chaque format) ; l'étude n'accepte plus de nouveaux entretiens et le délai de conservation des fichiers fournis commence.":
+        "The tables below, protected and checked, are frozen (a digest of each format); the study takes no more interviews and the retention period of the supplied files begins.",
+    "Je confirme la livraison : elle clôt l'étude et ne se défait pas.": "I confirm the delivery: it closes the study and cannot be undone.",
+    "Livrer l'étude": "Deliver the study",
 }
