@@ -94,6 +94,7 @@ SHOTS = [
     Shot("mot-de-passe", "/console/password", "manager"),
     Shot("accueil-delegue", "/console/", "dpo"),
     Shot("journal", "/console/audit", "dpo"),
+    Shot("conservation", "/console/retention", "dpo"),
     Shot("accueil-assureur", "/console/", "insurer"),
     Shot("resultats-assureur", "/console/results", "insurer"),
     Shot("acces-refuse", "/console/studies", "insurer", status=403),

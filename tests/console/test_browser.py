@@ -108,7 +108,7 @@ def test_english_by_the_switch(page, office_sqlite: Office) -> None:
     office = office_sqlite
     log_in(page, office, "dpo")
     page.click("text=English")
-    assert page.locator("nav a").all_inner_texts() == ["Home", "Journal"]
+    assert page.locator("nav a").all_inner_texts() == ["Home", "Journal", "Retention"]
     page.click("nav >> text=Journal")
     assert page.locator("h1").inner_text() == "Journal of the collection office"
     assert "Signed in" in page.locator("table").inner_text()

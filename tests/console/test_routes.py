@@ -48,6 +48,8 @@ ROUTES = [
     R("POST", "/studies/{study_id}/sample", ("manager",)),
     R("POST", "/studies/{study_id}/sample/assign", ("manager",), (("device", "portable-01"), ("count", "1"))),
     R("GET", "/studies/{study_id}/groups", ("manager",)),
+    R("GET", "/retention", ("dpo",)),
+    R("POST", "/retention/run", ("dpo",)),
     R("GET", "/devices", ("manager",)),
     R("POST", "/devices", ("manager",), (("study", STUDY), ("name", "portable-99"))),
     R("POST", "/devices/{device_id}/rename", ("manager",), (("name", "renommé"),)),

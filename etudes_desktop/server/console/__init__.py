@@ -37,7 +37,7 @@ ERROR_PAGES = {
 
 def routes() -> list[Route | Mount]:
     """Every console route, relative to /console."""
-    from etudes_desktop.server.console import devices, groups, progress, results, samples, studies
+    from etudes_desktop.server.console import devices, groups, progress, results, retention, samples, studies
 
     return [
         Route("/", pages.home, methods=["GET"]),
@@ -52,6 +52,7 @@ def routes() -> list[Route | Mount]:
         *progress.routes(),
         *samples.routes(),
         *groups.routes(),
+        *retention.routes(),
         *devices.routes(),
         *results.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

@@ -45,7 +45,7 @@ SECURITY_HEADERS = {
 ROLE_PAGES = {  # what each role finds in the navigation (label, path)
     "manager": [("Études", "/studies"), ("Avancement", "/progress"), ("Appareils", "/devices"),
                 ("Résultats", "/results")],
-    "dpo": [("Journal", "/audit")],
+    "dpo": [("Journal", "/audit"), ("Conservation", "/retention")],
     "insurer": [("Résultats", "/results")],  # the aggregated deliverable only, never a row
 }
 
