@@ -368,7 +368,6 @@ CATALOGUE: dict[str, str] = {
     "À détruire au plus tard le": "To destroy by",
     "Personnes encore gardées": "People still held",
     "Fichiers": "Files",
-    "État": "State",
     "Échue : à détruire": "Due: to destroy",
     "Conservée": "Kept",
     "Détruite": "Destroyed",
