@@ -76,6 +76,7 @@ class KeyingPanel(QWidget):
         self.codes = QLabel()
         self.codes.setWordWrap(True)
         self.codes.setTextFormat(Qt.TextFormat.PlainText)
+        self.codes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.codes, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
