@@ -1303,22 +1303,22 @@
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="85"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="86"/>
         <source>Saisi pour ce questionnaire :</source>
         <translation>Keyed for this form:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="111"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="113"/>
         <source>N° du &amp;questionnaire (case en haut de la première page) :</source>
         <translation>Form &amp;number (box at the top of page 1):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="117"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="119"/>
         <source>&amp;Mention d&apos;information, case cochée par la personne :</source>
         <translation>Information &amp;notice, box ticked by the person:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="118"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="120"/>
         <source>1  accepte de répondre
 2  s&apos;oppose (droit d&apos;opposition)
 0  aucune case cochée</source>
@@ -1327,42 +1327,42 @@
 0  no box ticked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="127"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="129"/>
         <source>(plusieurs codes : tapez-les à la suite ou séparés d&apos;espaces)</source>
         <translation>(several codes: type them in a row or separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="141"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="143"/>
         <source>Reprise du questionnaire n° %1.</source>
         <translation>Resuming form no. %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="221"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="236"/>
         <source>Questionnaire n° %1 mis de côté : la case de la mention n&apos;est pas cochée, il ne peut pas être saisi.</source>
         <translation>Form no. %1 set aside: the notice box is not ticked, it cannot be keyed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="224"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="239"/>
         <source>Questionnaire n° %1 : opposition enregistrée, aucune réponse n&apos;est gardée.</source>
         <translation>Form no. %1: objection recorded, no answer is kept.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="226"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="241"/>
         <source>Questionnaire n° %1 enregistré ; tiré pour la double saisie par un autre opérateur.</source>
         <translation>Form no. %1 saved; picked for double entry by another operator.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="228"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="243"/>
         <source>Questionnaire n° %1 saisi deux fois : des différences sont à trancher (Alt+3).</source>
         <translation>Form no. %1 keyed twice: differences to resolve (Alt+3).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="230"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="245"/>
         <source>Questionnaire n° %1 vérifié : les deux saisies concordent.</source>
         <translation>Form no. %1 verified: both keyings agree.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="232"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="247"/>
         <source>Questionnaire n° %1 enregistré.</source>
         <translation>Form no. %1 saved.</translation>
     </message>

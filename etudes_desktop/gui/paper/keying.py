@@ -93,6 +93,7 @@ class KeyingPanel(QWidget):
         self.number = ""
         self.flow: KeyingFlow | None = None
         self.key: str | None = None
+        self._field: Any = None
         self._connect_signals()
         unfinished = keying.unfinished()
         if unfinished is not None:
@@ -122,7 +123,7 @@ class KeyingPanel(QWidget):
     def _ask_field(self, key: str) -> None:
         assert self.flow is not None
         self.step, self.key = FIELD, key
-        field = self.flow.field(key)
+        field = self._field = self.flow.field(key)
         self.prompt.setText(f"Q{field.number}. {field.label}")
         self.codes.setText("\n".join(f"{code}  {label}" for code, label in field.codes) + (
             "\n" + self.tr("(plusieurs codes : tapez-les à la suite ou séparés d'espaces)")
@@ -148,7 +149,7 @@ class KeyingPanel(QWidget):
         if self.step == NOTICE and len(text) == 1:
             self._on_validated()
         elif self.step == FIELD and self.flow is not None and self.key is not None:
-            length = self.flow.field(self.key).max_length
+            length = self._field.max_length
             if length and len(text.strip()) == length and self.entry.cursorPosition() == len(text):
                 self._on_validated()
 
@@ -185,7 +186,7 @@ class KeyingPanel(QWidget):
             self.error.setText(refused)
             self.entry.selectAll()
             return
-        self._fill_keyed()
+        self._show_keyed(self.key)
         self._next_field(self.key)
 
     def _next_field(self, current: str | None) -> None:
@@ -210,6 +211,19 @@ class KeyingPanel(QWidget):
             field = self.flow.field(key)
             if field.shown:
                 self.keyed.addItem(f"Q{field.number}  {field.shown}")
+
+    def _show_keyed(self, key: str) -> None:
+        """One field keyed: its row in the list, added or replaced (the list is not rebuilt)."""
+        assert self.flow is not None
+        field = self._field if self._field.key == key else self.flow.field(key)
+        prefix = f"Q{field.number}  "
+        text = prefix + self.flow.shown(key)
+        rows = [self.keyed.item(r) for r in range(self.keyed.count())]
+        same = next((item for item in rows if item.text().startswith(prefix)), None)
+        if same is not None:
+            same.setText(text)
+        else:
+            self.keyed.addItem(text)
 
     def _saved(self, form: Any) -> None:
         self.status.setText(self._saved_text(form))
