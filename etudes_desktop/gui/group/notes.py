@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from etudes_desktop.core.group.notes import NoteRefused
 from etudes_desktop.gui.interview.signals import emit
@@ -78,8 +78,10 @@ class NotesPage(QWidget):
         self.entry.returnPressed.connect(self.save)
         layout.addWidget(entry_label)
         layout.addWidget(self.entry)
-        self.message = QLabel()  # one line, never wrapped: a new message does not lay the page out again
+        self.message = QLabel()  # one line of fixed size: a new message does not lay the page out again
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.message.setFixedHeight(self.message.fontMetrics().height() + 6)
         layout.addWidget(self.message)
         self.model = NotesModel(self)
         self.list = QListView()
