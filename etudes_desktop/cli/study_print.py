@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -44,35 +42,8 @@ def _package(args: Any) -> Any:
     return package
 
 
-def write_pdf(path: Path, pdf: bytes) -> None:
-    """Write `pdf` whole or not at all (a temporary file beside it, then renamed)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise EtudesError(f"dossier introuvable pour {path.name} : {folder}")
-    if path.is_dir():
-        raise EtudesError(f"impossible d'écrire {path.name} : c'est un dossier, donnez un nom de fichier .pdf")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".etudes-", suffix=".pdf")
-    except OSError as exc:
-        raise EtudesError(f"impossible d'écrire {path.name} : {_reason(exc)}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise EtudesError(f"impossible d'écrire {path.name} : {_reason(exc)}") from None
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "accès refusé (dossier en lecture seule ou fichier protégé)"
-    if isinstance(exc, IsADirectoryError):
-        return "c'est un dossier"
-    return "écriture impossible (disque plein ?)"
-
-
 def cmd_print(args: Any) -> int:
+    from etudes_desktop.core.printing.output import write_whole
     from etudes_desktop.core.printing.paper_form import number_questions, render_paper_form
 
     package = _package(args)
@@ -83,7 +54,7 @@ def cmd_print(args: Any) -> int:
     if declared and form.resolve_language(args.lang) is None:
         print(f"etudes: langue « {args.lang} » absente du formulaire ({', '.join(declared)}) : "
               "libellés dans la langue par défaut", file=sys.stderr)
-    write_pdf(args.out, render_paper_form(package, lang=args.lang))
+    write_whole(args.out, render_paper_form(package, lang=args.lang))
     questions = len(number_questions(form))
     emit(args, {"study": package.id, "version": package.version, "questions": questions, "file": str(args.out)},
          f"questionnaire papier de l'étude {package.id} (version {package.version}, {questions} questions) : "

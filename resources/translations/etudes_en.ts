@@ -40,67 +40,97 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="198"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="199"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="205"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="206"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
         <source>Appel suivant</source>
         <translation>Next call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
         <source>Taux de réponse (AAPOR)</source>
         <translation>Response rates (AAPOR)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
         <source>Réunions de groupe</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="264"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
+        <source>Imprimer le questionnaire (PDF)…</source>
+        <translation>Print the questionnaire (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="266"/>
         <source>Choisissez d&apos;abord une étude.</source>
         <translation>Choose a study first.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="290"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="292"/>
+        <source>Imprimer le questionnaire (PDF)</source>
+        <translation>Print the questionnaire (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="292"/>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="305"/>
+        <source>Étude introuvable dans le coffre.</source>
+        <translation>Study not found in the vault.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <source>Questionnaire papier enregistré : %1</source>
+        <translation>Paper questionnaire saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="311"/>
+        <source>Questionnaire non enregistré : %1</source>
+        <translation>Questionnaire not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="322"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="293"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="325"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="306"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="338"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="312"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="344"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
