@@ -45,7 +45,7 @@ class Styles:
         self.instruction = ParagraphStyle("instruction", parent=base, fontName="Helvetica-Bold", fontSize=11.5,
                                           leading=15, backColor=colors.HexColor("#FFF2CC"), borderPadding=2 * mm,
                                           borderColor=colors.HexColor("#7F6000"), borderWidth=0.6,
-                                          spaceBefore=5 * mm, spaceAfter=5 * mm, leftIndent=2 * mm, rightIndent=2 * mm)
+                                          spaceBefore=3 * mm, spaceAfter=7 * mm, leftIndent=2 * mm, rightIndent=2 * mm)
         self.note = ParagraphStyle("note", parent=base, fontName="Helvetica-Oblique", spaceBefore=2 * mm,
                                    spaceAfter=3 * mm)
         self.choice = ParagraphStyle("choice", parent=base, fontSize=11.5, leading=14)
