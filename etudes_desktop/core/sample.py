@@ -11,6 +11,7 @@ a row holding a NIR is never yielded. Only ids, counts and problems are kept for
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,9 +223,13 @@ def _plan(headers: list[str], mapping: SampleMapping) -> _Plan:
     return _Plan(headers, texts, checked, address, attributes, id_index)
 
 
-def _nir_cells(line: int, cells: list[str], headers: list[str]) -> list[SampleProblem]:
+# A cell a spreadsheet could run starts, once stripped, with one of core.formula_cells' triggers:
+# one search over the joined record finds the rows worth checking cell by cell (most have none).
+_MAYBE_FORMULA = re.compile(r"(?:^|\n)\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+def _nir_cells(line: int, joined: str, cells: list[str], headers: list[str]) -> list[SampleProblem]:
     """The cells of a record that hold a NIR, scanned in one pass over the joined record."""
-    joined = "\n".join(cells)
     spans = find_nir(joined)
     if not spans:
         return []
@@ -312,7 +317,7 @@ class SampleImport:
             for line, cells in table.records():
                 scan.total_rows += 1
                 if header_broken:  # refused anyway: only the NIR guard still looks at the rows
-                    self._add_nir(scan, _nir_cells(line, cells, self.headers))
+                    self._add_nir(scan, _nir_cells(line, "\n".join(cells), cells, self.headers))
                     continue
                 record = self._check_row(scan, plan, line, cells, id_column, first_line)
                 if record is not None and not self._stopped(scan):
@@ -326,12 +331,13 @@ class SampleImport:
 
     def _check_row(self, scan: SampleScan, plan: _Plan, line: int, cells: list[str], id_column: str,
                    first_line: dict[str, int]) -> SampleRecord | None:
-        nir = _nir_cells(line, cells, self.headers)
+        joined = "\n".join(cells)
+        nir = _nir_cells(line, joined, cells, self.headers)
         if nir:
             self._add_nir(scan, nir)
             scan.rejected_lines.add(line)
             return None
-        if any(is_formula(cell.strip()) for cell in cells):  # stored as text a spreadsheet will not run
+        if _MAYBE_FORMULA.search(joined) and any(is_formula(cell.strip()) for cell in cells):  # kept as inert text
             stripped = [cell.strip() for cell in cells]
             cells = [neutralise(cell) for cell in stripped]
             scan.neutralised += sum(1 for before, after in zip(stripped, cells) if before is not after)

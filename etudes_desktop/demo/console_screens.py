@@ -87,14 +87,20 @@ SHOTS = [
     Shot("resultats", "/console/results", "manager"),
     Shot("resultats-apercu", "/console/results/{study}", "manager"),
     Shot("resultats-apercu-ecran", "/console/results/{study}", "manager", full_page=False),
+    Shot("echantillon", "/console/studies/{study}/sample", "manager"),
+    Shot("avancement", "/console/studies/{study}/progress", "manager"),
+    Shot("avancement-ecran", "/console/studies/{study}/progress", "manager", full_page=False),
+    Shot("reunions-de-groupe", "/console/studies/{study}/groups", "manager"),
     Shot("mot-de-passe", "/console/password", "manager"),
     Shot("accueil-delegue", "/console/", "dpo"),
     Shot("journal", "/console/audit", "dpo"),
+    Shot("conservation", "/console/retention", "dpo"),
     Shot("accueil-assureur", "/console/", "insurer"),
     Shot("resultats-assureur", "/console/results", "insurer"),
     Shot("acces-refuse", "/console/studies", "insurer", status=403),
     Shot("en-home", "/console/", "manager", lang="en"),
     Shot("en-results-preview", "/console/results/{study}", "manager", lang="en"),
+    Shot("en-progress", "/console/studies/{study}/progress", "manager", lang="en", full_page=False),
 ]
 
 
@@ -158,9 +164,55 @@ def _set_up_by_the_manager(browser: Any, url: str, folder: Path) -> dict[str, st
         page.goto(f"{url}/console/devices")
         page.locator("#devices tbody tr", has_text="portable-nantes-03").locator("button.danger").click()
         page.wait_for_selector(".notice")
+        _sample_by_the_manager(page, url, folder, DEMO_STUDY_ID)
     finally:
         context.close()
     return tokens
+
+
+def _sample_by_the_manager(page: Any, url: str, folder: Path, study: str) -> None:
+    """The insurer's file (fictitious people) uploaded in the console, then shared between two laptops."""
+    import csv
+
+    from etudes_desktop.demo.seed import fictitious_people
+
+    path = folder / "echantillon-assureur.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["Identifiant", "Civilité", "Nom", "Prénom", "Code postal", "Commune", "Téléphone"])
+        for person in fictitious_people(120, random.Random(12), prefix="E"):
+            writer.writerow([person.sample_id, person.title, person.last_name, person.first_name, person.postcode,
+                             person.town, person.phone])
+    page.goto(f"{url}/console/studies/{study}/sample")
+    page.set_input_files("#file", str(path))
+    page.locator("form.upload button.primary").click()
+    page.wait_for_selector(".notice")
+    for device, count in (("portable-lyon-01", 50), ("portable-lille-02", 40)):
+        page.select_option("#device", label=device)
+        page.fill("#count", str(count))
+        page.locator("form.assign-form button.primary").click()
+        page.wait_for_selector(".notice")
+
+
+def _group_session(vault: Any, study: str) -> None:
+    """One focus group held on the demo laptop (six walk-ins, one objection), closed to be synced."""
+    import datetime as dt
+
+    from etudes_desktop.core.interview import Decision
+    from etudes_desktop.storage.groups import GroupService
+    from etudes_desktop.storage.studies import load_study
+
+    package = load_study(vault, study)
+    groups = GroupService(vault)
+    session = groups.create(study, dt.date.today(), "Salle 2, CPAM du Rhône, Lyon", "ANIM-03")
+    for name in ("Lucie", "Hugo", "Inès", "Karim", "Manon", "Paul"):
+        groups.add_walk_in(session, name)
+    groups.deliver_notice(session, package.notice)  # type: ignore[union-attr]
+    for n, seat in enumerate(groups.seats(session)):
+        groups.decide(seat.id, Decision.OBJECTS if n == 3 else Decision.AGREES, package)  # type: ignore[arg-type]
+    for text in ("P1 attend vingt minutes au guichet", "P2 préfère le compte en ligne", "P5 et P6 sont d'accord"):
+        groups.add_note(session, text, package.group.note_themes()[0])  # type: ignore[union-attr]
+    groups.close(session)
 
 
 def _laptop_sync(folder: Path, url: str, tokens: list[tuple[str, str, int]]) -> None:
@@ -180,6 +232,7 @@ def _laptop_sync(folder: Path, url: str, tokens: list[tuple[str, str, int]]) -> 
     try:
         seed.import_demo_study(vault)
         save_study(vault, sample_package())  # type: ignore[arg-type]
+        _group_session(vault, tokens[0][1])
         for n, (token, study, count) in enumerate(tokens):
             rng = random.Random(20 + n)
             seed.seed_interviews(vault, study, count - count // 3, rng)

@@ -158,6 +158,7 @@ def _package_screens(r: Renderer, demo: AppController, root: Path) -> None:
         ("interview", lambda: _interview_widgets(root / "interviews")),
         ("administration", lambda: _admin_widgets(demo, root / "server")),
         ("groups", lambda: _group_widgets(root / "groups")),
+        ("paper", lambda: _paper_widgets(root / "paper")),
     ]
     for section, build in sections:
         try:
@@ -175,6 +176,13 @@ def _interview_widgets(folder: Path) -> dict[str, QWidget]:
 
 def _group_widgets(folder: Path) -> dict[str, QWidget]:
     from etudes_desktop.demo.group_screens import screenshot_widgets
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return screenshot_widgets(folder)
+
+
+def _paper_widgets(folder: Path) -> dict[str, QWidget]:
+    from etudes_desktop.demo.paper_screens import screenshot_widgets
 
     folder.mkdir(parents=True, exist_ok=True)
     return screenshot_widgets(folder)

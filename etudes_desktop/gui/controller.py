@@ -70,6 +70,7 @@ class AppController(QObject):
         self.retention: Any = None
         self.next_call_dialog: Any = None  # F5 "Appel suivant" (window-modal)
         self.group_window: Any = None  # Ctrl+6, a focus group session (its own window)
+        self.paper_window: Any = None  # Ctrl+7, keying paper questionnaires (its own window)
         self.rates_dialog: Any = None
         self._make_launcher = make_launcher
         self.idle = IdleWatcher(idle_seconds, clock=clock, parent=self)
@@ -210,6 +211,7 @@ class AppController(QObject):
         window.add_view_menu_action(self.tr("Appel suivant"), "F5", self._on_next_call_requested)
         window.add_view_menu_action(self.tr("Taux de réponse (AAPOR)"), "Ctrl+5", self._on_rates_requested)
         window.add_view_menu_action(self.tr("Réunions de groupe"), "Ctrl+6", self._on_group_requested)
+        window.add_view_menu_action(self.tr("Saisie des questionnaires papier"), "Ctrl+7", self._on_paper_requested)
         window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
         window.add_vault_action(self.tr("Imprimer le questionnaire (PDF)…"), self._on_print_requested)
         banner = RetentionBanner()
@@ -258,6 +260,21 @@ class AppController(QObject):
             window.questionnaire_requested.connect(self.workspace.resume_interview_requested)
             window.closed_session.connect(lambda _id: self.hub.interviews_changed.emit())
             self.hub.vault_locked.connect(window.close)  # first names on screen go with the lock
+
+    def _on_paper_requested(self) -> None:
+        """Ctrl+7: key the paper questionnaires of the current study in batches (its own window)."""
+        from etudes_desktop.gui.interview.launcher import load_study_info
+        from etudes_desktop.gui.paper.start import open_paper_keying
+
+        study_id = self._current_study()
+        study = load_study_info(self.vault, study_id) if study_id else None
+        if study is None:
+            return
+        window = open_paper_keying(self.vault, study, parent=self.window)
+        if window is not None:
+            self.paper_window = window
+            window.finished.connect(lambda _r: self.hub.interviews_changed.emit())
+            self.hub.vault_locked.connect(window.close)
 
     def _current_study(self) -> str | None:
         self.window.show_view(WORKSPACE_VIEW)

@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.server.store import Store, batches, devices, iso
+from etudes_desktop.server.store import Store, batches, device_wipes, devices, iso
 
 office_metadata = MetaData()
 
@@ -169,6 +169,8 @@ class DeviceRow:
     created_at: str
     revoked_at: str | None
     last_batch_at: str | None
+    wipe_requested_at: str | None = None  # revoked from the console: the laptop is told to wipe
+    wiped_at: str | None = None  # the laptop said its study data was destroyed (remote wipe)
 
 
 class VersionTaken(EtudesError):
@@ -423,11 +425,14 @@ class OfficeStore:
         last = (select(batches.c.device_id, func.max(batches.c.received_at).label("last_at"))
                 .group_by(batches.c.device_id).subquery())
         query = (select(devices.c.id, devices.c.study_id, devices.c.name, devices.c.created_at, devices.c.revoked_at,
-                        last.c.last_at).outerjoin(last, last.c.device_id == devices.c.id)
+                        last.c.last_at, device_wipes.c.requested_at.label("wipe_requested_at"),
+                        device_wipes.c.confirmed_at.label("wiped_at"))
+                 .select_from(devices).outerjoin(last, last.c.device_id == devices.c.id)
+                 .outerjoin(device_wipes, device_wipes.c.device_id == devices.c.id)
                  .order_by(devices.c.revoked_at.is_not(None), devices.c.study_id, devices.c.name, devices.c.id))
         with self.engine.connect() as conn:
-            return [DeviceRow(r.id, r.study_id, r.name, r.created_at, r.revoked_at, r.last_at)
-                    for r in conn.execute(query)]
+            return [DeviceRow(r.id, r.study_id, r.name, r.created_at, r.revoked_at, r.last_at, r.wipe_requested_at,
+                              r.wiped_at) for r in conn.execute(query)]
 
     def device(self, device_id: str) -> DeviceRow | None:
         return next((d for d in self.list_devices() if d.id == device_id), None)

@@ -42,6 +42,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
+from etudes_desktop.server.facts_store import ContactBook, backfill, fact_row, facts_metadata, insert_facts
 from etudes_desktop.server.intake import Refusal, _validate, allowed_attributes_from_env
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ReasonCode, Receipt, canonical_json
 
@@ -238,6 +239,9 @@ class Store:
             beside = Path(self.engine.url.database).parent / KEY_FILE
         self.sealer = Sealer(key if key is not None else load_key(beside))
         metadata.create_all(self.engine)
+        facts_metadata.create_all(self.engine)
+        backfill(self.engine, self.sealer.open, interviews, batches)  # interviews received before the facts existed
+        self.contacts = ContactBook(self.engine, iso)
 
     @classmethod
     def open(cls, *, data_dir: Path | str | None, database_url: str | None, **kwargs: Any) -> Store:
@@ -304,6 +308,7 @@ class Store:
             ).first()
         if row is None:
             return None
+        self.contacts.seen(row.id, self.clock())  # the progress page's last contact (throttled)
         pending = row.revoked_at is not None
         if pending and (row.wipe is None or row.confirmed_at is not None):
             return None
@@ -326,13 +331,14 @@ class Store:
                      attributes: frozenset[str] | None = None) -> BatchReceipts:
         fingerprint = batch_fingerprint(batch)
         now = iso(self.clock())
-        out, rows = self._check(device, batch, now, notices, attributes)  # CPU work outside the transaction: locks stay short
+        out, rows, facts = self._check(device, batch, now, notices, attributes)  # CPU work outside the transaction: locks stay short
         with self.engine.begin() as conn:
             stored = conn.execute(select(batches).where(batches.c.id == batch.batch_id)).first()
             if stored is not None:
                 return self._replay(stored, device, batch, fingerprint, now)
             rows = self._refuse_after_delivery(conn, batch.study_id, rows, out)
             inserted = self._insert_new(conn, rows)
+            insert_facts(conn, self.dialect, (facts[i] for i in sorted(inserted)))  # what the progress page counts
             self._resolve(conn, rows, inserted, out)
             receipts = _fill_repeats(batch, out)
             stmt = self._insert(batches).on_conflict_do_nothing(index_elements=["id"]).returning(batches.c.id)
@@ -388,10 +394,12 @@ class Store:
                              receipts=receipts)
 
     def _check(self, device: Device, batch: Batch, now: str, notices: frozenset[str] | None = None,
-               attributes: frozenset[str] | None = None) -> tuple[dict[str, Receipt], list[dict[str, Any]]]:
-        """Validate each interview alone: receipts for the refused ones, rows for the others."""
+               attributes: frozenset[str] | None = None,
+               ) -> tuple[dict[str, Receipt], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """Validate each interview alone: receipts for the refused ones, rows and facts for the others."""
         out: dict[str, Receipt] = {}
         rows: list[dict[str, Any]] = []
+        facts: dict[str, dict[str, Any]] = {}
         seen: set[str] = set()
         for item in batch.interviews:
             if item.id in seen:
@@ -412,7 +420,8 @@ class Store:
                 "clock_offset_ms": item.clock_offset_ms, "received_at": now,
                 "payload_json": self.sealer.seal(blob, item.id),  # answers and attributes never in clear
             })
-        return out, rows
+            facts[item.id] = fact_row(rows[-1], payload)
+        return out, rows, facts
 
     def _resolve(self, conn: Any, rows: list[dict[str, Any]], inserted: set[str], out: dict[str, Receipt]) -> None:
         """Accepted for what was inserted; duplicate or conflict for ids the server already held."""

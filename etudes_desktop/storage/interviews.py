@@ -360,6 +360,9 @@ class InterviewStore:
         """Lock the interview; `attributes` are the respondent attributes the study lets leave."""
         with self._vault.transaction() as conn:
             interview = self._locked(conn, interview_id)
+            paper = conn.execute("SELECT state FROM paper_form WHERE interview_id = ?", (interview_id,)).fetchone()
+            if paper is not None and paper["state"] != "done":  # storage.paper: verified first
+                raise EtudesError("ce questionnaire papier attend sa double saisie : il ne peut pas encore être terminé")
             self._set_state(conn, interview, State.COMPLETED)
             conn.execute(
                 "UPDATE interview SET completed_at = ?, attributes_json = ? WHERE id = ?",

@@ -40,97 +40,102 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="199"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="200"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="206"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
         <source>Appel suivant</source>
         <translation>Next call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
         <source>Taux de réponse (AAPOR)</source>
         <translation>Response rates (AAPOR)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
         <source>Réunions de groupe</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
+        <source>Saisie des questionnaires papier</source>
+        <translation>Keying paper questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="215"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="216"/>
         <source>Imprimer le questionnaire (PDF)…</source>
         <translation>Print the questionnaire (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="266"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="283"/>
         <source>Choisissez d&apos;abord une étude.</source>
         <translation>Choose a study first.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="292"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
         <source>Imprimer le questionnaire (PDF)</source>
         <translation>Print the questionnaire (PDF)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="292"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="305"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="322"/>
         <source>Étude introuvable dans le coffre.</source>
         <translation>Study not found in the vault.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="326"/>
         <source>Questionnaire papier enregistré : %1</source>
         <translation>Paper questionnaire saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="311"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="328"/>
         <source>Questionnaire non enregistré : %1</source>
         <translation>Questionnaire not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="322"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="339"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="325"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="342"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="338"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="355"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="344"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="361"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -399,6 +404,62 @@
         <location filename="../../etudes_desktop/gui/audit_view.py" line="212"/>
         <source>%1 entrées.</source>
         <translation>%1 entries.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="41"/>
+        <source>Lots de questionnaires papier</source>
+        <translation>Batches of paper questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="45"/>
+        <source>Lots de l&apos;étude :</source>
+        <translation>The study&apos;s batches:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="48"/>
+        <source>%1 · %2 · %n questionnaire(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n form</numerusform>
+            <numerusform>%1 · %2 · %n forms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="55"/>
+        <source>&amp;Reprendre le lot</source>
+        <translation>&amp;Resume the batch</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="61"/>
+        <source>Nouveau lot, saisi par %1 :</source>
+        <translation>New batch, keyed by %1:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="65"/>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="67"/>
+        <source>« 1/5 » : un questionnaire sur cinq ; « 20 % » : un sur cinq tiré au hasard</source>
+        <translation>“1/5”: one form in five; “20 %”: one in five drawn at random</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="68"/>
+        <source>Double &amp;saisie :</source>
+        <translation>Double &amp;entry:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="69"/>
+        <source>Taux de l&apos;é&amp;tude pour les prochains lots</source>
+        <translation>The s&amp;tudy&apos;s rate for the next batches</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="77"/>
+        <source>Ouvrir le &amp;lot</source>
+        <translation>Open the &amp;batch</translation>
     </message>
 </context>
 <context>
@@ -758,6 +819,44 @@
         <location filename="../../etudes_desktop/gui/interview/widgets.py" line="114"/>
         <source>✓ Enregistré</source>
         <translation>✓ Saved</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="23"/>
+        <source>Par opérateur, premières saisies et doubles saisies ensemble. Le temps compté va du numéro du questionnaire à son dernier champ ; une erreur est une différence tranchée contre l&apos;opérateur.</source>
+        <translation>Per operator, first and second keyings together. The time counted runs from the form number to its last field; an error is a difference resolved against the operator.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="30"/>
+        <source>Opérateur</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="30"/>
+        <source>Questionnaires</source>
+        <translation>Questionnaires</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="30"/>
+        <source>Champs saisis</source>
+        <translation>Fields keyed</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="30"/>
+        <source>Questionnaires / heure</source>
+        <translation>Forms / hour</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="31"/>
+        <source>Erreurs</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/figures.py" line="31"/>
+        <source>Erreurs pour 1 000 champs</source>
+        <translation>Errors per 1,000 fields</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1331,73 @@
     </message>
 </context>
 <context>
+    <name>KeyingPanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="86"/>
+        <source>Saisi pour ce questionnaire :</source>
+        <translation>Keyed for this form:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="113"/>
+        <source>N° du &amp;questionnaire (case en haut de la première page) :</source>
+        <translation>Form &amp;number (box at the top of page 1):</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="119"/>
+        <source>&amp;Mention d&apos;information, case cochée par la personne :</source>
+        <translation>Information &amp;notice, box ticked by the person:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="120"/>
+        <source>1  accepte de répondre
+2  s&apos;oppose (droit d&apos;opposition)
+0  aucune case cochée</source>
+        <translation>1  agrees to answer
+2  objects (right to object)
+0  no box ticked</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="129"/>
+        <source>(plusieurs codes : tapez-les à la suite ou séparés d&apos;espaces)</source>
+        <translation>(several codes: type them in a row or separated by spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="143"/>
+        <source>Reprise du questionnaire n° %1.</source>
+        <translation>Resuming form no. %1.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="236"/>
+        <source>Questionnaire n° %1 mis de côté : la case de la mention n&apos;est pas cochée, il ne peut pas être saisi.</source>
+        <translation>Form no. %1 set aside: the notice box is not ticked, it cannot be keyed.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="239"/>
+        <source>Questionnaire n° %1 : opposition enregistrée, aucune réponse n&apos;est gardée.</source>
+        <translation>Form no. %1: objection recorded, no answer is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="241"/>
+        <source>Questionnaire n° %1 enregistré ; tiré pour la double saisie par un autre opérateur.</source>
+        <translation>Form no. %1 saved; picked for double entry by another operator.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="243"/>
+        <source>Questionnaire n° %1 saisi deux fois : des différences sont à trancher (Alt+3).</source>
+        <translation>Form no. %1 keyed twice: differences to resolve (Alt+3).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="245"/>
+        <source>Questionnaire n° %1 vérifié : les deux saisies concordent.</source>
+        <translation>Form no. %1 verified: both keyings agree.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="247"/>
+        <source>Questionnaire n° %1 enregistré.</source>
+        <translation>Form no. %1 saved.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../etudes_desktop/gui/main_window.py" line="79"/>
@@ -1566,6 +1732,49 @@
     </message>
 </context>
 <context>
+    <name>PaperWindow</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="24"/>
+        <source>Saisie des questionnaires papier — %1</source>
+        <translation>Keying paper questionnaires — %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="34"/>
+        <source>Lot du %1, opérateur %2 · double saisie : %3</source>
+        <translation>Batch of %1, operator %2 · double entry: %3</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="39"/>
+        <source>Double saisie à l&apos;aveugle par %1 : saisissez le questionnaire tiré comme s&apos;il était nouveau (la première saisie n&apos;est pas montrée).</source>
+        <translation>Blind double entry by %1: key the picked form as if it were new (the first keying is not shown).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="44"/>
+        <source>Saisie</source>
+        <translation>Keying</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="44"/>
+        <source>Double saisie</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="45"/>
+        <source>Différences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="45"/>
+        <source>Statistiques</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/window.py" line="71"/>
+        <source>%1 questionnaires dans le lot · %2 terminés · %3 mis de côté · %4 à vérifier · %5 à trancher</source>
+        <translation>%1 forms in the batch · %2 done · %3 set aside · %4 to verify · %5 to resolve</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../etudes_desktop/gui/views/study_import.py" line="118"/>
@@ -1711,6 +1920,94 @@
         <location filename="../../etudes_desktop/gui/next_call.py" line="193"/>
         <source>contact : personnes jointes parmi les cas</source>
         <translation>contact: people reached among the cases</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcilePanel</name>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="62"/>
+        <source>Questionnaires à trancher :</source>
+        <translation>Forms to resolve:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="71"/>
+        <source>Sur chaque ligne, le papier en main : 1 garde la première saisie, 2 la seconde, R saisit à nouveau la valeur lue. La valeur gardée est la bonne : l&apos;autre saisie compte une erreur pour son opérateur.</source>
+        <translation>On each row, paper in hand: 1 keeps the first keying, 2 the second, R keys the value read again. The value kept is right: the other keying counts one error for its operator.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="77"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="77"/>
+        <source>1re saisie</source>
+        <translation>1st keying</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="77"/>
+        <source>2e saisie</source>
+        <translation>2nd keying</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="78"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="90"/>
+        <source>Valeur lue sur le papier :</source>
+        <translation>Value read on the paper:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="99"/>
+        <source>&amp;Valider le questionnaire (Ctrl+Entrée)</source>
+        <translation>&amp;Validate the form (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="112"/>
+        <source>N° %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="122"/>
+        <source>Aucun questionnaire à trancher.</source>
+        <translation>No form to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="129"/>
+        <source>Questionnaire n° %1 — saisi par %2, vérifié par %3</source>
+        <translation>Form no. %1 — keyed by %2, verified by %3</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="143"/>
+        <source>1re gardée</source>
+        <translation>1st kept</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="143"/>
+        <source>2e gardée</source>
+        <translation>2nd kept</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="144"/>
+        <source>ressaisie : %1</source>
+        <translation>keyed again: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="151"/>
+        <source>à trancher</source>
+        <translation>to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="153"/>
+        <source>vide</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="210"/>
+        <source>Questionnaire n° %1 validé : il partira à la prochaine synchronisation.</source>
+        <translation>Form no. %1 validated: it goes with the next sync.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BatchDialog</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/paper/start.py" line="48"/>
+        <source>%1 · %2 · %n questionnaire(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n questionnaire</numerusform>
+            <numerusform>%1 · %2 · %n questionnaires</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupSessionWindow</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/group/window.py" line="224"/>

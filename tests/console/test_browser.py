@@ -33,7 +33,7 @@ def test_log_in_and_out(page, office_sqlite: Office) -> None:
     assert page.locator(".error").inner_text() == "Adresse ou mot de passe incorrect."
     log_in(page, office, "manager")
     assert page.locator("h1").inner_text() == "Bureau de collecte"
-    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Appareils", "Résultats"]
+    assert page.locator("nav a").all_inner_texts() == ["Accueil", "Études", "Avancement", "Appareils", "Résultats"]
     page.click("text=Se déconnecter")
     page.wait_for_url("**/console/login?done=logout")
     assert page.locator(".notice").inner_text() == "Vous êtes déconnecté."
@@ -82,7 +82,9 @@ def test_enrol_and_revoke_a_device(page, office_sqlite: Office, tmp_path) -> Non
         row.get_by_role("button", name="Révoquer portable-07").click()
         assert page.locator(".notice").inner_text() == MESSAGES["revoked"]
         assert "Révoqué" in page.locator("#devices tbody tr", has_text="portable-07").inner_text()
-        assert api.get("/v1/device", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        told = api.get("/v1/device", headers={"Authorization": f"Bearer {token}"})  # revoked: told to wipe
+        assert told.status_code == 200 and told.json()["wipe_requested"] is True
+        assert api.get("/v1/studies", headers={"Authorization": f"Bearer {token}"}).status_code == 403
 
 
 def test_an_insurer_reaches_neither_studies_nor_devices(page, office_sqlite: Office, tmp_path) -> None:
@@ -106,7 +108,7 @@ def test_english_by_the_switch(page, office_sqlite: Office) -> None:
     office = office_sqlite
     log_in(page, office, "dpo")
     page.click("text=English")
-    assert page.locator("nav a").all_inner_texts() == ["Home", "Journal"]
+    assert page.locator("nav a").all_inner_texts() == ["Home", "Journal", "Retention"]
     page.click("nav >> text=Journal")
     assert page.locator("h1").inner_text() == "Journal of the collection office"
     assert "Signed in" in page.locator("table").inner_text()

@@ -80,6 +80,7 @@ def test_rename_and_revoke(office: Office, tmp_path) -> None:
     assert revoked.status_code == 303
     page = html.unescape(client.get(revoked.headers["location"]).text)
     assert MESSAGES["revoked"] in page and "Révoqué" in page
+    assert "effacement demandé" in page  # the manager sees the wipe is on its way
     assert client.get("/v1/device", headers=bearer).json()["wipe_requested"] is True  # told at its next contact
     assert client.get("/v1/studies", headers=bearer).status_code == 403
     assert client.post("/v1/batches", json=f.batch([f.interview()]), headers=bearer).status_code == 200  # what it holds

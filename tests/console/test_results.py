@@ -89,3 +89,23 @@ def test_an_insurer_downloads_the_csv_in_a_browser(page, office_sqlite: Office, 
     caught.value.save_as(saved)
     text = saved.read_bytes().decode("utf-8-sig")
     assert "25" in text and "12" in text and "Personne-" not in text
+
+
+def test_the_manager_delivers_from_the_console_once_confirmed(office: Office, tmp_path) -> None:
+    _collect(office, tmp_path, yes=30, no=4)
+    manager, csrf = office.login("manager")
+    unconfirmed = manager.post(f"/console/results/{STUDY}/deliver", data={"csrf": csrf})
+    assert unconfirmed.status_code == 422 and "Cochez la case" in html.unescape(unconfirmed.text)
+    assert office.store.delivery(STUDY) is None
+    done = manager.post(f"/console/results/{STUDY}/deliver", data={"csrf": csrf, "confirm": "yes"})
+    assert done.status_code == 303
+    page = html.unescape(manager.get(done.headers["location"]).text)
+    assert "Étude livrée" in page and "Livrer l'étude" not in page
+    delivery = office.store.delivery(STUDY)
+    assert delivery is not None and {f["name"].rsplit(".", 1)[1] for f in delivery.files} == {"csv", "xlsx", "pdf", "json"}
+    assert office.office.studies(STUDY)[0].closed_at is not None  # closed to new interviews
+    again = manager.post(f"/console/results/{STUDY}/deliver", data={"csrf": csrf, "confirm": "yes"})
+    assert again.status_code == 422 and "déjà été livrée" in html.unescape(again.text)
+    insurer, _ = office.login("insurer")
+    assert "Livrée le" in html.unescape(insurer.get("/console/results").text)
+    assert ("study_delivered", STUDY) in [(e["action"], e["object_id"]) for e in office.office.audit_entries(50)]

@@ -42,10 +42,14 @@ ROUTES = [
     R("GET", "/studies/{study_id}", ("manager",)),
     R("GET", "/studies/{study_id}/file", ("manager",)),
     R("POST", "/studies/{study_id}/close", ("manager",), (("confirm", "yes"),)),
+    R("GET", "/progress", ("manager",)),
+    R("GET", "/studies/{study_id}/progress", ("manager",)),
     R("GET", "/studies/{study_id}/sample", ("manager",)),
     R("POST", "/studies/{study_id}/sample", ("manager",)),
     R("POST", "/studies/{study_id}/sample/assign", ("manager",), (("device", "portable-01"), ("count", "1"))),
     R("GET", "/studies/{study_id}/groups", ("manager",)),
+    R("GET", "/retention", ("dpo",)),
+    R("POST", "/retention/run", ("dpo",)),
     R("GET", "/devices", ("manager",)),
     R("POST", "/devices", ("manager",), (("study", STUDY), ("name", "portable-99"))),
     R("POST", "/devices/{device_id}/rename", ("manager",), (("name", "renommé"),)),
@@ -53,6 +57,7 @@ ROUTES = [
     R("GET", "/results", ("manager", "insurer")),
     R("GET", "/results/{study_id}", ("manager",)),
     R("GET", "/results/{study_id}/{fmt}", ("manager", "insurer")),
+    R("POST", "/results/{study_id}/deliver", ("manager",), (("confirm", "yes"),)),
 ]
 
 

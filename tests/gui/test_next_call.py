@@ -128,7 +128,7 @@ def test_f5_in_the_workspace_opens_the_next_call_and_appeler_goes_to_the_start_d
     assert "Heure locale de la personne" in dialog.local_label.text()
     dialog.call_button.click()
     assert asked == [first.id], "the start dialog opened on the person to call"
-    controller.window.view_menu.actions()[-1].trigger()  # Taux de réponse (AAPOR)
+    next(a for a in controller.window.view_menu.actions() if a.text() == "Taux de réponse (AAPOR)").trigger()
     rates = controller.rates_dialog
     assert isinstance(rates, RatesDialog) and rates.isVisible()
     assert rates.value("RR1") == "0.0 %" and "3 cas" in rates.counts_label.text()

@@ -58,6 +58,10 @@ def test_a_revoked_laptop_sends_what_it_holds_then_destroys_the_study_data(field
     suppressed = SuppressionList(vault).count()
     assert suppressed > 0 and s.leftovers(vault)
     assert field_setup.store.revoke(study_id=s.STUDY, name="portable-01") == 1
+    from etudes_desktop.server.office_store import OfficeStore
+
+    [row] = OfficeStore(field_setup.store).list_devices()  # what the console's device page shows
+    assert row.wipe_requested_at is not None and row.wiped_at is None
 
     report = field_setup.engine().run()
     assert report.wiped and report.accepted == 5 and field_setup.on_server() == 5  # sent first
@@ -74,6 +78,7 @@ def test_a_revoked_laptop_sends_what_it_holds_then_destroys_the_study_data(field
     assert "rights_objection" in _server_events(field_setup)
     with field_setup.store.engine.connect() as conn:
         assert conn.execute(select(device_wipes.c.confirmed_at)).scalar_one() is not None
+    assert OfficeStore(field_setup.store).list_devices()[0].wiped_at is not None
 
     with pytest.raises(TokenRefused, match="révoqué"):  # the token is dead now
         field_setup.engine().run()

@@ -1,6 +1,7 @@
 """The collection office's web console, mounted under /console on the server's Starlette app.
 
-Server-rendered pages (Jinja2), French first with English; no script, no third-party request.
+Server-rendered pages (Jinja2), French first with English; one small same-origin script (the
+progress page's refresh, static/progress.js), no third-party request.
 Accounts have one role: manager (runs studies and devices), dpo (the journal), insurer (the
 aggregated deliverable only). Sessions live in the database (revocable, 30 minutes idle).
 """
@@ -36,7 +37,7 @@ ERROR_PAGES = {
 
 def routes() -> list[Route | Mount]:
     """Every console route, relative to /console."""
-    from etudes_desktop.server.console import devices, groups, results, samples, studies
+    from etudes_desktop.server.console import devices, groups, progress, results, retention, samples, studies
 
     return [
         Route("/", pages.home, methods=["GET"]),
@@ -48,8 +49,10 @@ def routes() -> list[Route | Mount]:
         Route("/lang/{code}", pages.set_language, methods=["GET"]),
         Route("/audit", pages.audit_page, methods=["GET"]),
         *studies.routes(),
+        *progress.routes(),
         *samples.routes(),
         *groups.routes(),
+        *retention.routes(),
         *devices.routes(),
         *results.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

@@ -32,6 +32,16 @@ PLURALS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("File refused: {count} problem to fix. Nothing was published.",
                "File refused: {count} problems to fix. Nothing was published."),
     },
+    "silent_days": {
+        "fr": ("Appareils silencieux depuis plus d'un jour", "Appareils silencieux depuis plus de {count} jours"),
+        "en": ("Devices silent for more than a day", "Devices silent for more than {count} days"),
+    },
+    "retention_run": {
+        "fr": ("Conservation appliquée : fichiers fournis détruits pour {count} étude échue.",
+               "Conservation appliquée : fichiers fournis détruits pour {count} études échues."),
+        "en": ("Retention applied: supplied files destroyed for {count} study due.",
+               "Retention applied: supplied files destroyed for {count} studies due."),
+    },
 }
 
 

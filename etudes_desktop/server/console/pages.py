@@ -171,7 +171,7 @@ AUDIT_LABELS = {
     "refused": "Accès refusé", "study_published": "Étude publiée", "study_closed": "Étude close",
     "study_downloaded": "Fichier d'étude téléchargé",
     "device_enrolled": "Appareil inscrit", "device_renamed": "Appareil renommé", "device_revoked": "Appareil révoqué",
-    "results_downloaded": "Résultats agrégés téléchargés",
+    "results_downloaded": "Résultats agrégés téléchargés", "study_delivered": "Étude livrée à l'assureur",
     "sample_imported": "Échantillon importé", "sample_assigned": "Personnes attribuées à un appareil",
     "sample_assigned_by_hand": "Personnes attribuées à la main", "retention_destroyed": "Dossiers détruits (conservation)",
 }

@@ -10,9 +10,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.server.console.web import SECURITY_HEADERS, Console, Ctx, page
+from etudes_desktop.server.console.web import PREFIX, SECURITY_HEADERS, Console, Ctx, page, redirect
 
 FORMATS = ("csv", "xlsx", "pdf", "json")  # server.results.formats.FORMATS, in the order a reader wants them
+DELIVERED = "Étude livrée : les résultats sont figés, l'étude est close aux nouveaux entretiens ; les portables reçoivent la date de livraison à leur prochaine synchronisation."  # noqa: E501
 THRESHOLD = 11  # server.results.suppression.DEFAULT_THRESHOLD (imported lazily: numpy, SciPy, HiGHS)
 
 
@@ -21,6 +22,7 @@ def routes() -> list[Route]:
         Route("/results", results_page, methods=["GET"]),
         Route("/results/{study_id}", preview, methods=["GET"]),
         Route("/results/{study_id}/{fmt}", download, methods=["GET"]),
+        Route("/results/{study_id}/deliver", deliver, methods=["POST"]),
     ]
 
 
@@ -63,9 +65,34 @@ async def preview(console: Console, ctx: Ctx) -> Response:
     for table in doc["tables"]:  # how each hidden cell reads: « < 11 » under the threshold, « s » protecting one
         table["marks"] = {f"{i}:{j}": f"< {doc['threshold']}" if kind == "primary" else "s"
                           for i, j, kind in table["suppressed"]}
+    delivery = await run_in_threadpool(console.office.store.delivery, study_id)
+    done = ctx._(DELIVERED) if ctx.request.query_params.get("done") == "delivered" else None
     return console.render(ctx, "results_preview.html", study_id=study_id, title=deliverable.title, doc=doc,
-                          by_labels=BY_LABELS,
+                          by_labels=BY_LABELS, delivery=delivery, done=done, error=None,
                           formats=FORMATS, interviews=deliverable.counted.interviews)
+
+
+@page("manager")
+async def deliver(console: Console, ctx: Ctx) -> Response:
+    """Deliver to the insurer (as `etudes-server deliver`): every format frozen by its SHA-256, the
+    study closed to new interviews, the retention clock started; once only, confirmed by a box."""
+    assert ctx.user is not None
+    study_id = ctx.request.path_params["study_id"]
+    if ctx.field("confirm") != "yes":
+        return console.render(ctx, "error.html", 422, title=ctx._("Livraison non faite"),
+                              message=ctx._("Cochez la case de confirmation : la livraison clôt l'étude."))
+    from etudes_desktop.server.results.commands import deliver_study
+
+    try:
+        deliverable = await run_in_threadpool(_deliverable, console, study_id)
+        await run_in_threadpool(deliver_study, console.office.store, study_id, deliverable, ctx.user.user_id,
+                                ctx.user.role)
+    except EtudesError as exc:
+        return console.render(ctx, "error.html", 422, title=ctx._("Livraison non faite"), message=exc.message)
+    await run_in_threadpool(console.office.audit, ctx.user.user_id, ctx.user.role, "study_delivered", study_id)
+    from urllib.parse import quote
+
+    return redirect(f"{PREFIX}/results/{quote(study_id, safe='')}?done=delivered")
 
 
 @page("manager", "insurer")

@@ -64,8 +64,13 @@ async def _page(console: Console, ctx: Ctx, status: int = 200, **values: object)
                if d.study_id == study_id and d.revoked_at is None]
     for key in ("done", "error", "problems", "notes"):
         values.setdefault(key, None)
-    if values["done"] is None and ctx.request.query_params.get("done") == "assigned":
-        values["done"] = ctx._("Attribution enregistrée : les ordinateurs la recevront à leur prochaine synchronisation.")
+    query = ctx.request.query_params
+    if values["done"] is None and query.get("done") == "assigned":
+        name = next((d.name for d in devices if d.id == query.get("device")), None)
+        said = ctx._("Attribution enregistrée : les ordinateurs la recevront à leur prochaine synchronisation.")
+        if name and query.get("n", "").isdigit():
+            said = ctx._(MESSAGES["assigned"], assigned=int(query["n"]), device=name) + " " + said
+        values["done"] = said
     return console.render(ctx, "sample.html", status, study=found[0], counts=counts, devices=devices, **values)
 
 
@@ -130,7 +135,8 @@ async def assign(console: Console, ctx: Ctx) -> Response:
     except EtudesError as exc:
         return await _page(console, ctx, 422, error=exc.message)
     if not done.not_open and not done.unknown:
-        return redirect(f"{PREFIX}/studies/{quote(study_id, safe='')}/sample?done=assigned")
+        return redirect(f"{PREFIX}/studies/{quote(study_id, safe='')}/sample?done=assigned&n={done.assigned}"
+                        f"&device={quote(device, safe='')}")
     names = {d.id: d.name for d in await run_in_threadpool(console.office.list_devices)}
     notes = [ctx._(MESSAGES["not_open"], n=done.not_open)] if done.not_open else []
     if done.unknown:

@@ -34,7 +34,8 @@ MAX_FORM_BYTES = 64 * 1024
 MAX_UPLOAD_BYTES = 12 * 1024 * 1024
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; form-action 'self'; "
                                "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -42,8 +43,9 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 ROLE_PAGES = {  # what each role finds in the navigation (label, path)
-    "manager": [("Études", "/studies"), ("Appareils", "/devices"), ("Résultats", "/results")],
-    "dpo": [("Journal", "/audit")],
+    "manager": [("Études", "/studies"), ("Avancement", "/progress"), ("Appareils", "/devices"),
+                ("Résultats", "/results")],
+    "dpo": [("Journal", "/audit"), ("Conservation", "/retention")],
     "insurer": [("Résultats", "/results")],  # the aggregated deliverable only, never a row
 }
 

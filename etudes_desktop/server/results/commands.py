@@ -107,24 +107,33 @@ def _summary(d: Deliverable) -> None:
           f"{d.protection.count(SECONDARY)} en protection ; contrôle de l'attaquant réussi", file=sys.stderr)
 
 
+def deliver_study(store: Any, study_id: str, deliverable: Deliverable, actor: str, role: str | None
+                  ) -> tuple[Any, dict[str, bytes]]:
+    """Freeze a study's deliverable (every format rendered once, their SHA-256 recorded), close the
+    study to new interviews; the one home of delivery for the command line and the console."""
+    earlier = store.delivery(study_id)
+    if earlier is not None:
+        raise EtudesError(f"l'étude {study_id} a déjà été livrée le {earlier.delivered_on}")
+    rendered = {f"{study_id}-resultats.{fmt}": render(deliverable, fmt) for fmt in FORMATS}
+    files = [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+             for name, data in rendered.items()]
+    delivery = store.record_delivery(study_id, deliverable.threshold, files)
+    from etudes_desktop.server.office_store import OfficeStore
+
+    OfficeStore(store).close_study(study_id, actor, role)  # published here: closed to new interviews
+    return delivery, rendered
+
+
 def cmd_deliver(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise EtudesError(f"{out} existe déjà et n'est pas un dossier vide : la livraison n'écrase rien")
     store, deliverable = _build(args)
-    earlier = store.delivery(args.study)
-    if earlier is not None:
-        raise EtudesError(f"l'étude {args.study} a déjà été livrée le {earlier.delivered_on}")
-    rendered = {f"{args.study}-resultats.{fmt}": render(deliverable, fmt) for fmt in FORMATS}
+    delivery, rendered = deliver_study(store, args.study, deliverable, "cli", None)
     out.mkdir(parents=True, exist_ok=True)
-    files = []
     for name, data in rendered.items():
-        files.append({"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
         _write_frozen(out / name, data)
-    delivery = store.record_delivery(args.study, deliverable.threshold, files)
-    from etudes_desktop.server.office_store import OfficeStore
-
-    OfficeStore(store).close_study(args.study, "cli", None)  # published here: closed to new interviews
+    files = delivery.files
     sums = "".join(f"{f['sha256']}  {f['name']}\n" for f in files)
     _write_frozen(out / SUMS_FILE, f"# livraison {args.study} du {delivery.delivered_at}\n{sums}".encode())
     log.info("study delivered: %d files", len(files))

@@ -117,7 +117,9 @@ def build_deliverable(store: Any, package: StudyPackage, *, by: list[str] | None
                       now: datetime | None = None) -> Deliverable:
     """Count, protect and check every table of a study; EtudesError when anything would be exposed."""
     check_threshold(threshold)
-    counted = count_tables(package, store.iter_results_rows(package.id), by)
+    from etudes_desktop.server.groups_store import GroupStore
+
+    counted = count_tables(package, store.iter_results_rows(package.id), by, GroupStore(store).hands(package.id))
     protected = protect(counted.cells, threshold, protection)
     low, high = require_protected(counted.cells, protected)
     notes = []

@@ -132,9 +132,14 @@ def choose_by(package: StudyPackage, by: list[str] | None) -> list[str]:
     return list(dict.fromkeys(by))
 
 
+HANDS_ROW = "__sans_main__"
+
+
 def count_tables(package: StudyPackage, rows: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
-                 by: list[str] | None = None) -> Counted:
-    """Every table of the study's results, counted from (mode, answers, attributes) rows."""
+                 by: list[str] | None = None, hands: dict[str, dict[str, tuple[int, int]]] | None = None) -> Counted:
+    """Every table of the study's results, counted from (mode, answers, attributes) rows; then the
+    focus groups' shows of hands (`hands`: question -> choice -> (hands, present) over sessions),
+    protected in the same system by the same rules."""
     crossings = choose_by(package, by)
     modes, answers, attributes = [], [], []
     for mode, answer, attribute in rows:
@@ -149,9 +154,44 @@ def count_tables(package: StudyPackage, rows: Iterable[tuple[str, dict[str, Any]
         values = [answer.get(item.name) for answer in answers]
         for kind, row_keys, row_labels, member in _members(package, item, values):
             tables.extend(_tables(system, questionnaire, item, kind, row_keys, row_labels, member, levels, values))
+    for offset, (name, counts) in enumerate(sorted((hands or {}).items())):
+        system.family = 100_000 + offset
+        table = _hands_table(system, questionnaire, name, counts)
+        if table is not None:
+            tables.append(table)
     cells = system.build()
     cells.appearances = _appearances(tables, len(cells.values))
     return Counted(tables, cells, len(answers), crossings, skipped)
+
+
+def _hands_table(system: _System, questionnaire: Questionnaire, name: str,
+                 counts: dict[str, tuple[int, int]]) -> Table | None:
+    """One question asked to focus groups by a show of hands: hands per choice over the sessions, out
+    of the people present; a single choice's cells add up to them with those who raised no hand."""
+    item = questionnaire.item_index().get(name)
+    if item is None or item.type not in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) or not counts:
+        return None
+    present = max(p for _h, p in counts.values())
+    choices = questionnaire.choices_for(item)
+    keys = [c.name for c in choices]
+    labels = [questionnaire.text(c.label) or c.name for c in choices]
+    values = [counts.get(key, (0, present))[0] for key in keys]
+    total = system.var(("hands-present", name), present)
+    kind = "choices" if item.type is ItemType.SELECT_ONE else "multiple"
+    row_vars = [system.var(("hands", name, key), value) for key, value in zip(keys, values)]
+    if kind == "choices":
+        keys, labels = [*keys, HANDS_ROW], [*labels, "Sans main levée"]
+        values.append(present - sum(values))
+        row_vars.append(system.var(("hands", name, HANDS_ROW), values[-1]))
+        system.equation(row_vars, [total])
+    else:
+        for key, var in zip(keys, row_vars):  # each choice and who did not raise their hand for it
+            complement = system.var(("hands-not", name, key), present - system.values[var], hidden=True)
+            system.equation([var, complement], [total])
+    question = f"{questionnaire.text(item.label) or name} (réunions de groupe, à main levée)"
+    cells = np.array(values, dtype=int).reshape(-1, 1)
+    return Table(f"groupes.{name}", name, question, kind, [], keys, labels, ["n"], cells,
+                 np.array(row_vars, dtype=int).reshape(-1, 1), row_vars, [total], total)
 
 
 def _appearances(tables: list[Table], n: int) -> np.ndarray:

@@ -100,3 +100,46 @@ def test_crossings_are_those_the_study_allows(stored):
         build_deliverable(stored, package(), by=["sex"])
     only_mode = build_deliverable(stored, package(), by=["mode"])
     assert {tuple(t.by) for t in only_mode.tables} == {(), ("mode",)}
+
+
+def _group_sessions(store, counts_per_session):
+    """Focus groups held and synced: each session's show of hands on « satisfaction » and « canaux »."""
+    from etudes_desktop.server.groups_store import GroupStore
+    from etudes_desktop.server.store import Device
+    from etudes_desktop.sync import group_protocol as gp
+
+    device, _ = store.enroll("sat-2026", "portable-groupe")
+    groups = GroupStore(store)
+    for n, (present, satisfaction, canaux) in enumerate(counts_per_session):
+        record = gp.GroupSessionRecord.model_validate({
+            "session_id": f"{n + 1:08d}-1111-4111-8111-111111111111", "study_id": "sat-2026", "study_version": "1",
+            "held_on": "2026-06-02", "place": "Salle 3", "moderator": "MOD-01", "invited": present,
+            "notice": {"notice_id": "m", "notice_version": "1", "text_sha256": "a" * 64,
+                       "delivered_at": "2026-06-02T16:00:00+00:00"},
+            "participants": [{"pseudonym": f"P{i + 1}", "walk_in": False, "decision": "agrees",
+                              "decided_at": "2026-06-02T16:01:00+00:00"} for i in range(present)],
+            "counts": [{"question": "satisfaction", "present": present, "counts": satisfaction},
+                       {"question": "canaux", "present": present, "counts": canaux}],
+            "closed_at": "2026-06-02T18:00:00+00:00"})
+        status, _ = groups.ingest(Device(device.id, "sat-2026", "portable-groupe"),
+                                  gp.GroupSessionUpload(content_sha256=gp.record_hash(record), record=record))
+        assert status == "accepted"
+
+
+def test_shows_of_hands_join_the_results_under_the_same_rules(stored):
+    _group_sessions(stored, [(8, {"oui": 6, "non": 1}, {"web": 5, "tel": 3, "agence": 0}),
+                             (9, {"oui": 7, "non": 2}, {"web": 6, "tel": 8, "agence": 2})])
+    deliverable = build_deliverable(stored, package(), threshold=11)
+    by_id = {t.id: t for t in deliverable.tables}
+    single = by_id["groupes.satisfaction"]
+    assert single.rows == ["Oui", "Non", "Sans main levée"] and single.cells[:, 0].tolist() == [13, 3, 1]
+    assert "réunions de groupe" in single.question
+    assert deliverable.value(single.total_var) == 17  # the people present over the sessions
+    hidden = [deliverable.value(int(v)) for v in single.cell_vars[:, 0]]
+    assert hidden[0] is None and hidden[1] is None and hidden[2] is None  # 3 and 1 under 11, 13 would give them back
+    multiple = by_id["groupes.canaux"]
+    assert multiple.cells[:, 0].tolist() == [11, 11, 2]
+    assert [deliverable.value(int(v)) for v in multiple.cell_vars[:, 0]] == [11, 11, None]
+    doc = document(deliverable)
+    assert any(t["id"] == "groupes.satisfaction" for t in doc["tables"])
+    assert json.dumps(doc).count("P1") == 0  # never a pseudonym

@@ -1,0 +1,1 @@
+"""Paper questionnaires keyed back: choice codes, which forms are keyed twice, who erred."""

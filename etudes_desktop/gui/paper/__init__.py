@@ -1,0 +1,1 @@
+"""Keying paper questionnaires: batches, heads-down entry of codes, double entry, reconciliation."""

@@ -1,0 +1,248 @@
+"""Heads-down keying of paper forms: one entry line, the keyboard only. The form number, then (on
+a first keying) the notice decision, then one field per question in order; Enter or Tab validates
+and moves on, a code of full length moves on by itself, Shift+Tab or Up goes back. Refusals show
+under the line, never in a dialog; a form is saved at its last field and the next number offered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+
+from etudes_desktop.core.errors import EtudesError
+from etudes_desktop.gui.interview.signals import emit
+from etudes_desktop.gui.paper.flow import KeyingFlow
+from etudes_desktop.gui.style import set_role
+
+NUMBER, NOTICE, FIELD = "number", "notice", "field"
+
+
+class KeyField(QLineEdit):
+    """The entry line: Enter and Tab validate, Shift+Tab and Up go back."""
+
+    validated = Signal()
+    back = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Tab:
+                emit(self.validated)
+                return True
+            if event.key() == Qt.Key.Key_Backtab:
+                emit(self.back)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            emit(self.validated)
+        elif event.key() == Qt.Key.Key_Up:
+            emit(self.back)
+        else:
+            super().keyPressEvent(event)
+
+
+class KeyingPanel(QWidget):
+    """One keying pass (storage behind `keying`: gui.paper.passes.FirstPass or SecondPass)."""
+
+    form_saved = Signal(object)  # the paper Form
+
+    def __init__(self, keying: Any, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keying = keying
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        set_role(heading, "subtitle")
+        left.addWidget(heading)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.prompt.setFont(font)
+        left.addWidget(self.prompt)
+        self.entry = KeyField()
+        self.entry.setFont(font)
+        self.entry.setMaxLength(200)
+        self.prompt.setBuddy(self.entry)
+        left.addWidget(self.entry)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        set_role(self.error, "error")
+        left.addWidget(self.error)
+        self.codes = QLabel()
+        self.codes.setWordWrap(True)
+        self.codes.setTextFormat(Qt.TextFormat.PlainText)
+        self.codes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.codes, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        left.addWidget(self.status)
+        layout.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.keyed_title = QLabel(self.tr("Saisi pour ce questionnaire :"))
+        right.addWidget(self.keyed_title)
+        self.keyed = QListWidget()
+        self.keyed.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the mouse is never needed, nor the list
+        right.addWidget(self.keyed, 1)
+        layout.addLayout(right, 2)
+        self.step = NUMBER
+        self.number = ""
+        self.flow: KeyingFlow | None = None
+        self.key: str | None = None
+        self._field: Any = None
+        self._connect_signals()
+        unfinished = keying.unfinished()
+        if unfinished is not None:
+            self._resume(unfinished)
+        else:
+            self._ask_number()
+
+    def _connect_signals(self) -> None:
+        self.entry.validated.connect(self._on_validated)
+        self.entry.back.connect(self._on_back)
+        self.entry.textEdited.connect(self._on_edited)
+
+    # -- steps --------------------------------------------------------------------------------
+    def _ask_number(self) -> None:
+        self.step, self.flow, self.key = NUMBER, None, None
+        self.keyed.clear()
+        self.prompt.setText(self.tr("N° du &questionnaire (case en haut de la première page) :"))
+        self.codes.setText("")
+        self._show_entry(self.keying.proposed_number())
+
+    def _ask_notice(self) -> None:
+        self.step = NOTICE
+        self.prompt.setText(self.tr("&Mention d'information, case cochée par la personne :"))
+        self.codes.setText(self.tr("1  accepte de répondre\n2  s'oppose (droit d'opposition)\n0  aucune case cochée"))
+        self._show_entry("")
+
+    def _ask_field(self, key: str) -> None:
+        assert self.flow is not None
+        self.step, self.key = FIELD, key
+        field = self._field = self.flow.field(key)
+        self.prompt.setText(f"Q{field.number}. {field.label}")
+        self.codes.setText("\n".join(f"{code}  {label}" for code, label in field.codes) + (
+            "\n" + self.tr("(plusieurs codes : tapez-les à la suite ou séparés d'espaces)")
+            if field.kind.value in ("select_multiple", "rank") else ""))
+        self._show_entry(field.shown)
+
+    def _show_entry(self, text: str) -> None:
+        self.entry.setText(text)
+        self.entry.selectAll()
+        self.error.setText("")
+        self.entry.setFocus()
+
+    def _resume(self, form: Any) -> None:
+        self.number = form.number
+        self.flow = self.keying.resume(form)
+        self._fill_keyed()
+        self.status.setText(self.tr("Reprise du questionnaire n° %1.").replace("%1", form.number))
+        self._next_field(None)
+
+    # -- keys ---------------------------------------------------------------------------------
+    def _on_edited(self, text: str) -> None:
+        """A code typed to its full length moves on by itself (auto-advance)."""
+        if self.step == NOTICE and len(text) == 1:
+            self._on_validated()
+        elif self.step == FIELD and self.flow is not None and self.key is not None:
+            length = self._field.max_length
+            if length and len(text.strip()) == length and self.entry.cursorPosition() == len(text):
+                self._on_validated()
+
+    def _on_validated(self) -> None:
+        text = self.entry.text()
+        try:
+            if self.step == NUMBER:
+                self.number = self.keying.check_number(text)
+                if self.keying.needs_notice:
+                    self._ask_notice()
+                else:
+                    self._open(self.keying.begin(self.number, ""))
+            elif self.step == NOTICE:
+                self._open(self.keying.begin(self.number, text))
+            else:
+                self._field_entered(text)
+        except EtudesError as exc:
+            self.error.setText(str(exc))
+            self.entry.selectAll()
+
+    def _open(self, flow: KeyingFlow | None) -> None:
+        if flow is None:  # objection or box not ticked: nothing more to key on this form
+            self._saved(self.keying.form)
+            return
+        self.flow = flow
+        self.keyed.clear()
+        self._fill_keyed()
+        self._next_field(None)
+
+    def _field_entered(self, text: str) -> None:
+        assert self.flow is not None and self.key is not None
+        refused = self.flow.enter(self.key, text)
+        if refused:
+            self.error.setText(refused)
+            self.entry.selectAll()
+            return
+        self._show_keyed(self.key)
+        self._next_field(self.key)
+
+    def _next_field(self, current: str | None) -> None:
+        assert self.flow is not None
+        following = self.flow.first() if current is None else self.flow.after(current)
+        if following is None:
+            self._saved(self.keying.finish())
+        else:
+            self._ask_field(following)
+
+    def _on_back(self) -> None:
+        if self.step == FIELD and self.flow is not None and self.key is not None:
+            previous = self.flow.before(self.key)
+            if previous is not None:
+                self._ask_field(previous)
+
+    def _fill_keyed(self) -> None:
+        """The values keyed in this form (this keyer's only: a verifier never sees the first keying)."""
+        assert self.flow is not None
+        self.keyed.clear()
+        for key in self.flow.keys():
+            field = self.flow.field(key)
+            if field.shown:
+                self.keyed.addItem(f"Q{field.number}  {field.shown}")
+
+    def _show_keyed(self, key: str) -> None:
+        """One field keyed: its row in the list, added or replaced (the list is not rebuilt)."""
+        assert self.flow is not None
+        field = self._field if self._field.key == key else self.flow.field(key)
+        prefix = f"Q{field.number}  "
+        text = prefix + self.flow.shown(key)
+        rows = [self.keyed.item(r) for r in range(self.keyed.count())]
+        same = next((item for item in rows if item.text().startswith(prefix)), None)
+        if same is not None:
+            same.setText(text)
+        else:
+            self.keyed.addItem(text)
+
+    def _saved(self, form: Any) -> None:
+        self.status.setText(self._saved_text(form))
+        set_role(self.status, "ok")
+        emit(self.form_saved, form)
+        self._ask_number()
+
+    def _saved_text(self, form: Any) -> str:
+        if form.state == "set_aside":
+            text = self.tr("Questionnaire n° %1 mis de côté : la case de la mention n'est pas cochée, il ne peut pas "
+                           "être saisi.")
+        elif form.notice.value == "objects":
+            text = self.tr("Questionnaire n° %1 : opposition enregistrée, aucune réponse n'est gardée.")
+        elif form.state == "keyed":
+            text = self.tr("Questionnaire n° %1 enregistré ; tiré pour la double saisie par un autre opérateur.")
+        elif form.state == "to_resolve":
+            text = self.tr("Questionnaire n° %1 saisi deux fois : des différences sont à trancher (Alt+3).")
+        elif form.verifier:
+            text = self.tr("Questionnaire n° %1 vérifié : les deux saisies concordent.")
+        else:
+            text = self.tr("Questionnaire n° %1 enregistré.")
+        return text.replace("%1", form.number)
