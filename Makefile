@@ -41,6 +41,8 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m etudes_desktop.demo.screenshots docs/screenshots
 	# the console's pages, in Debian's Chromium (says so and skips them when the chromium package is missing)
 	$(BIN)/python -m etudes_desktop.demo.console_screens docs/screenshots
+	# the respondents' web questionnaire, phone (390x844) and desktop (1366x768), scripts off
+	$(BIN)/python -m etudes_desktop.demo.web_screens docs/screenshots
 
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find etudes_desktop/gui -name '*.py') -ts resources/translations/etudes_en.ts

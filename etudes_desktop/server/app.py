@@ -4,7 +4,8 @@ Routes: GET /health, GET /openapi.json, GET /v1/device, POST /v1/batches, POST /
 /v1/studies (the study published for the device, see server.publishing), GET /v1/assignment and
 POST /v1/case-events (case management, see sync.case_protocol and server.cases_store). Every
 error is JSON (`protocol.ErrorBody`) with a French message; every response carries the server
-clock. The collection office's web console is mounted under /console (server.console).
+clock. The collection office's web console is mounted under /console (server.console), the
+respondents' web questionnaire under /q (server.web).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.openapi import openapi_document
 from etudes_desktop.server.publishing import studies_document
 from etudes_desktop.server.store import BatchReuseError, Device, Store, iso
+from etudes_desktop.server.web import create_web
+from etudes_desktop.server.web.limits import Limits
 from etudes_desktop.sync import case_protocol as cp
 from etudes_desktop.sync import group_protocol as gp
 from etudes_desktop.sync import protocol as p
@@ -278,8 +281,10 @@ def _too_large(limit: int) -> ApiError:
 
 
 def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
-               max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES, body_timeout: float = BODY_TIMEOUT_S) -> Starlette:
-    """The ASGI application over one store."""
+               max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES, body_timeout: float = BODY_TIMEOUT_S,
+               web_limits: Limits | None = None) -> Starlette:
+    """The ASGI application over one store; `web_limits`: the web questionnaire's request limits
+    (per link and per client address)."""
     server = Server(store, max_body_bytes, max_decompressed_bytes, body_timeout)
     office = server.office
 
@@ -318,6 +323,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES,
         Route(cp.CASE_EVENTS_PATH, server.case_events, methods=["POST"]),
         Route(gp.GROUP_SESSIONS_PATH, server.group_sessions, methods=["POST"]),
         Mount("/console", app=create_console(office)),
+        Mount("/q", app=create_web(store, office, server.cases, web_limits)),
     ]
     app = Starlette(routes=routes, exception_handlers={
         ApiError: on_api_error, HTTPException: on_http_error, OperationalError: on_database_down,

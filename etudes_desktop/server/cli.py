@@ -1,6 +1,7 @@
 """`etudes-server`: serve, enrol and revoke devices, export and count a study's interviews,
 produce and deliver its protected aggregated results; console accounts (`user`) and published
-studies (`study`) are in office_cli, the sample and its retention (`sample`, `retention`) in cases_cli.
+studies (`study`) are in office_cli, the sample and its retention (`sample`, `retention`) in cases_cli,
+the web questionnaire's links and the panel import (`links`, `panel`) in web_cli.
 
 Exit 0 on success, 1 on a refused operation (one French line on stderr), 2 on usage errors.
 """
@@ -82,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     from etudes_desktop.server import cases_cli
 
     cases_cli.register(sub, _store_args)  # sample import|assign|status, retention run
+
+    from etudes_desktop.server import web_cli
+
+    web_cli.register(sub, _store_args)  # links (the web questionnaire), panel import
     return parser
 
 

@@ -282,7 +282,8 @@ def test_the_views_and_the_rights_dialog_are_reached_from_the_menus(make_control
     _unlock(qtbot, controller)
     views = {a.text(): a for a in window.view_menu.actions()}
     assert list(views) == ["Études et entretiens", "Synchronisation", "Journal d'audit", "Rappels prévus",
-                           "Appel suivant", "Taux de réponse (AAPOR)"]
+                           "Appel suivant", "Taux de réponse (AAPOR)", "Réunions de groupe",
+                           "Saisie des questionnaires papier"]
     assert all(a.isEnabled() for a in views.values())
     views["Journal d'audit"].trigger()
     views["Rappels prévus"].trigger()  # the callbacks agenda: the workspace's Rappels tab
