@@ -1,4 +1,4 @@
-"""`etudes study` commands: check, preview, import, list, set."""
+"""`etudes study` commands: check, preview, import, list, set, print (in study_print.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     setter.add_argument("--retention-months", type=int, default=None,
                         help="destruction des fichiers fournis N mois après la livraison (6 au plus)")
     setter.set_defaults(handler=cmd_set)
+    from etudes_desktop.cli import study_print
+
+    study_print.register(commands)
 
 
 def _load(path: Path) -> Any:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from etudes_desktop.demo import DEMO_PASSPHRASE, ensure_demo_vault
 from etudes_desktop.gui.hub import Hub
@@ -212,6 +213,7 @@ class AppController(QObject):
         window.add_view_menu_action(self.tr("Réunions de groupe"), "Ctrl+6", self._on_group_requested)
         window.add_view_menu_action(self.tr("Saisie des questionnaires papier"), "Ctrl+7", self._on_paper_requested)
         window.add_vault_action(self.tr("Droits des personnes (accès, rectification, opposition)…"), self._on_rights_requested)
+        window.add_vault_action(self.tr("Imprimer le questionnaire (PDF)…"), self._on_print_requested)
         banner = RetentionBanner()
         window.add_banner(banner)
         self.retention = RetentionScheduler(banner, pool=self._pool, hub=self.hub, parent=self)
@@ -296,6 +298,36 @@ class AppController(QObject):
         study = getattr(self.workspace, "controller", None)
         dialog = RightsDialog.show_for(self.services, (study.study_id if study else "") or None, parent=self.window)
         dialog.changed.connect(self._on_people_changed)
+
+    def _on_print_requested(self) -> None:
+        """Coffre > Imprimer le questionnaire (PDF)…: the current study's paper form, where the user says."""
+        study_id = self._current_study()
+        if study_id is None:
+            return
+        suggested = str(Path.home() / f"{study_id}-questionnaire-papier.pdf")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Imprimer le questionnaire (PDF)"), suggested, self.tr("Documents PDF (*.pdf)"))
+        if chosen:
+            self.print_questionnaire(study_id, Path(chosen))
+
+    def print_questionnaire(self, study_id: str, path: Path) -> str:
+        """Write the study's paper form to `path` (labels in the application's language); the message shown."""
+        from etudes_desktop.core.errors import EtudesError
+        from etudes_desktop.core.printing.output import write_whole
+        from etudes_desktop.core.printing.paper_form import render_paper_form
+        from etudes_desktop.storage.studies import load_study
+
+        package = load_study(self.vault, study_id) if self.vault is not None else None
+        if package is None:
+            text = self.tr("Étude introuvable dans le coffre.")
+        else:
+            try:
+                write_whole(path, render_paper_form(package, lang=current_language()))
+                text = self.tr("Questionnaire papier enregistré : %1").replace("%1", str(path))
+            except EtudesError as exc:
+                text = self.tr("Questionnaire non enregistré : %1").replace("%1", exc.message)
+        self.hub.status_message.emit(text)
+        return text
 
     def _on_people_changed(self, _what: str) -> None:
         """A rectification or an objection: every list re-reads (no stale name or phone on screen)."""

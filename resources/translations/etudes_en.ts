@@ -40,72 +40,102 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="199"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="200"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="206"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
         <source>Appel suivant</source>
         <translation>Next call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
         <source>Taux de réponse (AAPOR)</source>
         <translation>Response rates (AAPOR)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
         <source>Réunions de groupe</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
         <source>Saisie des questionnaires papier</source>
         <translation>Keying paper questionnaires</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="215"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="281"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="216"/>
+        <source>Imprimer le questionnaire (PDF)…</source>
+        <translation>Print the questionnaire (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="283"/>
         <source>Choisissez d&apos;abord une étude.</source>
         <translation>Choose a study first.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="307"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <source>Imprimer le questionnaire (PDF)</source>
+        <translation>Print the questionnaire (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="322"/>
+        <source>Étude introuvable dans le coffre.</source>
+        <translation>Study not found in the vault.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="326"/>
+        <source>Questionnaire papier enregistré : %1</source>
+        <translation>Paper questionnaire saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="328"/>
+        <source>Questionnaire non enregistré : %1</source>
+        <translation>Questionnaire not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/controller.py" line="339"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="310"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="342"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="323"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="355"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="329"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="361"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
