@@ -110,9 +110,14 @@ def test_questions_are_numbered_in_order_notes_and_calculations_are_not(package,
     assert "14." not in text  # 13 questions, nothing more numbered
 
 
-def test_every_choice_is_printed_with_its_code(package, text):
+def test_every_choice_is_printed_with_the_code_the_operator_keys(package, text):
+    from etudes_desktop.core.paper.codes import code_of
+
+    form = package.questionnaire
     for choice in CHOICES:
-        assert f"{choice[FR]} {choice['name']}" in text, choice
+        code = code_of(form.choices[choice["list_name"]], choice["name"])  # the keying screen's own rule
+        assert f"{choice[FR]} {code}" in text, choice
+    assert "Oui 1" in text and "Non 2" in text  # names that are not numbers: their position is the code
 
 
 def test_skip_instructions_in_words_derived_from_relevance(text):
@@ -149,7 +154,7 @@ def test_a_repeat_is_printed_as_many_times_as_its_count_else_three_times_with_a_
 
 def test_labels_in_the_language_asked_else_the_default(package):
     english = " ".join(_pages(render_paper_form(package, lang="en")))
-    assert "1. Did you see a doctor?" in english and "Yes oui" in english
+    assert "1. Did you see a doctor?" in english and "Yes 1" in english
     assert "Si « No » à la question 1, passez à la question 4." in english
     unknown = " ".join(_pages(render_paper_form(package, lang="de")))
     assert "1. Avez-vous consulté un médecin ?" in unknown

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from etudes_desktop.core.paper.codes import choice_codes
 from etudes_desktop.core.printing.paper_boxes import DigitBoxes, TickBox, WritingLines
 from etudes_desktop.core.printing.paper_words import Wording, number_text, upper_bound
 from etudes_desktop.core.questionnaire import Choice, Item, ItemType, Questionnaire
@@ -111,7 +112,8 @@ class AnswerBoxes:
         if item.choice_filter:
             words = self.words.choice_filter(item.choice_filter)
             parts.append(Paragraph(escape(words[0].upper() + words[1:] + "."), self.s.rule))
-        pairs = [(self._choice_label(c), c.name) for c in options]
+        codes = {name: code for code, name in choice_codes(options).items()}  # what the operator keys back
+        pairs = [(self._choice_label(c), codes[c.name]) for c in options]
         if item.type is ItemType.RANK:
             parts.append(self._ticks(pairs, rank_digits=len(str(len(options)))))
         elif pairs:
