@@ -51,3 +51,7 @@ def vault(vault_paths):
     opened, _code = Vault.create(vault_paths, TEST_PASSPHRASE, kdf=KdfParams.fast())
     yield opened
     opened.close()
+
+
+# -- the browser (one Chromium for the whole run: Playwright's sync API allows one driver per thread)
+from tests.console.browser import chromium, page  # noqa: E402, F401 - fixtures for the console's and the web's tests

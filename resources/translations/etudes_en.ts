@@ -1558,7 +1558,7 @@
         <translation>&amp;Note (Enter saves it; name participants by their pseudonym, P1, P2…):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="111"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="113"/>
         <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
         <translation>
             <numerusform>Note saved: %n name replaced by the pseudonym (%1).</numerusform>
@@ -1566,7 +1566,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="114"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="116"/>
         <source>Note enregistrée.</source>
         <translation>Note saved.</translation>
     </message>
@@ -1770,8 +1770,8 @@
     </message>
     <message>
         <location filename="../../etudes_desktop/gui/paper/window.py" line="71"/>
-        <source>%1 questionnaires dans le lot · %2 terminés · %3 mis de côté · %4 à vérifier · %5 à trancher</source>
-        <translation>%1 forms in the batch · %2 done · %3 set aside · %4 to verify · %5 to resolve</translation>
+        <source>Questionnaires du lot : %1 · terminés : %2 · mis de côté : %3 · à vérifier : %4 · à trancher : %5</source>
+        <translation>Forms in the batch: %1 · done: %2 · set aside: %3 · to verify: %4 · to resolve: %5</translation>
     </message>
 </context>
 <context>

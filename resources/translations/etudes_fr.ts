@@ -59,7 +59,7 @@
 <context>
     <name>NotesPage</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="111"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="113"/>
         <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
         <translation>
             <numerusform>Note enregistrée : %n nom remplacé par le pseudonyme (%1).</numerusform>

@@ -17,7 +17,6 @@ from etudes_desktop.server.accounts import create_user
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.office_store import OfficeStore
 from etudes_desktop.server.store import Store, sqlite_url
-from tests.console.browser import chromium, page  # noqa: F401 - fixtures
 from tests.server.conftest import db_url  # noqa: F401 - fixture
 
 PASSWORDS = {

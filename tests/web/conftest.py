@@ -18,7 +18,6 @@ from etudes_desktop.server.publishing import publish_file
 from etudes_desktop.server.store import Store
 from etudes_desktop.server.web.limits import Limits
 from etudes_desktop.server.web_store import WebStore
-from tests.console.browser import chromium, page  # noqa: F401 - fixtures
 from tests.server.cases_files import sample_file
 from tests.server.conftest import db_url  # noqa: F401 - fixture
 from tests.web.study import STUDY, web_form

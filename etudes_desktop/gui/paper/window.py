@@ -68,7 +68,7 @@ class PaperWindow(QDialog):
         done = sum(1 for f in forms if f.state == "done")
         aside = sum(1 for f in forms if f.state == "set_aside")
         self.summary.setText(
-            self.tr("%1 questionnaires dans le lot · %2 terminés · %3 mis de côté · %4 à vérifier · %5 à trancher")
+            self.tr("Questionnaires du lot : %1 · terminés : %2 · mis de côté : %3 · à vérifier : %4 · à trancher : %5")
             .replace("%1", str(len(forms))).replace("%2", str(done)).replace("%3", str(aside))
             .replace("%4", str(waiting)).replace("%5", str(to_resolve)))
 
