@@ -371,6 +371,7 @@ CATALOGUE: dict[str, str] = {
     "Échue : à détruire": "Due: to destroy",
     "Conservée": "Kept",
     "Détruite": "Destroyed",
+    "Rien de fourni n'est gardé": "Nothing supplied is held",
     "Aucune étude livrée pour l'instant.": "No study delivered yet.",
     "Détruire ce qui est échu": "Destroy what is due",
 }
