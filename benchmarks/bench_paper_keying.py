@@ -57,12 +57,14 @@ def run(quick: bool = False) -> list[dict]:
 
     from etudes_desktop.demo.paper_study import paper_package
     from etudes_desktop.gui.paper.window import PaperWindow
+    from etudes_desktop.gui.style import apply_style
     from etudes_desktop.paths import DataPaths
     from etudes_desktop.storage.paper_verify import DoubleEntry
     from etudes_desktop.storage.studies import save_study
     from etudes_desktop.storage.vault import KdfParams, Vault
 
     app = QApplication.instance() or QApplication([])
+    apply_style(app)  # the application's font and stylesheet, as the operator's screen has them
     forms = 15 if quick else 80
     with tempfile.TemporaryDirectory(prefix="bench-paper-") as tmp:
         vault, _ = Vault.create(DataPaths.for_data_dir(Path(tmp)), "Bench-Papier-2026!", kdf=KdfParams.fast())

@@ -305,11 +305,13 @@ class InterviewStore:
 
     # -- answers ----------------------------------------------------------------------------------
     def save_answer(self, interview_id: str, name: str, value: Any, position: str | None = None,
-                    notice: tuple[str, str] | None = None) -> None:
+                    notice: tuple[str, str] | None = None, touch: bool = True) -> None:
         """Commit one answer (None clears it); refused without an agreeing consent.
 
         `notice` (version, SHA-256 of the text shown today), when given, must be the notice the
         latest consent agreed to: a draft begun before the notice changed is refused.
+        `touch=False` leaves the interview row (its position, its "modified" time) as it is: half
+        the pages to write, for a caller that updates the row itself (storage.paper, at the form's end).
         """
         if isinstance(value, str) and not _product_code(value):
             _refuse_nir(value)  # a barcode's product code is no NIR (core.nir.is_product_code)
@@ -335,10 +337,11 @@ class InterviewStore:
                     "answered_at = excluded.answered_at",
                     (interview_id, name, json.dumps(value, ensure_ascii=False), now),
                 )
-            conn.execute(
-                "UPDATE interview SET updated_at = ?, position = coalesce(?, position) WHERE id = ?",
-                (now, position, interview_id),
-            )
+            if touch:
+                conn.execute(
+                    "UPDATE interview SET updated_at = ?, position = coalesce(?, position) WHERE id = ?",
+                    (now, position, interview_id),
+                )
 
     def answers(self, interview_id: str) -> dict[str, Any]:
         rows = self._vault.conn.execute(

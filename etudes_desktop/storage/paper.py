@@ -218,9 +218,11 @@ class PaperService:
         return self.form(int(cursor.lastrowid))
 
     def save_first(self, form_id: int, name: str, value: Any) -> None:
-        """One field of the first keying, committed (through the interview store's checks)."""
+        """One field of the first keying, committed (through the interview store's checks). The
+        interview row is left alone (a form is resumed at its first field, its values shown): it
+        is touched when the form is finished."""
         form = self._keying(form_id, "keying")
-        self.interviews.save_answer(str(form.interview_id), name, value, position=name)
+        self.interviews.save_answer(str(form.interview_id), name, value, touch=False)
 
     def first_values(self, form_id: int) -> dict[str, Any]:
         form = self.form(form_id)
@@ -236,6 +238,7 @@ class PaperService:
         picked = batch.rate.picks(batch.id, form.position)
         with self._vault.transaction() as conn:
             drop_hidden(conn, "answer", interview_id, shown)
+            conn.execute("UPDATE interview SET updated_at = ? WHERE id = ?", (_iso(self._clock()), interview_id))
             conn.execute("UPDATE paper_form SET state = ?, verify = ?, first_saved_at = ?, first_fields = ? "
                          "WHERE id = ?", ("keyed" if picked else "done", int(picked), _iso(self._clock()),
                                           len(shown), form_id))

@@ -184,3 +184,21 @@ def test_bad_codes_are_refused_inline(qtbot, vault, package):
     assert panel.key == "age" and panel.entry.text() == "45"
     form = double.paper.forms(batch_id)[0]
     assert double.paper.first_values(form.id) == {"age": 45}
+
+
+def test_the_keying_screen_follows_the_window(qtbot, vault, package):
+    """The keying lines are laid out apart from the window (so that a field's new prompt moves
+    nothing else), yet a larger or smaller window still gives them its room."""
+    double = DoubleEntry(vault)
+    batch_id = double.paper.create_batch(package.id, "OPE-01", dt.date(2026, 6, 3))
+    window = window_for(qtbot, double, batch_id, package, "OPE-01")
+    panel = window.keying
+    qtbot.waitExposed(window)
+    before = panel.entry.width()
+    window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: panel.entry.width() > before)
+    window.resize(panel.minimumWidth() // 2, window.height())  # the window keeps the lines' minimum
+    qtbot.waitUntil(lambda: panel.entry.width() < before)
+    assert panel.rect().contains(panel.entry.geometry()) and panel.entry.width() >= panel.entry.minimumSizeHint().width()
+    key_form(qtbot, panel, "00001", "1", answers(1))
+    assert panel.step == "number" and "00001" in panel.status.text()

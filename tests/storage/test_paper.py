@@ -137,3 +137,31 @@ def test_a_random_rate_is_replayed_from_its_seed():
     assert picks == [Rate(RateKind.PERCENT, 30, seed=1234).picks("lot", n) for n in range(1, 201)]
     assert 40 <= sum(picks) <= 80
     assert picks != [Rate(RateKind.PERCENT, 30, seed=99).picks("lot", n) for n in range(1, 201)]
+
+
+def test_each_field_keyed_is_on_disk_and_the_form_dated_by_its_end(vault_paths):
+    """A field keyed is committed before the next one is asked (a crash loses nothing keyed); the
+    interview's row, left alone while keying, is dated when the form is finished."""
+    from etudes_desktop.storage.vault import KdfParams, Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    moments = iter(dt.datetime(2026, 6, 3, 9, minute, tzinfo=dt.UTC) for minute in range(60))
+    vault, _ = Vault.create(vault_paths, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    package = paper_package()
+    save_study(vault, package)
+    paper = PaperService(vault, clock=lambda: next(moments))
+    batch = paper.create_batch(package.id, "OPE-01", DAY, Rate(RateKind.EVERY, 1, seed=1))  # picked: it stays a draft
+    form = paper.open_form(batch, "0001", PaperNotice.AGREES, package)
+    paper.save_first(form.id, "age", 45)
+    paper.save_first(form.id, "sexe", "1")
+    vault.close()  # as after a crash: only what was committed is found again
+    vault = Vault.open(vault_paths, TEST_PASSPHRASE)
+    paper = PaperService(vault, clock=lambda: next(moments))
+    assert paper.first_values(form.id) == {"age": 45, "sexe": "1"}
+    opened = paper.interviews.get(str(form.interview_id)).updated_at
+    for name, value in ANSWERS.items():
+        paper.save_first(form.id, name, value)
+    assert paper.interviews.get(str(form.interview_id)).updated_at == opened
+    assert paper.finish_first(form.id, package.questionnaire).state == "keyed"
+    assert paper.interviews.get(str(form.interview_id)).updated_at > opened
+    vault.close()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from etudes_desktop.core.errors import EtudesError
@@ -52,7 +52,11 @@ class KeyingPanel(QWidget):
     def __init__(self, keying: Any, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.keying = keying
-        layout = QHBoxLayout(self)
+        # The lines change at every field; laid out inside a body of fixed size (set from this
+        # panel's own size), a prompt or a code list growing by a line moves the body's rows only,
+        # never the window, its tabs and the list beside (which Qt would all relayout and repaint).
+        self._body = QWidget(self)
+        layout = QHBoxLayout(self._body)
         left = QVBoxLayout()
         heading = QLabel(title)
         heading.setWordWrap(True)
@@ -94,12 +98,21 @@ class KeyingPanel(QWidget):
         self.flow: KeyingFlow | None = None
         self.key: str | None = None
         self._field: Any = None
+        self._hint = layout.sizeHint()
+        self.setMinimumSize(layout.minimumSize())
         self._connect_signals()
         unfinished = keying.unfinished()
         if unfinished is not None:
             self._resume(unfinished)
         else:
             self._ask_number()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._body.setFixedSize(event.size())
+        super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
         self.entry.validated.connect(self._on_validated)
