@@ -46,10 +46,10 @@ class Web:
         return CasesStore(self.store)
 
 
-def start(url: str, folder: Path, limits: Limits | None = None) -> Iterator[Web]:
+def start(url: str, folder: Path, limits: Limits | None = None, make_form=web_form) -> Iterator[Web]:  # noqa: ANN001
     store = Store(url)
     office = OfficeStore(store)
-    form = web_form(folder)
+    form = make_form(folder)
     publish_file(office, form.name, form.read_bytes(), actor="cli", role=None)
     import_sample(CasesStore(store, office), STUDY, sample_file(folder, PEOPLE))
     issued = WebStore(store, office).issue(STUDY)

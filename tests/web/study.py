@@ -38,3 +38,35 @@ def web_form(folder: Path, version: str = "1") -> Path:
     return write_xlsform(folder / f"{STUDY}-v{version}.xlsx", SURVEY, CHOICES,
                          {"form_id": STUDY, "form_title": TITLE, "version": version,
                           "analysis_attributes": "Segment"})
+
+
+def bilingual_form(folder: Path, version: str = "1") -> Path:
+    """The same study in French and English (labels, choices, the notice)."""
+    from etudes_desktop.core.study import default_text
+
+    english = {"satisfait": "Are you satisfied with your fund?", "pourquoi": "Why are you not satisfied?",
+               "note": "What mark do you give your fund, from 0 to 10?", "contacts": "Your contacts this year",
+               "canaux": "How did you contact it?", "visites": "How many times did you visit a branch?",
+               "dernier": "Date of your last contact"}
+    survey = []
+    for row in SURVEY:
+        row = dict(row)
+        if "label" in row:
+            row["label::Français (fr)"] = row.pop("label")
+            row["label::English (en)"] = english.get(row["name"], row["label::Français (fr)"])
+        if "hint" in row:
+            row["hint::Français (fr)"] = row.pop("hint")
+            row["hint::English (en)"] = "0: not satisfied at all; 10: fully satisfied."
+        if "constraint_message" in row:
+            row["constraint_message::Français (fr)"] = row.pop("constraint_message")
+            row["constraint_message::English (en)"] = "The mark goes from 0 to 10." if row["name"] == "note" else \
+                "Fewer than 100 visits, please."
+        survey.append(row)
+    names = {"oui": "Yes", "non": "No", "tel": "Phone", "courriel": "E-mail", "agence": "Branch"}
+    choices = [{"list_name": c["list_name"], "name": c["name"], "label::Français (fr)": c["label"],
+                "label::English (en)": names[c["name"]]} for c in CHOICES]
+    return write_xlsform(folder / f"{STUDY}-bilingue-v{version}.xlsx", survey, choices,
+                         {"form_id": STUDY, "form_title": TITLE, "version": version, "analysis_attributes": "Segment",
+                          "default_language": "Français (fr)", "notice": default_text("notices", "notice_fr.txt"),
+                          "notice_en": "Before the survey. ENGLISH NOTICE: you may object; answers are anonymous "
+                                       "and grouped, never individual."})

@@ -24,6 +24,7 @@ from etudes_desktop.core.session import Page, Session
 from etudes_desktop.core.session.graph import REPEAT_COUNT
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.server.console.web import read_form
+from etudes_desktop.server.web import i18n
 from etudes_desktop.server.web.fields import build_fields, read_page
 from etudes_desktop.server.web.limits import Limits
 from etudes_desktop.server.web.service import END, Finished, Respondents
@@ -67,8 +68,19 @@ class WebPages:
 
     # -- plumbing -----------------------------------------------------------------------------
     def render(self, template: str, status: int = 200, lang: str = "fr", **values: Any) -> HTMLResponse:
-        html = self.env.get_template(template).render(lang=lang, static=self.prefix + "/static", **values)
+        values.setdefault("languages", [])
+        html = self.env.get_template(template).render(lang=lang, static=self.prefix + "/static", _=i18n.translator(lang),
+                                                      **values)
         return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+    @staticmethod
+    def _speech(link: WebLink, package: StudyPackage) -> dict[str, Any]:
+        """The page's language and the switch between the form's languages."""
+        languages = package.questionnaire.languages
+        current = link.state.get("lang") or (package.questionnaire.resolve_language(package.questionnaire.default_language)
+                                             if languages else None)
+        return {"lang": i18n.code(current), "languages": i18n.offered(languages),
+                "codes": {declared: i18n.code(declared) for declared in languages}, "current": current}
 
     def error(self, status: int, headers: dict[str, str] | None = None) -> HTMLResponse:
         title, message = MESSAGES.get(status, MESSAGES[0])
@@ -90,7 +102,8 @@ class WebPages:
         token, refused = self._gate(request)
         if refused is not None:
             return refused
-        return await run_in_threadpool(self._show, token, request.query_params.get("erreurs") == "1")
+        return await run_in_threadpool(self._show, token, request.query_params.get("erreurs") == "1",
+                                       request.headers.get("accept-language", ""))
 
     async def submit(self, request: Request) -> Response:
         token, refused = self._gate(request)
@@ -121,13 +134,14 @@ class WebPages:
             except Finished as exc:
                 return None, self._closed(exc.message)
             link = self.service.links.find(token)  # type: ignore[assignment]
+        lang = i18n.code(link.state.get("lang"))
         if link.status == "objected" or link.case_status == "objected":
-            return None, self.render("message.html", 410 if posting else 200, title="Opposition enregistrée",
+            return None, self.render("message.html", 410 if posting else 200, lang, title="Opposition enregistrée",
                                      message="Votre opposition est enregistrée : vous ne serez plus sollicité(e) "
                                              "pour cette étude, et aucune réponse n'a été conservée.",
                                      study_title=None)
         if link.status == "completed" or link.case_status == "completed":
-            return None, self.render("message.html", 410 if posting else 200, title="Merci !",
+            return None, self.render("message.html", 410 if posting else 200, lang, title="Merci !",
                                      message="Vos réponses sont enregistrées. Ce questionnaire est terminé : "
                                              "il ne peut plus être modifié.", study_title=None)
         if link.study_closed:
@@ -145,42 +159,51 @@ class WebPages:
         return package, compiled, version
 
     # -- GET ----------------------------------------------------------------------------------
-    def _show(self, token: str, with_errors: bool) -> Response:
+    def _show(self, token: str, with_errors: bool, accept_language: str = "") -> Response:
         link, ended = self._link(token, posting=False)
         if ended is not None:
             return ended
         assert link is not None
         package, compiled, version = self._package(link)
+        if "lang" not in link.state and package.questionnaire.languages:  # first visit: the browser's language
+            chosen = i18n.from_header(accept_language, package.questionnaire.languages)
+            if chosen is not None:
+                self.service.links.save(link, link.status, {**link.state, "lang": chosen})
+                link = self.service.links.find(token)  # type: ignore[assignment]
         if link.status == "new":
             if "delivered_at" not in link.state:  # the moment the notice is shown, for the consent record
-                self.service.links.save(link, "new", {"version": version, "delivered_at": self.service.now()})
-            return self.render("notice.html", title=package.title, notice=package.notice.text_fr, token=token,
-                               prefix=self.prefix)
+                self.service.links.save(link, "new", {**link.state, "version": version,
+                                                      "delivered_at": self.service.now()})
+            speech = self._speech(link, package)
+            return self.render("notice.html", title=package.title, notice=package.notice.text(speech["lang"]),
+                               token=token, prefix=self.prefix, **speech)
         session = self.service.session(link, package, compiled)
         position = link.state.get("position")
         if position == END:
-            return self._end_page(token, package, session)
+            return self._end_page(token, package, session, link)
         page = _find(session, position) or session.next_page(None)
         if page is None:
-            return self._end_page(token, package, session)
+            return self._end_page(token, package, session, link)
         errors = _page_errors(session, page) if with_errors else {}
-        return self._question_page(token, package, session, page, errors, {})
+        return self._question_page(token, package, session, page, errors, {}, link=link)
 
     def _question_page(self, token: str, package: StudyPackage, session: Session, page: Page, errors: dict[str, str],
-                       typed: dict[str, Any], status: int = 200) -> HTMLResponse:
+                       typed: dict[str, Any], status: int = 200, link: WebLink | None = None) -> HTMLResponse:
         fields = build_fields(session, page.keys, errors, typed)
         visible = [p for p in session.pages() if p.visible]
         number = next((i for i, p in enumerate(visible) if p.key == page.key), 0) + 1
         group = _group_label(session, page)
         repeat = _extensible_repeat(session, page)
-        return self.render("page.html", status, lang=_html_lang(session), title=package.title, token=token,
+        speech = self._speech(link, package) if link is not None else {"lang": _html_lang(session)}
+        return self.render("page.html", status, title=package.title, token=token,
                            prefix=self.prefix, page_key=page.key, fields=fields, number=number, total=len(visible),
-                           group=group, errors=[f for f in fields if f.error], first=number == 1, repeat=repeat)
+                           group=group, errors=[f for f in fields if f.error], first=number == 1, repeat=repeat,
+                           **speech)
 
-    def _end_page(self, token: str, package: StudyPackage, session: Session) -> HTMLResponse:
+    def _end_page(self, token: str, package: StudyPackage, session: Session, link: WebLink) -> HTMLResponse:
         total = len([p for p in session.pages() if p.visible])
-        return self.render("end.html", lang=_html_lang(session), title=package.title, token=token, prefix=self.prefix,
-                           total=total)
+        return self.render("end.html", title=package.title, token=token, prefix=self.prefix, total=total,
+                           **self._speech(link, package))
 
     # -- POST ---------------------------------------------------------------------------------
     def _submit(self, token: str, form: Any) -> Response:
@@ -190,6 +213,11 @@ class WebPages:
         assert link is not None
         package, compiled, version = self._package(link)
         action = str(form.get("action") or "")
+        if action.startswith("lang:"):  # the language switch: the same place, in the chosen language
+            chosen = package.questionnaire.resolve_language(action[5:])
+            if chosen is not None:
+                self.service.links.save(link, link.status, {**link.state, "lang": chosen})
+            return self._here(token)
         if link.status == "new":
             return self._decide(token, link, package, version, action)
         session = self.service.session(link, package, compiled)
@@ -213,20 +241,21 @@ class WebPages:
             errors.update({k: v for k, v in _page_errors(session, after).items() if k in before and k not in errors})
         if after is not None and (errors or shown_now - before):  # stay: errors, or a question appeared
             self.service.links.save(link, "started", {**state, "position": page.key})
-            return self._question_page(token, package, session, after, errors, typed, 200)
+            return self._question_page(token, package, session, after, errors, typed, 200, link=link)
         if action.startswith("add:"):
             target = self._add_repeat(session, action[4:], page)
             if target is not None:
                 state["answers"] = _inputs(session)
                 self.service.links.save(link, "started", {**state, "position": target.key})
-                return self._question_page(token, package, session, target, {}, {})
+                return self._question_page(token, package, session, target, {}, {}, link=link)
         following = session.next_page(page.key)
         self.service.links.save(link, "started", {**state, "position": following.key if following else END})
         return self._here(token)
 
     def _decide(self, token: str, link: WebLink, package: StudyPackage, version: str, action: str) -> Response:
         now = self.service.now()
-        state = {"version": version, "delivered_at": link.state.get("delivered_at") or now, "decided_at": now}
+        state = {"version": version, "delivered_at": link.state.get("delivered_at") or now, "decided_at": now,
+                 **({"lang": link.state["lang"]} if "lang" in link.state else {})}
         if action == "object":
             self.service.links.save(link, "finishing", {**state, "decision": "objects"})
             self._finish(self.service.links.find(token))  # type: ignore[arg-type]
@@ -293,9 +322,7 @@ def _inputs(session: Session) -> dict[str, Any]:
 
 
 def _html_lang(session: Session) -> str:
-    code = (session.language or session.questionnaire.default_language or "fr").lower()
-    found = re.search(r"\(([a-z]{2})\)", code)
-    return found.group(1) if found else ("en" if code.startswith(("en", "english")) else "fr")
+    return i18n.code(session.language or session.questionnaire.default_language)
 
 
 def _group_label(session: Session, page: Page) -> str:
