@@ -87,6 +87,7 @@ class NotesPage(QWidget):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)  # a thousand notes lay out without measuring each
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)  # a new note lays out itself, not the whole list
         self.list.setWordWrap(False)
         layout.addWidget(self.list, 1)
         self.model.reset(groups.notes(session_id))
