@@ -157,7 +157,9 @@ def measure(url: str, folder: Path, respondents: int, label: str) -> list[dict[s
                 context.Pool(1) as pool:
             for what, reading, share in (("reading 1-3 s", READING, tokens[:respondents]),
                                          ("no pause", (0.0, 0.0), tokens[respondents:])):
+                cpu = time.process_time()  # this process is the server's (the respondents have theirs)
                 got = pool.apply(crowd, (server.url, share, reading))
+                cpu = (time.process_time() - cpu) * 1000 / max(1, len(got["steps"]) + len(got["sends"]))
                 steps, sends = got["steps"], got["sends"]
                 assert not got["errors"] and len(sends) == respondents, (got["errors"], len(sends))
                 p50, p95, p99 = (_percentile(steps, q) for q in (50, 95, 99))
@@ -167,10 +169,12 @@ def measure(url: str, folder: Path, respondents: int, label: str) -> list[dict[s
                              "target": "<= 50" if what.startswith("reading") else "",
                              "note": f"p50 {p50:.1f} ms, p99 {p99:.1f} ms over {len(steps)} pages; "
                                      f"{rate:.0f} pages/s; send (ingest) p95 {_percentile(sends, 95):.0f} ms"})
+                print(f"  {name}: p50 {p50:.1f} / p95 {p95:.1f} / p99 {p99:.1f} ms, {rate:.0f} pages/s, "
+                      f"server CPU {cpu:.1f} ms per page", flush=True)
                 rows.append({"name": f"web pages served per second, {respondents} respondents {what}, {label}",
                              "value": rate, "unit": "pages/s",
                              "note": f"{len(steps)} pages (POST + 303 + GET) and {len(sends)} sends in "
-                                     f"{got['seconds']:.1f} s"})
+                                     f"{got['seconds']:.1f} s; server CPU {cpu:.1f} ms per page"})
     finally:
         store.close()
     return rows
