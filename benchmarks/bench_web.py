@@ -13,10 +13,12 @@ opens its link, accepts the notice, then answers every page from what the page's
 logic varies) and finally sends. A step is timed from the POST of a page to the next page's HTML
 in hand: the POST, its 303 and the GET it points to (Post/Redirect/Get, as a browser does).
 
-Two loads: respondents who read (a pause of 1 to 3 s before each page: a compressed version of
-real people, who take ten seconds or more per page), on which the target is set; and respondents
-who never pause (each sends its next page as soon as it has the previous one), which gives the
-server's capacity in pages per second (no target: a queue, by design).
+Two loads: respondents who read (a pause of 5 to 15 s before each page, as people reading a
+question and choosing; ETUDES_BENCH_WEB_READING="1,3" for a harsher crowd; 1 to 3 s in --quick),
+on which the target is set; and respondents who never pause (each sends its next page as soon as
+it has the previous one), which gives the server's capacity in pages per second (no target: a
+queue, by design). The server's CPU time per page (this process's, the respondents run in
+another) says what a faster or idle machine would do with it.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORM = ROOT / "resources" / "studies" / "satisfaction_assures_2026.xlsx"
 STUDY = "satisfaction_assures_2026"
 RESPONDENTS, QUICK_RESPONDENTS = 200, 20
-READING = (1.0, 3.0)  # seconds before each page, uniform
+READING, QUICK_READING = (5.0, 15.0), (1.0, 3.0)  # seconds before each page, uniform
 INPUT = re.compile(r"<(input|textarea)\b([^>]*)>")
 ATTR = re.compile(r'([a-zA-Z][\w-]*)(?:="([^"]*)")?')
 FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -153,15 +155,19 @@ def measure(url: str, folder: Path, respondents: int, label: str) -> list[dict[s
     from etudes_desktop.server.web.limits import Limits
 
     store, tokens = seed(url, folder, 2 * respondents)
+    reading = READING if respondents > QUICK_RESPONDENTS else QUICK_READING
+    if os.environ.get("ETUDES_BENCH_WEB_READING"):
+        low, high = (float(x) for x in os.environ["ETUDES_BENCH_WEB_READING"].split(","))
+        reading = (low, high)
     rows: list[dict[str, Any]] = []
     context = multiprocessing.get_context("spawn")  # never fork a process that runs a server thread
     try:
         with EmbeddedServer(store, web_limits=Limits(per_address=1_000_000)) as server, \
                 context.Pool(1) as pool:
-            for what, reading, share in (("reading 1-3 s", READING, tokens[:respondents]),
-                                         ("no pause", (0.0, 0.0), tokens[respondents:])):
+            for what, pause, share in ((f"reading {reading[0]:g}-{reading[1]:g} s", reading, tokens[:respondents]),
+                                       ("no pause", (0.0, 0.0), tokens[respondents:])):
                 cpu = time.process_time()  # this process is the server's (the respondents have theirs)
-                got = pool.apply(crowd, (server.url, share, reading))
+                got = pool.apply(crowd, (server.url, share, pause))
                 cpu = (time.process_time() - cpu) * 1000 / max(1, len(got["steps"]) + len(got["sends"]))
                 steps, sends = got["steps"], got["sends"]
                 errors = Counter(got["errors"])
