@@ -92,6 +92,7 @@ async def _respondent(url: str, token: str, rng: random.Random, reading: tuple[f
                       out: dict[str, list[Any]]) -> None:
     """One person: their own connection (kept alive between pages, as a browser's)."""
     path = f"/q/{token}"
+    await asyncio.sleep(rng.uniform(0, reading[1]))  # people arrive over a reading time, not all at once
     async with httpx.AsyncClient(base_url=url, timeout=120) as client:
         try:
             shown = await client.get(path)

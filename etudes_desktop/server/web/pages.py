@@ -221,6 +221,9 @@ class WebPages:
                 state["answers"] = _inputs(session)
                 self.service.links.save(link, "started", {**state, "position": target.key})
                 return self._question_page(token, package, session, target, {}, {})
+            following = session.next_page(page.key)  # the session may hold a half-added repeat: not kept
+            self.service.links.save(link, "started", {**state, "position": following.key if following else END})
+            return self._here(token)
         following = session.next_page(page.key)
         self._save(link, {**state, "position": following.key if following else END}, session)
         return self._here(token)
