@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Column, Index, String, Table, Text, select, update
+from sqlalchemy import Column, Index, String, Table, Text, bindparam, select, update
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.cases_store import cases
@@ -50,6 +50,13 @@ web_revoked_links = Table(
 )
 
 TABLES = [web_links, web_revoked_links]
+# The two statements of every page, built once (building a statement costs as much as running it).
+_FIND = (select(web_links, cases.c.status.label("case_status"), cases.c.record, published_studies.c.closed_at)
+         .join(cases, cases.c.id == web_links.c.case_id)
+         .outerjoin(published_studies, published_studies.c.study_id == web_links.c.study_id)
+         .where(web_links.c.token_sha256 == bindparam("digest")))
+_SAVE = (update(web_links).where(web_links.c.id == bindparam("link_id"), web_links.c.status.not_in(DONE))
+         .values(status=bindparam("new_status"), state=bindparam("sealed"), updated_at=bindparam("at")))
 
 
 def new_token() -> str:
@@ -138,12 +145,7 @@ class WebStore:
         """The link of this token; "revoked" for a replaced token; None when unknown."""
         digest = token_digest(token)
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(web_links, cases.c.status.label("case_status"), cases.c.record,
-                       published_studies.c.closed_at)
-                .join(cases, cases.c.id == web_links.c.case_id)
-                .outerjoin(published_studies, published_studies.c.study_id == web_links.c.study_id)
-                .where(web_links.c.token_sha256 == digest)).first()
+            row = conn.execute(_FIND, {"digest": digest}).first()
             if row is None:
                 revoked = conn.execute(select(web_revoked_links.c.token_sha256).where(
                     web_revoked_links.c.token_sha256 == digest)).first()
@@ -158,8 +160,8 @@ class WebStore:
         """The link's state after a page (one transaction; sealed); a finished link is never reopened."""
         sealed = self.store.sealer.seal(orjson.dumps(state).decode("utf-8"), link.id)
         with self.engine.begin() as conn:
-            done = conn.execute(update(web_links).where(web_links.c.id == link.id, web_links.c.status.not_in(DONE))
-                                .values(status=status, state=sealed, updated_at=self.now())).rowcount
+            done = conn.execute(_SAVE, {"link_id": link.id, "new_status": status, "sealed": sealed,
+                                        "at": self.now()}).rowcount
         if not done:
             raise EtudesError("ce questionnaire est déjà terminé")
 

@@ -179,13 +179,14 @@ class WebPages:
                                token=token, prefix=self.prefix, **speech)
         session = self.service.session(link, package, compiled)
         position = link.state.get("position")
-        if position == END:
-            return self._end_page(token, package, session, link)
-        page = _find(session, position) or session.next_page(None)
+        page = None if position == END else _find(session, position) or session.next_page(None)
         if page is None:
-            return self._end_page(token, package, session, link)
-        errors = _page_errors(session, page) if with_errors else {}
-        return self._question_page(token, package, session, page, errors, {}, link=link)
+            response = self._end_page(token, package, session, link)
+        else:
+            errors = _page_errors(session, page) if with_errors else {}
+            response = self._question_page(token, package, session, page, errors, {}, link=link)
+        self.service.keep(link, link.state, session)  # unchanged: for the POST of this page
+        return response
 
     def _question_page(self, token: str, package: StudyPackage, session: Session, page: Page, errors: dict[str, str],
                        typed: dict[str, Any], status: int = 200, link: WebLink | None = None) -> HTMLResponse:
@@ -233,14 +234,14 @@ class WebPages:
         after = _find(session, page.key)
         if action == "back":
             previous = session.previous_page(page.key)
-            self.service.links.save(link, "started", {**state, "position": previous.key if previous else page.key})
+            self._save(link, {**state, "position": previous.key if previous else page.key}, session)
             return self._here(token)
         shown_now = set(after.keys) if after is not None else set()
         errors = dict(refused)
         if after is not None:
             errors.update({k: v for k, v in _page_errors(session, after).items() if k in before and k not in errors})
         if after is not None and (errors or shown_now - before):  # stay: errors, or a question appeared
-            self.service.links.save(link, "started", {**state, "position": page.key})
+            self._save(link, {**state, "position": page.key}, session)
             return self._question_page(token, package, session, after, errors, typed, 200, link=link)
         if action.startswith("add:"):
             target = self._add_repeat(session, action[4:], page)
@@ -248,9 +249,18 @@ class WebPages:
                 state["answers"] = _inputs(session)
                 self.service.links.save(link, "started", {**state, "position": target.key})
                 return self._question_page(token, package, session, target, {}, {}, link=link)
+            following = session.next_page(page.key)  # the session may hold a half-added repeat: not kept
+            self.service.links.save(link, "started", {**state, "position": following.key if following else END})
+            return self._here(token)
         following = session.next_page(page.key)
-        self.service.links.save(link, "started", {**state, "position": following.key if following else END})
+        self._save(link, {**state, "position": following.key if following else END}, session)
         return self._here(token)
+
+    def _save(self, link: WebLink, state: dict[str, Any], session: Session) -> None:
+        """The page's answers saved, and the session that holds exactly them kept for the next
+        request of the link (the GET of the redirect)."""
+        self.service.links.save(link, "started", state)
+        self.service.keep(link, state, session)
 
     def _decide(self, token: str, link: WebLink, package: StudyPackage, version: str, action: str) -> Response:
         now = self.service.now()

@@ -17,9 +17,13 @@ the case and the kind, for the same reason.
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
+
+import orjson
 
 from etudes_desktop.core.case_keys import person_digests
 from etudes_desktop.core.errors import EtudesError
@@ -38,6 +42,7 @@ from etudes_desktop.sync import protocol as p
 PSEUDONYM = "internet"  # who "delivered" the notice and "interviewed": the web questionnaire itself
 _NAMESPACE = uuid.UUID("6f1d2c9e-3b4a-4e8f-9a51-0c7d5e2b8f10")
 END = "__end__"  # the position after the last page: « Envoyer mes réponses »
+KEPT_SESSIONS = 1000  # engine sessions kept between a link's requests (least recently used dropped)
 
 
 def web_device(study_id: str) -> Device:
@@ -60,6 +65,8 @@ class Respondents:
     def __init__(self, store: Store, office: OfficeStore, cases: CasesStore, links: WebStore) -> None:
         self.store, self.office, self.cases, self.links = store, office, cases, links
         self._package = lru_cache(maxsize=32)(self._load)
+        self._sessions: OrderedDict[str, tuple[bytes, Session]] = OrderedDict()
+        self._sessions_lock = threading.Lock()
 
     def now(self) -> str:
         return iso(self.store.clock())
@@ -81,7 +88,30 @@ class Respondents:
 
     def session(self, link: WebLink, package: StudyPackage, compiled: CompiledForm) -> Session:
         """The engine over the link's saved answers, with the person's own name and street refused
-        in text answers as on the laptop."""
+        in text answers as on the laptop: the one kept by `keep` after the link's previous request
+        when it was kept over exactly these saved answers (version, language, person), else a new
+        one. A kept session is taken out while a request uses it: two requests never share one."""
+        with self._sessions_lock:
+            kept = self._sessions.pop(link.id, None)
+        if kept is not None and kept[0] == _fingerprint(link, link.state):
+            return kept[1]
+        return self._new_session(link, package, compiled)
+
+    def keep(self, link: WebLink, state: dict[str, Any], session: Session) -> None:
+        """Keep the link's session for its next request; `state` is what was just saved (the
+        session holds exactly its answers): rebuilding the engine from the answers is most of a
+        page's work, and the page that follows a POST is the GET of its redirect."""
+        with self._sessions_lock:
+            self._sessions[link.id] = (_fingerprint(link, state), session)
+            self._sessions.move_to_end(link.id)
+            while len(self._sessions) > KEPT_SESSIONS:
+                self._sessions.popitem(last=False)
+
+    def forget(self, link: WebLink) -> None:
+        with self._sessions_lock:
+            self._sessions.pop(link.id, None)
+
+    def _new_session(self, link: WebLink, package: StudyPackage, compiled: CompiledForm) -> Session:
         from etudes_desktop.core.free_text import identity_terms
 
         fields = link.person.get("fields") or {}
@@ -136,6 +166,15 @@ class Respondents:
                         "decided_at": state["decided_at"], "decision": "objects" if objected else "agrees"},
             "answers": answers, "attributes": attributes,
         }
+
+
+def _fingerprint(link: WebLink, state: dict[str, Any]) -> bytes:
+    """What a session is built from: the study version, the language, the saved answers and the
+    person's name and street (refused in free texts). Kept in memory only, never logged."""
+    fields = link.person.get("fields") or {}
+    return orjson.dumps([state.get("version"), state.get("lang"), state.get("answers") or {},
+                         [fields.get("last_name"), fields.get("first_name"), fields.get("address")]],
+                        option=orjson.OPT_SORT_KEYS)
 
 
 def _attributes(person: dict[str, Any], package: StudyPackage) -> dict[str, Any]:
