@@ -10,6 +10,7 @@ import resource
 import sys
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from etudes_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 
@@ -96,20 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = install_translators(choose_language(args.lang or settings.language), app)
     apply_style(app)
     _set_icon(app)
-    demo_server, stop_demo_server = None, None
-    if args.demo:  # the real collection server on 127.0.0.1, enrolled for this demo session
-        from etudes_desktop.demo.server import start_demo_server
-
-        try:
-            url, token, stop_demo_server = start_demo_server(paths.data_dir)
-            demo_server = (url, token)
-        except (OSError, RuntimeError) as exc:
-            log.warning("demo server not started: %s", type(exc).__name__)
-    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60, settings=settings,
-                               demo_server=demo_server)
+    controller = AppController(paths, demo=args.demo, idle_seconds=settings.idle_minutes * 60, settings=settings)
     app.aboutToQuit.connect(controller.shutdown)
-    if stop_demo_server is not None:
-        app.aboutToQuit.connect(stop_demo_server)
+    demo_server = _start_demo_server_behind(paths, controller, app) if args.demo else None  # noqa: F841 - kept alive
     controller.window.show()
     controller.start()
     log.info("started (language %s, demo %s)", language, args.demo)
@@ -120,6 +110,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = int(app.exec())
     QThreadPool.globalInstance().waitForDone()  # e.g. the demo vault still being created
     return code
+
+
+def _start_demo_server_behind(paths: Any, controller: Any, app: Any) -> Any:
+    """--demo: the real collection server on 127.0.0.1, enrolled for this session, started behind the
+    unlock screen (it takes a second; the interviewer is typing the passphrase meanwhile). Returns
+    the object that carries its address to the window's thread (keep a reference to it)."""
+    import threading
+
+    from PySide6.QtCore import QObject, Signal
+
+    from etudes_desktop.gui.interview.signals import emit
+
+    class DemoServer(QObject):
+        ready = Signal(str, str)  # url, device token
+
+    holder = DemoServer()
+    holder.ready.connect(controller.set_demo_server)
+    stops: list[Any] = []
+
+    def start() -> None:
+        from etudes_desktop.demo.server import start_demo_server
+
+        try:
+            url, token, stop = start_demo_server(paths.data_dir)
+        except (OSError, RuntimeError) as exc:
+            log.warning("demo server not started: %s", type(exc).__name__)
+            return
+        stops.append(stop)
+        emit(holder.ready, url, token)
+
+    thread = threading.Thread(target=start, name="demo-server", daemon=True)
+    thread.start()
+
+    def stop_all() -> None:
+        thread.join(timeout=30)
+        for stop in stops:
+            stop()
+
+    app.aboutToQuit.connect(stop_all)
+    return holder
 
 
 def _set_icon(app: object) -> None:

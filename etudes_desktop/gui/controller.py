@@ -160,6 +160,14 @@ class AppController(QObject):
     def locked(self) -> bool:
         return self.vault is None
 
+    def set_demo_server(self, url: str, token: str) -> None:
+        """--demo: the embedded collection server is up (started behind the unlock screen)."""
+        self._demo_server = (url, token)
+        if self.vault is not None:
+            from etudes_desktop.sync import overview
+
+            overview.save_settings(self.vault, url, token)
+
     def _on_vault_opened(self, vault: VaultHandle) -> None:
         self.vault = vault
         if self._demo_server is not None:  # --demo: "Synchroniser" works with nothing to type

@@ -334,3 +334,16 @@ def test_the_window_size_is_remembered_across_runs(make_controller, paths, exist
     qtbot.addWidget(again.window)
     assert (again.window.width(), again.window.height()) == wanted
     again.shutdown()
+
+
+def test_the_demo_server_address_reaches_the_vault_whenever_it_comes_up(make_controller, paths, existing_vault, qtbot):
+    """--demo starts its collection server behind the unlock screen: its address is saved in the vault
+    at unlock when it was up before, or at once when it comes up after."""
+    from etudes_desktop.sync import overview
+
+    controller = make_controller(paths)
+    controller.set_demo_server("http://127.0.0.1:8765", "etd_" + "a" * 43)  # up before the passphrase
+    _unlock(qtbot, controller)
+    assert overview.load_settings(controller.vault).server_url == "http://127.0.0.1:8765"
+    controller.set_demo_server("http://127.0.0.1:8766", "etd_" + "b" * 43)  # up after it
+    assert overview.load_settings(controller.vault).server_url == "http://127.0.0.1:8766"
