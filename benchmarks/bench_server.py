@@ -240,6 +240,9 @@ def _safe_url(url: str) -> str:
 
 
 def run(quick: bool = False) -> list[dict[str, Any]]:
+    from etudes_desktop.server.crypto import KEY_ENV, new_key_text
+
+    os.environ.setdefault(KEY_ENV, new_key_text())  # PostgreSQL needs a configured key (no key file beside it)
     count = 2000 if quick else 10_000
     load_before = os.getloadavg()[0]
     rows: list[dict[str, Any]] = measure_sync(count, 100 if quick else 300)
