@@ -75,7 +75,7 @@ def build_states(workdir: Path, keep: list[Any], now: datetime) -> dict[str, Any
     # agreed yesterday by a person living in Réunion (the agenda shows her own time).
     rules = store.calls.rules(study.study_id)
     store.record_call(study.study_id, people[1], CallOutcome.APPOINTMENT, me.pseudonym,
-                      next_open(rules, METROPOLE, now + timedelta(hours=3)))
+                      next_open(rules, METROPOLE, now + timedelta(hours=3)), at=now)  # the states' own clock
     with vault.transaction() as conn:
         conn.execute("UPDATE respondent SET postcode = '97400', town = 'Saint-Denis' WHERE id = ?", (people[2],))
     store.record_call(study.study_id, people[2], CallOutcome.SOFT_APPOINTMENT, me.pseudonym,
