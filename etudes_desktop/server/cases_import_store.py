@@ -34,7 +34,7 @@ from etudes_desktop.core.sample import (
 )
 from etudes_desktop.server.cases_store import CasesStore, case_suppression, cases, departement, sample_files
 from etudes_desktop.server.office_store import published_studies
-from etudes_desktop.server.store import deliveries
+from etudes_desktop.server.store import deliveries, reading
 from etudes_desktop.sync import case_protocol as cp
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def import_sample(cases_store: CasesStore, study_id: str, path: Path | str, mapp
     path = Path(path)
     store, engine = cases_store.store, cases_store.engine
     key = cases_store.case_key(study_id)
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         if conn.execute(select(deliveries.c.study_id).where(deliveries.c.study_id == study_id)).first():
             raise EtudesError(f"l'étude {study_id} a été livrée : plus d'import d'échantillon")
         if conn.execute(select(published_studies.c.closed_at).where(

@@ -38,7 +38,7 @@ from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.retention import MAX_MONTHS, Due
 from etudes_desktop.core.retention import status as retention_status
 from etudes_desktop.server.office_store import OfficeStore
-from etudes_desktop.server.store import Device, Store, deliveries, devices, iso, metadata
+from etudes_desktop.server.store import Device, Store, deliveries, devices, iso, metadata, reading
 from etudes_desktop.sync import case_protocol as cp
 
 STATUSES = ("open", "objected", "completed")
@@ -186,7 +186,7 @@ class CasesStore:
 
     def generation(self, device: Device) -> str:
         """The ETag of the device's assignment: the shared list's generation and the device's."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = dict(conn.execute(select(case_generations.c.scope, case_generations.c.generation).where(
                 case_generations.c.study_id == device.study_id,
                 case_generations.c.scope.in_([SHARED, device.id]))).all())
@@ -253,7 +253,7 @@ class CasesStore:
 
     def status(self, study_id: str) -> dict[str, Any]:
         """Counts of a study's cases per device, per département and per status; never a person."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             by_status = dict(conn.execute(select(cases.c.status, func.count()).where(
                 cases.c.study_id == study_id).group_by(cases.c.status)).all())
             by_dep = {k or "?": v for k, v in conn.execute(select(cases.c.departement, func.count()).where(
@@ -283,7 +283,7 @@ class CasesStore:
         is never newer than the content it goes with."""
         generation = self.generation(device)
         sealer = self.store.sealer
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(cases.c.id, cases.c.record).where(
                 cases.c.study_id == device.study_id, cases.c.device_id == device.id, cases.c.status == "open")
                 .order_by(cases.c.digest)).all()
@@ -350,7 +350,7 @@ class CasesStore:
             case_events.c.study_id == study_id).order_by(case_events.c.at, case_events.c.device_id,
                                                          case_events.c.event_id)
         acc: dict[str, dict[str, Any]] = {}
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             for r in conn.execute(query.execution_options(yield_per=5000)):
                 a = acc.setdefault(r.case_digest, {"calls": 0, "last": None, "outcome": None})
                 if r.kind == "call":
@@ -364,7 +364,7 @@ class CasesStore:
 
     def call_dispositions(self, study_id: str) -> dict[str, int]:
         """How many calls ended with each disposition (core.calls keys), for the AAPOR rates."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(case_events.c.disposition, func.count()).where(
                 case_events.c.study_id == study_id, case_events.c.kind == "call").group_by(
                 case_events.c.disposition)).all()
@@ -374,7 +374,7 @@ class CasesStore:
     def retention_run(self, today: datetime, actor: str = "cli") -> list[dict[str, Any]]:
         """Destroy the cases, supplied-file records and case events of every study delivered more
         than six months ago; audited with counts. A second run finds nothing left to destroy."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             delivered = conn.execute(select(deliveries.c.study_id, deliveries.c.delivered_at)).all()
         done = []
         for study_id, delivered_at in delivered:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Column, Index, Integer, String, Table, Text, select
 
-from etudes_desktop.server.store import Device, Store, iso, metadata
+from etudes_desktop.server.store import Device, Store, iso, metadata, reading
 from etudes_desktop.sync.group_protocol import GroupSessionRecord, GroupSessionUpload, record_hash
 
 group_sessions = Table(
@@ -99,12 +99,12 @@ class GroupStore:
     def sessions(self, study_id: str) -> list[SessionFigures]:
         query = select(group_sessions).where(group_sessions.c.study_id == study_id).order_by(
             group_sessions.c.held_on.desc(), group_sessions.c.session_id)
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             return [SessionFigures(r.session_id, r.held_on, r.moderator, r.invited, r.present, r.walk_ins, r.agreed,
                                    r.objected, r.notes) for r in conn.execute(query)]
 
     def record(self, session_id: str) -> dict[str, Any] | None:
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             sealed = conn.execute(select(group_sessions.c.record_json).where(
                 group_sessions.c.session_id == session_id)).scalar_one_or_none()
         return None if sealed is None else dict(json.loads(self.store.sealer.open(sealed, session_id)))
@@ -114,7 +114,7 @@ class GroupStore:
         out: dict[str, dict[str, tuple[int, int]]] = {}
         query = select(group_hands.c.question, group_hands.c.choice, group_hands.c.hands, group_hands.c.present).where(
             group_hands.c.study_id == study_id)
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             for question, choice, hands, present in conn.execute(query):
                 before = out.setdefault(question, {}).get(choice, (0, 0))
                 out[question][choice] = (before[0] + hands, before[1] + present)

@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.server.store import Store, batches, device_wipes, devices, iso
+from etudes_desktop.server.store import Store, batches, device_wipes, devices, iso, reading
 
 office_metadata = MetaData()
 
@@ -202,19 +202,19 @@ class OfficeStore:
         return user_id
 
     def user_by_email(self, email: str) -> User | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(users).where(users.c.email == email)).first()
         return None if row is None else User(row.id, row.email, row.role, row.password_hash,
                                              row.disabled_at is not None)
 
     def user_by_id(self, user_id: str) -> User | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(users).where(users.c.id == user_id)).first()
         return None if row is None else User(row.id, row.email, row.role, row.password_hash,
                                              row.disabled_at is not None)
 
     def list_users(self) -> list[User]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(users).order_by(users.c.email)).all()
         return [User(r.id, r.email, r.role, r.password_hash, r.disabled_at is not None) for r in rows]
 
@@ -285,7 +285,7 @@ class OfficeStore:
 
     # -- password guessing ------------------------------------------------------------------
     def failures(self, keys: list[str]) -> dict[str, tuple[int, datetime]]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(login_failures).where(login_failures.c.key.in_(keys))).all()
         return {r.key: (int(r.failures), moment(r.last_at)) for r in rows}
 
@@ -317,7 +317,7 @@ class OfficeStore:
         """The latest entries, newest first, with the actor's address for the DPO's reading."""
         query = (select(office_audit, users.c.email).outerjoin(users, users.c.id == office_audit.c.actor)
                  .order_by(office_audit.c.id.desc()).limit(limit))
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return [{"id": r.id, "at": r.at, "actor": r.actor, "email": r.email, "role": r.role,
                      "action": r.action, "object_id": r.object_id, "counts": json.loads(r.counts_json)}
                     for r in conn.execute(query)]
@@ -371,7 +371,7 @@ class OfficeStore:
         where = [] if study_id is None else [published_studies.c.study_id == study_id]
         version_where = [] if study_id is None else [study_versions.c.study_id == study_id]
         cols = [c for c in study_versions.c if c.name not in ("source_bytes", "package_json", "notice_en_sha256")]
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             heads = conn.execute(select(published_studies).where(*where).order_by(published_studies.c.study_id)).all()
             rows = conn.execute(select(*cols).where(*version_where).order_by(
                 study_versions.c.study_id, study_versions.c.seq)).all()
@@ -384,12 +384,12 @@ class OfficeStore:
                 for h in heads if by_study.get(h.study_id)]
 
     def package_json(self, study_id: str, version: str) -> str | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return conn.execute(select(study_versions.c.package_json).where(
                 study_versions.c.study_id == study_id, study_versions.c.version == version)).scalar()
 
     def source_file(self, study_id: str, version: str) -> tuple[str, bytes] | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(study_versions.c.source_name, study_versions.c.source_bytes).where(
                 study_versions.c.study_id == study_id, study_versions.c.version == version)).first()
         return None if row is None else (row.source_name, bytes(row.source_bytes))
@@ -397,7 +397,7 @@ class OfficeStore:
     def notice_hashes(self, study_id: str) -> frozenset[str] | None:
         """SHA-256 of every notice text of every published version; None when the study is not
         published on this server (then no notice can be checked)."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(study_versions.c.notice_sha256, study_versions.c.notice_en_sha256).where(
                 study_versions.c.study_id == study_id)).all()
         if not rows:
@@ -407,7 +407,7 @@ class OfficeStore:
     def declared_attributes(self, study_id: str) -> frozenset[str] | None:
         """The respondent attributes the published versions declare (`analysis_attributes`, and the
         `results_by` crossings); None when the study is not published here."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(study_versions.c.package_json).where(
                 study_versions.c.study_id == study_id)).all()
         if not rows:
@@ -430,7 +430,7 @@ class OfficeStore:
                  .select_from(devices).outerjoin(last, last.c.device_id == devices.c.id)
                  .outerjoin(device_wipes, device_wipes.c.device_id == devices.c.id)
                  .order_by(devices.c.revoked_at.is_not(None), devices.c.study_id, devices.c.name, devices.c.id))
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return [DeviceRow(r.id, r.study_id, r.name, r.created_at, r.revoked_at, r.last_at, r.wipe_requested_at,
                               r.wiped_at) for r in conn.execute(query)]
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from etudes_desktop.server.cases_store import TABLES as CASE_TABLES
 from etudes_desktop.server.cases_store import case_events, cases
 from etudes_desktop.server.facts_store import device_contacts, interview_facts
-from etudes_desktop.server.store import Store, devices, iso, metadata
+from etudes_desktop.server.store import Store, devices, iso, metadata, reading
 
 STATES = ("completed", "objected")
 
@@ -107,7 +107,7 @@ class ProgressStore:
     def case_outcomes(self, study_id: str) -> CaseOutcomes | None:
         """The study's cases as reported by the laptops; None when no case event arrived yet."""
         e = case_events.c
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             mark = tuple(conn.execute(select(func.count(), func.max(e.received_at)).where(e.study_id == study_id)).one())
             mark += tuple(conn.execute(select(func.count(), func.max(cases.c.updated_at)).where(
                 cases.c.study_id == study_id)).one())
@@ -143,7 +143,7 @@ class ProgressStore:
         f = interview_facts.c
         where = f.study_id == study_id
         count = func.count()
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             by_mode_state = conn.execute(select(f.mode, f.state, count).where(where).group_by(f.state, f.mode)).all()
             by_device = _tallies(conn.execute(
                 select(f.device_id, f.state, count).where(where).group_by(f.device_id, f.state)).all())
@@ -179,7 +179,7 @@ class ProgressStore:
     def overview(self) -> dict[str, Tally]:
         """Every study that has interviews or devices, with its tally (the progress list)."""
         f = interview_facts.c
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(f.study_id, f.state, func.count()).group_by(f.study_id, f.state)).all()
             studies = conn.execute(select(devices.c.study_id).distinct()).scalars().all()
         out = _tallies(rows)

@@ -23,6 +23,7 @@ import orjson
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     Engine,
     Index,
     Integer,
@@ -196,6 +197,16 @@ def _pg_insert_sql() -> str:
     return re.sub(r"%\((\w+)\)s", r"%(\1)b", sql)
 
 
+_READ_ONLY = "etudes_read_only"
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads (`with reading(engine) as conn:`): on SQLite its transaction begins
+    DEFERRED, where writes (`engine.begin()`) begin IMMEDIATE; on PostgreSQL the same as
+    `engine.connect()`. Nothing written through it is kept (it is never committed)."""
+    return engine.connect().execution_options(**{_READ_ONLY: True})
+
+
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
@@ -210,7 +221,10 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A write takes the write lock at once (IMMEDIATE: it never fails half-way on a lock
+            # upgrade); a read (`reading`) begins DEFERRED: a snapshot of its own, so it never
+            # waits behind a write's commit, which is what a page or a console view does.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     if not url.startswith("postgresql"):
@@ -447,7 +461,7 @@ class Store:
         """Every stored interview of a study, oldest first, as export records."""
         query = select(interviews).where(interviews.c.study_id == study_id).order_by(
             interviews.c.received_at, interviews.c.id)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             for row in conn.execute(query):
                 yield {
                     "id": row.id, "study_id": row.study_id, "device_id": row.device_id, "batch_id": row.batch_id,
@@ -470,7 +484,7 @@ class Store:
         return delivery
 
     def delivery(self, study_id: str) -> Delivery | None:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(deliveries).where(deliveries.c.study_id == study_id)).first()
         if row is None:
             return None
@@ -481,7 +495,7 @@ class Store:
         aggregated results: no id, no interviewer, no consent, no timestamps leave this method."""
         query = select(interviews.c.id, interviews.c.mode, interviews.c.payload_json).where(
             interviews.c.study_id == study_id, interviews.c.state == "completed").order_by(interviews.c.id)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             for row in conn.execute(query.execution_options(yield_per=2000)):
                 payload = orjson.loads(self.sealer.open(row.payload_json, row.id))
                 yield row.mode, payload.get("answers") or {}, payload.get("attributes") or {}
@@ -506,7 +520,7 @@ class Store:
 
     def stats(self, study_id: str) -> dict[str, Any]:
         """Counts of a study (no personal data): interviews by state and mode, devices, batches."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             by_state = dict(conn.execute(select(interviews.c.state, func.count()).where(
                 interviews.c.study_id == study_id).group_by(interviews.c.state)).all())
             by_mode = dict(conn.execute(select(interviews.c.mode, func.count()).where(

@@ -23,7 +23,7 @@ from sqlalchemy import Column, Index, String, Table, Text, bindparam, select, up
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.cases_store import cases
 from etudes_desktop.server.office_store import OfficeStore, published_studies
-from etudes_desktop.server.store import Store, iso, metadata, token_digest
+from etudes_desktop.server.store import Store, iso, metadata, reading, token_digest
 
 DONE = ("completed", "objected")
 _CHUNK = 500
@@ -144,7 +144,7 @@ class WebStore:
     def find(self, token: str) -> WebLink | str | None:
         """The link of this token; "revoked" for a replaced token; None when unknown."""
         digest = token_digest(token)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(_FIND, {"digest": digest}).first()
             if row is None:
                 revoked = conn.execute(select(web_revoked_links.c.token_sha256).where(
@@ -175,7 +175,7 @@ class WebStore:
         """Links of a study by status (no person)."""
         from sqlalchemy import func
 
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(web_links.c.status, func.count()).where(
                 web_links.c.study_id == study_id).group_by(web_links.c.status)).all()
         return {status: int(n) for status, n in rows}
