@@ -113,6 +113,8 @@ def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
     if len(value) > MAX_KEYS:
         raise ValueError(f"{what}: more than {MAX_KEYS} entries")
     _walk(value, what, 0)
+    if not _may_join_into_nir(value):
+        return value
     digits = [(key, d) for key, d in ((k, _digits_of(v)) for k, v in value.items()) if d]
     if len(digits) > 1:
         for order in (digits, sorted(digits)):  # neighbours as sent, and in key order
@@ -120,6 +122,27 @@ def check_mapping(value: dict[str, Any], what: str) -> dict[str, Any]:
                 if len(first) + len(second) in (13, 15) and is_plausible_nir(first + second):
                     raise ValueError(f"{what} carry a social security number (NIR) split over two values")
     return value
+
+
+def _may_join_into_nir(value: dict[str, Any]) -> bool:
+    """Whether two neighbouring values could join into a NIR: 13 or 15 digits from two values
+    need one of them to have seven digits at least, which a code of a few digits never has (the
+    common answer), so most payloads skip the pairing below without computing any digits."""
+    for item in value.values():
+        kind = type(item)
+        if kind is int:
+            if -1_000_000 < item < 1_000_000:
+                continue
+        elif kind is str:
+            if len(item) < 7 or _DIGITS.match(item) is None:
+                continue
+        elif kind is float:
+            if -1e6 < item < 1e6:
+                continue
+        elif kind is bool or item is None or kind is list or kind is dict:
+            continue
+        return True
+    return False
 
 
 def _walk(value: Any, what: str, depth: int) -> None:
@@ -139,9 +162,10 @@ def _walk(value: Any, what: str, depth: int) -> None:
         for key, item in value.items():
             if not isinstance(key, str) or not 1 <= len(key) <= 128:
                 raise ValueError(f"{what}: a key must be 1 to 128 characters")
-            kind = identifying(key)
-            if kind:
-                raise IdentifyingValue(f"{what}: a key carries {kind}", _kind_of(key))
+            if len(key) >= 6:  # a shorter key (a question's name, often) carries nothing: see identifying
+                kind = identifying(key)
+                if kind:
+                    raise IdentifyingValue(f"{what}: a key carries {kind}", _kind_of(key))
             _walk(item, what, depth + 1)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:

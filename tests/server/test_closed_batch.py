@@ -64,6 +64,12 @@ HOSTILE = {
     "nir as a float answer": (_answer("q99", float(NIR)), NIR),
     "13-digit integer attribute": (_attr("region", int(BODY)), BODY),
     "nir split over two answers": (_split, NIR[:7]),
+    "nir split over two integer answers": (lambda body: body["answers"].update(
+        {"n1": int(NIR[:9]), "n2": int(NIR[9:])}), NIR[:9]),
+    "nir split over a float and a text": (lambda body: body["answers"].update(
+        {"n1": float(NIR[:9]), "n2": NIR[9:]}), NIR[:9]),
+    "nir split over a short code and a long text": (lambda body: body["answers"].update(
+        {"n1": int(NIR[:5]), "n2": NIR[5:]}), NIR[5:]),
     "nom_famille attribute": (_attr("nom_famille", "Durand-X"), "Durand-X"),
     "lastname attribute": (_attr("lastname", "Durand-X"), "Durand-X"),
     "surname attribute": (_attr("surname", "Durand-X"), "Durand-X"),
