@@ -196,7 +196,12 @@ def test_an_appointment_shows_on_the_person_in_the_list(make_controller, paths, 
     study_id, people = _vault_with_a_study(paths, kdf)
     controller = make_controller(paths, make_launcher=_launcher_choosing(people[0]))
     _unlock(qtbot, controller)
-    appointment = dt(2026, 12, 4, 16, 30).astimezone()  # a Friday afternoon: within the person's calling hours
+    from datetime import timedelta
+
+    today = dt.now().date()
+    friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)  # the next Friday, never today
+    # a Friday afternoon: within the person's calling hours, and after the call recorded now
+    appointment = dt(friday.year, friday.month, friday.day, 16, 30).astimezone()
     InterviewStore(controller.vault).record_call(study_id, people[0], CallOutcome.APPOINTMENT, "ENQ-07",
                                                  appointment_at=appointment)
     controller.hub.interviews_changed.emit()
@@ -205,5 +210,5 @@ def test_an_appointment_shows_on_the_person_in_the_list(make_controller, paths, 
     def statuses() -> list[str]:
         return [str(model.index(r, model.columnCount() - 1).data()) for r in range(model.rowCount())]
 
-    qtbot.waitUntil(lambda: any("Rendez-vous le 04/12 à 16:30" in s for s in statuses()))
+    qtbot.waitUntil(lambda: any(f"Rendez-vous le {friday:%d/%m} à 16:30" in s for s in statuses()))
     assert sum("Rendez-vous" in s for s in statuses()) == 1
