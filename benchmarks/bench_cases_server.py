@@ -7,23 +7,19 @@ rules), digests, AES-GCM sealing of every person, and the transaction's COMMIT.
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 import httpx
-import sqlalchemy
 
 from benchmarks.bench_sample import generate_csv
-from benchmarks.bench_server import _postgres_url, _safe_url
+from benchmarks.postgres import postgres_schema
 from etudes_desktop.core.sample import SampleImport
 from etudes_desktop.server.cases_import_store import import_sample
 from etudes_desktop.server.cases_store import CasesStore
-from etudes_desktop.server.crypto import KEY_ENV, new_key_text
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import case_protocol as cp
@@ -81,24 +77,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         out.append({"name": f"of which the core importer's pass alone ({rows} rows)", "value": time.perf_counter() - started,
                     "unit": "s", "note": "reading, rules, NIR guard; no digest, no sealing, no SQL"})
         out += measure(sqlite_url(Path(folder) / "server"), csv_path, rows, assigned, "SQLite")
-        base = _postgres_url()
-        if not base:
-            print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")
-            return out
-        schema = f"etudes_bench_{uuid.uuid4().hex[:10]}"
-        try:
-            admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        except sqlalchemy.exc.OperationalError:
-            print(f"  PostgreSQL not measured: {_safe_url(base)} unreachable")
-            return out
-        os.environ.setdefault(KEY_ENV, new_key_text())
-        try:
-            out += measure(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}", csv_path, rows,
-                           assigned, "PostgreSQL")
-        finally:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            admin.dispose()
+        with postgres_schema() as url:
+            if url:
+                out += measure(url, csv_path, rows, assigned, "PostgreSQL")
     return out

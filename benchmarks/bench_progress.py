@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import sqlalchemy
 
+from benchmarks.postgres import postgres_schema
 from etudes_desktop.server.accounts import create_user
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.facts_store import device_contacts, interview_facts
@@ -114,10 +114,6 @@ def measure(store: Store, label: str, devices: int, count: int, rounds: int) -> 
     return rows
 
 
-def _postgres_url() -> str | None:
-    return os.environ.get("ETUDES_BENCH_DATABASE_URL") or os.environ.get("ETUDES_TEST_DATABASE_URL")
-
-
 def run(quick: bool = False) -> list[dict[str, Any]]:
     devices, count, rounds = (50, 10_000, 20) if quick else (DEVICES, INTERVIEWS, 60)
     with tempfile.TemporaryDirectory() as folder:
@@ -126,36 +122,13 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             rows = measure(store, "SQLite", devices, count, rounds)
         finally:
             store.close()
-    base = _postgres_url()
-    if not base:
-        print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")
-        return rows
-    from etudes_desktop.server.crypto import KEY_ENV, new_key_text
-
-    schema = f"etudes_bench_{uuid.uuid4().hex[:10]}"
-    admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    except sqlalchemy.exc.SQLAlchemyError as exc:
-        admin.dispose()
-        print(f"  PostgreSQL not measured: unreachable ({type(exc.__cause__ or exc).__name__})")
-        return rows
-    had_key = os.environ.get(KEY_ENV)
-    os.environ.setdefault(KEY_ENV, new_key_text())  # a PostgreSQL server's key is configured, never guessed
-    try:
-        separator = "&" if "?" in base else "?"
-        store = Store(f"{base}{separator}options=-csearch_path%3D{schema}")
-        try:
-            rows += measure(store, "PostgreSQL", devices, count, rounds)
-        finally:
-            store.close()
-    finally:
-        if had_key is None:
-            os.environ.pop(KEY_ENV, None)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        admin.dispose()
+    with postgres_schema() as url:
+        if url:
+            store = Store(url)
+            try:
+                rows += measure(store, "PostgreSQL", devices, count, rounds)
+            finally:
+                store.close()
     return rows
 
 

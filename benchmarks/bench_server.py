@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import sqlalchemy
-import sqlalchemy.exc
 
+from benchmarks.postgres import postgres_schema
 from etudes_desktop.server.embedded import EmbeddedServer
 from etudes_desktop.server.store import Store, sqlite_url
 from etudes_desktop.sync import protocol as p
@@ -227,18 +226,6 @@ def measure_sync(count: int, per_request_sample: int) -> list[dict[str, Any]]:
     return rows
 
 
-def _postgres_url() -> str | None:
-    return os.environ.get("ETUDES_BENCH_DATABASE_URL") or os.environ.get("ETUDES_TEST_DATABASE_URL")
-
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        return sqlalchemy.engine.make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL is shown as nothing rather than leaked
-        return "the PostgreSQL URL"
-
-
 def run(quick: bool = False) -> list[dict[str, Any]]:
     from etudes_desktop.server.crypto import KEY_ENV, new_key_text
 
@@ -255,32 +242,13 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     rows += measure_own_process(count)
     rows.append({"name": f"load average (1 min) before / after, {os.cpu_count()} CPUs", "value": load_before,
                  "unit": "", "note": f"after: {os.getloadavg()[0]:.1f} (figures shrink when the machine is busy)"})
-    base = _postgres_url()
-    if not base:
-        print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")
-        return rows
-    schema = f"etudes_bench_{uuid.uuid4().hex[:10]}"
-    admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    except sqlalchemy.exc.SQLAlchemyError as exc:
-        admin.dispose()
-        cause = exc.__cause__ or exc
-        first_line = (str(cause).strip().splitlines() or [""])[0]
-        print(f"  PostgreSQL not measured: cannot reach {_safe_url(base)} ({type(cause).__name__}: {first_line})")
-        return rows
-    try:
-        separator = "&" if "?" in base else "?"
-        store = Store(f"{base}{separator}options=-csearch_path%3D{schema}")
-        try:
-            rows += measure(store, count, "PostgreSQL", compare=False)
-        finally:
-            store.close()
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        admin.dispose()
+    with postgres_schema() as url:
+        if url:
+            store = Store(url)
+            try:
+                rows += measure(store, count, "PostgreSQL", compare=False)
+            finally:
+                store.close()
     return rows
 
 

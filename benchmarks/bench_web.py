@@ -31,7 +31,6 @@ import re
 import statistics
 import tempfile
 import time
-import uuid
 from collections import Counter
 from html import unescape
 from pathlib import Path
@@ -39,10 +38,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
-import sqlalchemy
 
 from benchmarks.bench_sample import generate_csv
-from benchmarks.bench_server import _postgres_url, _safe_url
+from benchmarks.postgres import postgres_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM = ROOT / "resources" / "studies" / "satisfaction_assures_2026.xlsx"
@@ -195,35 +193,13 @@ def measure(url: str, folder: Path, respondents: int, label: str) -> list[dict[s
 
 def run(quick: bool = False) -> list[dict[str, Any]]:
     respondents = QUICK_RESPONDENTS if quick else RESPONDENTS
-    from etudes_desktop.server.crypto import KEY_ENV, new_key_text
     from etudes_desktop.server.store import sqlite_url
 
     with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
         rows = measure(sqlite_url(Path(folder) / "server"), Path(folder), respondents, "SQLite")
-        base = _postgres_url()
-        if not base:
-            print("  PostgreSQL not measured: set ETUDES_BENCH_DATABASE_URL or ETUDES_TEST_DATABASE_URL")
-            return rows
-        schema = f"etudes_bench_{uuid.uuid4().hex[:10]}"
-        admin = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        except sqlalchemy.exc.SQLAlchemyError as exc:
-            admin.dispose()
-            print(f"  PostgreSQL not measured: cannot reach {_safe_url(base)} ({type(exc.__cause__ or exc).__name__})")
-            return rows
-        had_key = os.environ.get(KEY_ENV)
-        os.environ.setdefault(KEY_ENV, new_key_text())  # a PostgreSQL server's key is configured, never guessed
-        try:
-            rows += measure(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}", Path(folder),
-                            respondents, "PostgreSQL")
-        finally:
-            if had_key is None:
-                os.environ.pop(KEY_ENV, None)
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            admin.dispose()
+        with postgres_schema() as url:
+            if url:
+                rows += measure(url, Path(folder), respondents, "PostgreSQL")
     return rows
 
 
