@@ -137,17 +137,13 @@ def open_group_session(vault: VaultHandle, study: Any, *, parent: QWidget | None
                        ask_session: Callable[[SessionsDialog], bool] | None = None,
                        language: str = "fr") -> Any:
     """Profile, commitment, the session chosen; the session's window, shown (None if cancelled)."""
-    from etudes_desktop.gui.commitment import CommitmentDialog
     from etudes_desktop.gui.group.window import GroupSessionWindow
-    from etudes_desktop.gui.profile import ProfileDialog
+    from etudes_desktop.gui.sign_in import sign_in
     from etudes_desktop.storage.interviews import InterviewStore
     from etudes_desktop.storage.studies import load_study
 
-    store = InterviewStore(vault)
-    moderator = (ask_profile or ProfileDialog.ensure_profile)(store, parent)
+    moderator = sign_in(InterviewStore(vault), study, parent, ask_profile=ask_profile, ask_commitment=ask_commitment)
     if moderator is None:
-        return None
-    if not (ask_commitment or CommitmentDialog.ensure_signed)(store, study, moderator, parent):
         return None
     package = load_study(vault, study.study_id)
     if package is None:

@@ -19,6 +19,7 @@ from etudes_desktop.gui.commitment import CommitmentDialog
 from etudes_desktop.gui.interview.screen import InterviewScreen, open_interview
 from etudes_desktop.gui.interview.study_info import StudyInfo
 from etudes_desktop.gui.profile import ProfileDialog
+from etudes_desktop.gui.sign_in import sign_in
 from etudes_desktop.gui.start_interview import CALL, RESUME, StartChoice, StartInterviewDialog
 from etudes_desktop.storage import contact_list
 from etudes_desktop.storage.handle import VaultHandle
@@ -59,10 +60,9 @@ class InterviewLauncher:
 
     def new_interview(self, respondent_id: int | None = None) -> InterviewScreen | None:
         """Profile, commitment, choice (`respondent_id` preselected); then the screen on its notice gate."""
-        interviewer = self._ask_profile(self.store, self.parent)
+        interviewer = sign_in(self.store, self.study, self.parent, ask_profile=self._ask_profile,
+                              ask_commitment=self._ask_commitment)
         if interviewer is None:
-            return None
-        if not self._ask_commitment(self.store, self.study, interviewer, self.parent):
             return None
         choice = self._ask_start(self.study, self.search, self.parent, respondent_id,
                                  last_mode=self.store.last_mode(), next_call=self.next_call)

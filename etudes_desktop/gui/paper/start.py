@@ -104,18 +104,14 @@ def open_paper_keying(vault: Any, study: Any, *, parent: QWidget | None = None,
                       ask_profile: Callable[..., Any] | None = None, ask_commitment: Callable[..., bool] | None = None,
                       ask_batch: Callable[[BatchDialog], bool] | None = None) -> Any:
     """Profile, commitment, the batch chosen; the keying window, shown (None if cancelled)."""
-    from etudes_desktop.gui.commitment import CommitmentDialog
     from etudes_desktop.gui.paper.window import PaperWindow
-    from etudes_desktop.gui.profile import ProfileDialog
+    from etudes_desktop.gui.sign_in import sign_in
     from etudes_desktop.storage.interviews import InterviewStore
     from etudes_desktop.storage.paper_verify import DoubleEntry
     from etudes_desktop.storage.studies import load_study
 
-    store = InterviewStore(vault)
-    operator = (ask_profile or ProfileDialog.ensure_profile)(store, parent)
+    operator = sign_in(InterviewStore(vault), study, parent, ask_profile=ask_profile, ask_commitment=ask_commitment)
     if operator is None:
-        return None
-    if not (ask_commitment or CommitmentDialog.ensure_signed)(store, study, operator, parent):
         return None
     package = load_study(vault, study.study_id)
     if package is None or package.questionnaire is None:
