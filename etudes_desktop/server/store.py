@@ -27,6 +27,7 @@ from sqlalchemy import (
     Engine,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -119,6 +120,15 @@ deliveries = Table(
     Column("delivered_at", String(40), nullable=False),
     Column("threshold", Integer, nullable=False),
     Column("files_json", Text, nullable=False),  # [{name, sha256, bytes}]: the frozen deliverable
+)
+
+# The delivered files themselves (aggregated, protected tables: no row, no person), kept so the
+# insurer downloads exactly what was frozen, never a later recount of the same tables.
+delivered_files = Table(
+    "delivered_files", metadata,
+    Column("study_id", String(128), primary_key=True),
+    Column("name", String(255), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
 )
 
 DELIVERED_REASON = ("study_delivered: l'étude a été livrée le {day} ; elle n'accepte plus de nouveaux entretiens")
@@ -471,13 +481,18 @@ class Store:
                 }
 
     # -- delivery ----------------------------------------------------------------------------
-    def record_delivery(self, study_id: str, threshold: int, files: list[dict[str, Any]]) -> Delivery:
-        """Freeze a study's deliverable: once only; from now on the study takes no new interview."""
+    def record_delivery(self, study_id: str, threshold: int, files: list[dict[str, Any]],
+                        contents: dict[str, bytes] | None = None) -> Delivery:
+        """Freeze a study's deliverable (its files' names and SHA-256, and the files themselves
+        when given): once only; from now on the study takes no new interview."""
         delivery = Delivery(study_id, iso(self.clock()), threshold, files)
         with self.engine.begin() as conn:
             done = conn.execute(self._insert(deliveries).on_conflict_do_nothing().returning(deliveries.c.study_id), [{
                 "study_id": study_id, "delivered_at": delivery.delivered_at, "threshold": threshold,
                 "files_json": json.dumps(files, ensure_ascii=False)}]).first()
+            if done is not None and contents:
+                conn.execute(delivered_files.insert(), [{"study_id": study_id, "name": name, "content": data}
+                                                        for name, data in contents.items()])
         if done is None:
             earlier = self.delivery(study_id)
             raise EtudesError(f"l'étude {study_id} a déjà été livrée le {earlier.delivered_on if earlier else '?'}")
@@ -489,6 +504,12 @@ class Store:
         if row is None:
             return None
         return Delivery(row.study_id, row.delivered_at, row.threshold, json.loads(row.files_json))
+
+    def delivered_file(self, study_id: str, name: str) -> bytes | None:
+        """A file as it was delivered (None when the study was delivered without keeping it)."""
+        with reading(self.engine) as conn:
+            return conn.execute(select(delivered_files.c.content).where(
+                delivered_files.c.study_id == study_id, delivered_files.c.name == name)).scalar()
 
     def iter_results_rows(self, study_id: str) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
         """(mode, answers, attributes) of every completed interview of a study, for the insurer's

@@ -255,13 +255,13 @@ def test_the_english_catalogue_covers_every_text() -> None:
         texts |= {m.group(2) for m in call.finditer(path.read_text(encoding="utf-8"))}
     texts |= {label for pairs in web.ROLE_PAGES.values() for label, _ in pairs}
     texts |= set(pages.AUDIT_LABELS.values()) | set(pages.DONE.values()) | set(i18n.ROLE_LABELS.values())
-    from etudes_desktop.server.console import ERROR_PAGES, devices, progress, samples, studies
+    from etudes_desktop.server.console import ERROR_PAGES, devices, progress, results, samples, studies
 
     texts |= {pages.POLICY} | {text for pair in ERROR_PAGES.values() for text in pair}
 
     texts |= set(getattr(studies, "MESSAGES", {}).values()) | set(getattr(devices, "MESSAGES", {}).values())
     texts |= set(progress.MESSAGES.values()) | set(progress.RATE_LABELS.values()) | set(progress.MODE_LABELS.values())
-    texts |= set(samples.MESSAGES.values())
+    texts |= set(samples.MESSAGES.values()) | {results.DELIVERED, results.NOT_DELIVERED}
     missing = sorted(t for t in texts if t not in i18n.EN)
     assert missing == []
     for key, forms in i18n.PLURALS.items():  # counted messages: two forms in each language

@@ -40,6 +40,11 @@ def _collect(office: Office, tmp_path, yes: int, no: int) -> None:
     assert {r.status for r in receipts.receipts} == {"accepted"}
 
 
+def _deliver(office: Office) -> None:
+    manager, csrf = office.login("manager")
+    assert manager.post(f"/console/results/{STUDY}/deliver", data={"csrf": csrf, "confirm": "yes"}).status_code == 303
+
+
 def test_the_manager_previews_and_the_insurer_downloads_protected_counts(office: Office, tmp_path) -> None:
     _collect(office, tmp_path, yes=30, no=4)
     manager, _ = office.login("manager")
@@ -53,6 +58,10 @@ def test_the_manager_previews_and_the_insurer_downloads_protected_counts(office:
     assert '>s<' in satisfied and ">34<" in satisfied
     insurer, _ = office.login("insurer")
     assert insurer.get(f"/console/results/{STUDY}").status_code == 403  # the tables' preview is the manager's
+    early = insurer.get(f"/console/results/{STUDY}/csv")  # one release only: the delivered one
+    assert early.status_code == 404 and "pas encore livrés" in html.unescape(early.text)
+    assert "À la livraison" in html.unescape(insurer.get("/console/results").text)
+    _deliver(office)
     got = insurer.get(f"/console/results/{STUDY}/csv")
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
     assert "attachment" in got.headers["content-disposition"]
@@ -70,9 +79,12 @@ def test_the_manager_previews_and_the_insurer_downloads_protected_counts(office:
 
 def test_a_study_without_interviews_says_so_and_serves_nothing(office: Office, tmp_path) -> None:
     publish_file(office.office, "v1.xlsx", good_form(tmp_path, "1").read_bytes(), actor="cli", role=None)
+    manager, _ = office.login("manager")
+    answer = manager.get(f"/console/results/{STUDY}/pdf")
+    assert answer.status_code == 404 and "pas encore de résultats" in html.unescape(answer.text)
     insurer, _ = office.login("insurer")
     answer = insurer.get(f"/console/results/{STUDY}/pdf")
-    assert answer.status_code == 404 and "pas encore de résultats" in html.unescape(answer.text)
+    assert answer.status_code == 404 and "pas encore livrés" in html.unescape(answer.text)
 
 
 @pytest.mark.usefixtures("office_sqlite")
@@ -80,6 +92,7 @@ def test_an_insurer_downloads_the_csv_in_a_browser(page, office_sqlite: Office, 
     from tests.console.test_browser import log_in
 
     _collect(office_sqlite, tmp_path, yes=25, no=12)
+    _deliver(office_sqlite)
     log_in(page, office_sqlite, "insurer")
     page.click("nav >> text=Résultats")
     assert page.locator("h1").inner_text() == "Résultats agrégés"
@@ -109,3 +122,30 @@ def test_the_manager_delivers_from_the_console_once_confirmed(office: Office, tm
     insurer, _ = office.login("insurer")
     assert "Livrée le" in html.unescape(insurer.get("/console/results").text)
     assert ("study_delivered", STUDY) in [(e["action"], e["object_id"]) for e in office.office.audit_entries(50)]
+
+
+def test_the_insurer_receives_the_very_files_delivered_never_a_later_count(office: Office, tmp_path) -> None:
+    """The manager's working copy follows the interviews received; what the insurer downloads is
+    the delivery, byte for byte (its SHA-256 the one frozen), whatever arrives or is erased later."""
+    import hashlib
+
+    _collect(office, tmp_path, yes=30, no=4)
+    manager, _ = office.login("manager")
+    before = manager.get(f"/console/results/{STUDY}/json").content
+    _deliver(office)
+    frozen = {f["name"].rsplit(".", 1)[1]: f["sha256"] for f in office.store.delivery(STUDY).files}
+    insurer, _ = office.login("insurer")
+    for fmt in ("csv", "xlsx", "pdf", "json"):
+        got = insurer.get(f"/console/results/{STUDY}/{fmt}")
+        assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == frozen[fmt], fmt
+    assert json.loads(insurer.get(f"/console/results/{STUDY}/json").content) == json.loads(before)
+    from sqlalchemy import delete
+
+    from etudes_desktop.server.store import interviews
+
+    with office.store.engine.begin() as conn:  # an erasure after delivery: the tables counted now differ
+        conn.execute(delete(interviews).where(interviews.c.id.in_(
+            [r for r in conn.execute(interviews.select().with_only_columns(interviews.c.id)).scalars()][:20])))
+    for who in (insurer, manager):
+        again = who.get(f"/console/results/{STUDY}/json")
+        assert again.status_code == 200 and hashlib.sha256(again.content).hexdigest() == frozen["json"]

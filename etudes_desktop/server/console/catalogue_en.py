@@ -374,4 +374,6 @@ CATALOGUE: dict[str, str] = {
     "Rien de fourni n'est gardé": "Nothing supplied is held",
     "Aucune étude livrée pour l'instant.": "No study delivered yet.",
     "Détruire ce qui est échu": "Destroy what is due",
+    "À la livraison": "On delivery",
+    "Les résultats de cette étude ne sont pas encore livrés : l'assureur les reçoit une fois, à la livraison. Deux versions successives des mêmes tableaux permettraient de retrouver par différence des cases masquées.": "This study's results are not delivered yet: the insurer receives them once, on delivery. Two successive releases of the same tables would let hidden cells be recovered by difference.",  # noqa: E501
 }

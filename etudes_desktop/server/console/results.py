@@ -1,9 +1,16 @@
 """The insurer's deliverable in the console: the manager previews each protected table, the
 insurer (and the manager) download it as CSV, XLSX, PDF or JSON. Never a row: every figure
 comes from server.results (primary and secondary suppression, checked by the attacker); a study
-whose tables cannot be protected is refused with the reason, nothing is served."""
+whose tables cannot be protected is refused with the reason, nothing is served.
+
+The insurer downloads only what was delivered, the very files frozen at delivery: one release of
+the tables, since two releases of the same tables at different times (a cell hidden in one and
+its margin in the other) let a reader recover hidden cells by difference. The manager may
+download a working copy counted now before delivery."""
 
 from __future__ import annotations
+
+import hashlib
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -41,6 +48,35 @@ def _deliverable(console: Console, study_id: str):  # type: ignore[no-untyped-de
     if deliverable.counted.interviews == 0:
         raise EtudesError("aucun entretien complet reçu pour cette étude : pas encore de résultats")
     return deliverable
+
+
+NOT_DELIVERED = "Les résultats de cette étude ne sont pas encore livrés : l'assureur les reçoit une fois, à la livraison. Deux versions successives des mêmes tableaux permettraient de retrouver par différence des cases masquées."  # noqa: E501
+
+
+def _file(console: Console, study_id: str, fmt: str, insurer: bool) -> bytes:
+    """The file to download: once delivered, the very file delivered (for everyone); before,
+    the manager's working copy counted now, and nothing for the insurer."""
+    store = console.office.store
+    delivery = store.delivery(study_id)
+    if delivery is None:
+        if insurer:
+            raise EtudesError(NOT_DELIVERED)
+        from etudes_desktop.server.results.formats import render
+
+        return render(_deliverable(console, study_id), fmt)
+    name = next((f["name"] for f in delivery.files if f["name"].endswith(f".{fmt}")), None)
+    if name is None:
+        raise EtudesError("ce format ne fait pas partie de la livraison")
+    data = store.delivered_file(study_id, name)
+    if data is None:  # delivered before the files were kept: counted again, served only if identical
+        from etudes_desktop.server.results.formats import render
+
+        data = render(_deliverable(console, study_id), fmt)
+        frozen = next(f["sha256"] for f in delivery.files if f["name"] == name)
+        if hashlib.sha256(data).hexdigest() != frozen:
+            raise EtudesError("les tableaux comptés aujourd'hui diffèrent de ceux livrés : servez les fichiers "
+                              "de la livraison (etudes-server deliver --out)")
+    return data
 
 
 @page("manager", "insurer")
@@ -102,13 +138,12 @@ async def download(console: Console, ctx: Ctx) -> Response:
     if fmt not in FORMATS:
         return console.render(ctx, "error.html", 404, title=ctx._("Page introuvable"),
                               message=ctx._("Format inconnu : CSV, XLSX, PDF ou JSON."))
-    try:
-        from etudes_desktop.server.results.formats import MEDIA_TYPES, render
+    from etudes_desktop.server.results.formats import MEDIA_TYPES
 
-        deliverable = await run_in_threadpool(_deliverable, console, study_id)
-        data = await run_in_threadpool(render, deliverable, fmt)
+    try:
+        data = await run_in_threadpool(_file, console, study_id, fmt, ctx.user.role == "insurer")
     except EtudesError as exc:
-        return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=exc.message)
+        return console.render(ctx, "error.html", 404, title=ctx._("Résultats indisponibles"), message=ctx._(exc.message))
     await run_in_threadpool(console.office.audit, ctx.user.user_id, ctx.user.role, "results_downloaded",
                             f"{study_id} ({fmt})")
     name = "".join(c if c.isalnum() or c in "-_" else "_" for c in study_id)[:80]

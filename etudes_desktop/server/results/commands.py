@@ -117,7 +117,7 @@ def deliver_study(store: Any, study_id: str, deliverable: Deliverable, actor: st
     rendered = {f"{study_id}-resultats.{fmt}": render(deliverable, fmt) for fmt in FORMATS}
     files = [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
              for name, data in rendered.items()]
-    delivery = store.record_delivery(study_id, deliverable.threshold, files)
+    delivery = store.record_delivery(study_id, deliverable.threshold, files, rendered)
     from etudes_desktop.server.office_store import OfficeStore
 
     OfficeStore(store).close_study(study_id, actor, role)  # published here: closed to new interviews
