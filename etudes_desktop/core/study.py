@@ -121,6 +121,7 @@ class Retention(BaseModel):
     management_delay_months: int = Field(default=MANAGEMENT_DELAY_MONTHS, ge=0, le=MANAGEMENT_DELAY_MONTHS)
 
 
+@lru_cache(maxsize=1024)  # pure; the same few names come with every interview
 def check_attribute(name: str) -> str | None:
     """Why an attribute may not leave the laptop, or None when it may."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -157,7 +157,7 @@ class InterviewPayload(_Strict):
     @classmethod
     def _no_contact_data(cls, value: dict[str, AttributeValue]) -> dict[str, AttributeValue]:
         for key, item in value.items():
-            if g.identifying(key):
+            if g.key_identifying(key):
                 raise ValueError(f"a respondent attribute key carries {g.identifying(key)}")
             if key.strip().lower() in FORBIDDEN_ATTRIBUTES or check_attribute(key):
                 raise ValueError(f"forbidden respondent attribute: {key}")

@@ -21,6 +21,7 @@ MAX_TEXT = 10_000
 MAX_LIST = 500
 MAX_DEPTH = 3
 MAX_ABS_NUMBER = 2**53  # beyond it a JSON number is not exact anyway
+_CODE = 10**12  # an integer below this in size has too few digits to be a NIR
 
 _KINDS = {IdentityKind.PHONE: "a phone number", IdentityKind.EMAIL: "an e-mail address",
           IdentityKind.NAME: "a name"}
@@ -55,6 +56,22 @@ def identifying(text: str) -> str | None:
         return _NIR_KIND
     kind = find_identity(text)
     return _KINDS[kind] if kind else None
+
+
+_CLEAN_KEYS: set[str] = set()  # keys found to carry nothing (a form's question names, mostly)
+_CLEAN_KEYS_MAX = 10_000
+
+
+def key_identifying(key: str) -> str | None:
+    """`identifying` for a key of answers or attributes: the same verdict, remembered for the keys
+    that carry nothing (every interview of a study repeats the same few hundred names); a key
+    that carries something is never remembered."""
+    if key in _CLEAN_KEYS:
+        return None
+    kind = identifying(key)
+    if kind is None and len(_CLEAN_KEYS) < _CLEAN_KEYS_MAX:
+        _CLEAN_KEYS.add(key)
+    return kind
 
 
 def check_text(text: str, what: str) -> str:
@@ -163,14 +180,20 @@ def _walk(value: Any, what: str, depth: int) -> None:
             if not isinstance(key, str) or not 1 <= len(key) <= 128:
                 raise ValueError(f"{what}: a key must be 1 to 128 characters")
             if len(key) >= 6:  # a shorter key (a question's name, often) carries nothing: see identifying
-                kind = identifying(key)
+                kind = key_identifying(key)
                 if kind:
                     raise IdentifyingValue(f"{what}: a key carries {kind}", _kind_of(key))
+            leaf = type(item)
+            if (leaf is int and -_CODE < item < _CODE) or (leaf is str and len(item) < 6):
+                continue  # a code or a short text, as at the top of _walk: nothing to find, no call
             _walk(item, what, depth + 1)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:
             raise ValueError(f"{what}: a list longer than {MAX_LIST}")
         for item in value:
+            leaf = type(item)
+            if (leaf is int and -_CODE < item < _CODE) or (leaf is str and len(item) < 6):
+                continue
             _walk(item, what, depth + 1)
     elif isinstance(value, str):
         if len(value) > MAX_TEXT:
