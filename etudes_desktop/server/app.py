@@ -172,8 +172,9 @@ class Server:
         upload = await run_in_threadpool(self.parse_model, cp.CaseEventsUpload, raw)
         if upload.study_id != device.study_id:
             raise ApiError(403, "wrong_study", f"cet appareil n'est pas inscrit pour l'étude {upload.study_id}")
-        received, upto = await run_in_threadpool(self.cases.ingest_events, device, list(upload.events))
-        return self.json(cp.CaseEventsAck(received=received, upto=upto, server_time=self.now()).model_dump())
+        stored = await run_in_threadpool(self.cases.ingest_events, device, list(upload.events))
+        return self.json(cp.CaseEventsAck(received=stored.received, upto=stored.upto, server_time=self.now(),
+                                          conflicts=stored.conflicts).model_dump())
 
     async def group_sessions(self, request: Request) -> Response:
         """One closed focus group session (server.groups_store): accepted, duplicate or conflict."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -73,6 +73,12 @@ cases = Table(
     UniqueConstraint("study_id", "digest", name="cases_study_digest"),
 )
 Index("cases_assignment", cases.c.study_id, cases.c.device_id, cases.c.status)
+
+class EventsStored(NamedTuple):
+    received: int  # events stored now
+    upto: int  # the highest event id held for the device
+    conflicts: list[int]  # ids sent that are held for other events of the device
+
 
 case_events = Table(
     "case_events", metadata,
@@ -294,10 +300,12 @@ class CasesStore:
                             "case_key": self.case_key(device.study_id), "people": people, "suppression": shared}
 
     # -- case events ----------------------------------------------------------------------------
-    def ingest_events(self, device: Device, events: list[cp.CaseEvent]) -> tuple[int, int]:
+    def ingest_events(self, device: Device, events: list[cp.CaseEvent]) -> EventsStored:
         """Store a device's case events once each (device, event id); a new objection closes the
         case, unassigns it and adds the person's digests to the shared list, a new completion
-        closes it. Returns (events stored now, highest event id held for this device)."""
+        closes it. An id already held for the same event (a re-send) is stored once; an id held
+        for another event (the laptop's vault created anew with the same token) is a conflict,
+        answered so that the laptop numbers that event anew: never dropped as a re-send."""
         now, study_id = self.now(), device.study_id
         rows = [{"device_id": device.id, "event_id": e.id, "study_id": study_id, "case_digest": e.case,
                  "kind": e.kind, "at": e.at, "interviewer": e.interviewer, "disposition": e.disposition,
@@ -308,9 +316,24 @@ class CasesStore:
             stmt = self.store._insert(case_events).on_conflict_do_nothing().returning(case_events.c.event_id)
             fresh = [by_id[i] for i in conn.execute(stmt, rows).scalars()] if rows else []
             self._apply(conn, study_id, sorted(fresh, key=lambda e: e.id), now)
+            conflicts = self._conflicts(conn, device, [e for i, e in by_id.items() if i not in {f.id for f in fresh}])
             upto = conn.execute(select(func.max(case_events.c.event_id)).where(
                 case_events.c.device_id == device.id)).scalar()
-        return len(fresh), int(upto or 0)
+        return EventsStored(len(fresh), int(upto or 0), conflicts)
+
+    @staticmethod
+    def _conflicts(conn: Any, device: Device, held: list[cp.CaseEvent]) -> list[int]:
+        """Of the events whose id was already held, those the server holds as another event."""
+        out: list[int] = []
+        for start in range(0, len(held), 500):
+            chunk = {e.id: e for e in held[start:start + 500]}
+            for r in conn.execute(select(case_events.c.event_id, case_events.c.case_digest, case_events.c.kind,
+                                         case_events.c.at).where(case_events.c.device_id == device.id,
+                                                                 case_events.c.event_id.in_(chunk))):
+                sent = chunk[r.event_id]
+                if (r.case_digest, r.kind, r.at) != (sent.case, sent.kind, sent.at):
+                    out.append(int(r.event_id))
+        return sorted(out)
 
     def _apply(self, conn: Any, study_id: str, events: list[cp.CaseEvent], now: str) -> None:
         closing = [e for e in events if e.kind in ("objected", "completed")]

@@ -92,6 +92,24 @@ def pending(vault: VaultHandle, study_id: str, limit: int) -> list[CaseEventRow]
                          json.loads(r["suppression_json"])) for r in rows]
 
 
+def renumber(vault: VaultHandle, study_id: str, ids: Iterable[int], after: int) -> int:
+    """Number anew, after `after` and after every id of this vault, the unsent events of these
+    ids: the server holds those numbers for other events of this device (a vault created anew
+    with the same token). The sequence moves on too, so later events never meet those numbers
+    again. Returns how many were renumbered."""
+    moved = 0
+    with vault.transaction() as conn:
+        top = max(after, int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM case_event").fetchone()[0]))
+        for event_id in sorted(set(ids)):
+            cursor = conn.execute("UPDATE case_event SET id = ? WHERE id = ? AND study_id = ? AND sent = 0",
+                                  (top + 1, event_id, study_id))
+            if cursor.rowcount:
+                top += 1
+                moved += 1
+        conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'case_event'", (top,))
+    return moved
+
+
 def mark_sent(vault: VaultHandle, study_id: str, upto: int) -> int:
     """The server holds every event up to `upto`: they are not sent again; returns how many."""
     with vault.transaction() as conn:

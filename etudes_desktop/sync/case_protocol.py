@@ -89,3 +89,9 @@ class CaseEventsAck(BaseModel):
     received: int = Field(description="events stored now (a re-sent event is not counted twice)")
     upto: int = Field(description="the highest event id the server holds for this device")
     server_time: str
+    conflicts: list[int] = Field(
+        default_factory=list, max_length=MAX_CASE_EVENTS,
+        description="ids sent that the server already holds for another event of this device (a vault "
+                    "created anew with the same token numbers its events from 1 again): the laptop numbers "
+                    "those events after `upto` and sends them again. Added in 0.1 without a version "
+                    "change: older laptops ignore it")

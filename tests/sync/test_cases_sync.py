@@ -152,3 +152,43 @@ def test_an_objection_on_one_laptop_takes_the_person_off_the_other(office: Offic
     store_a.discard(draft)  # A's interviewer ends the open interview
     report = office.sync_a()  # nothing changed for A at the office: a 304, and the person leaves all the same
     assert (report.assignment, report.assigned_dropped) == ("unchanged", 1) and "E00003" not in office.people(vault_a)
+
+
+def test_a_laptop_installed_anew_with_the_same_token_loses_none_of_its_events(office: Office,
+                                                                              tmp_path: Path) -> None:
+    """A vault created anew numbers its events from 1 again; the server holds 1 and 2 from the old
+    one. Its objection must reach the office (case closed, digests shared), not be taken for a
+    re-send of the old event 1 and dropped."""
+    vault_a = office.field.vault
+    office.cases.assign_ids(s.STUDY, "portable-01", ["E00000", "E00001", "E00002"])
+    office.sync_a()
+    CallService(vault_a, clock=lambda: NOW).record(s.STUDY, _person_id(vault_a, "E00001"), "no_answer", "enq-7f3a",
+                                                   at=NOW)
+    rights.object_to_processing(vault_a, s.STUDY, "E00002", actor="enq-7f3a", now=NOW)
+    assert office.sync_a().case_events_sent == 2 and office.held_events() == 2
+
+    reinstalled, _ = Vault.create(DataPaths(data_dir=tmp_path / "c-data", log_dir=tmp_path / "c-logs"),
+                                  TEST_PASSPHRASE, kdf=KdfParams.fast())
+    try:
+        s.add_study(reinstalled)
+        office.field.engine(vault=reinstalled).run()  # the same token: portable-01 gets its people again
+        assert office.people(reinstalled) == {"E00000", "E00001"}
+        later = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        rights.object_to_processing(reinstalled, s.STUDY, "E00000", actor="enq-7f3a", now=later)
+        CallService(reinstalled, clock=lambda: later).record(s.STUDY, _person_id(reinstalled, "E00001"), "busy",
+                                                             "enq-7f3a", at=later)
+        with reinstalled.transaction() as conn:
+            assert [r[0] for r in conn.execute("SELECT id FROM case_event ORDER BY id")] == [1, 2]  # as the old ones
+        report = office.field.engine(vault=reinstalled).run()
+        assert report.case_events_sent == 2 and laptop_events.unsent(reinstalled, s.STUDY) == 0
+        assert office.held_events() == 4  # nothing taken for a re-send
+        assert office.cases.status(s.STUDY)["by_status"]["objected"] == 2
+        assert office.cases.call_dispositions(s.STUDY) == {"no_answer": 1, "busy": 1}
+        assert "E00000" not in office.people(reinstalled)  # the office closed the case
+        CallService(reinstalled, clock=lambda: later).record(s.STUDY, _person_id(reinstalled, "E00001"), "no_answer",
+                                                             "enq-7f3a", at=later)
+        with reinstalled.transaction() as conn:  # later events are numbered after what the server holds
+            assert conn.execute("SELECT MAX(id) FROM case_event").fetchone()[0] == 5
+        assert office.field.engine(vault=reinstalled).run().case_events_sent == 1 and office.held_events() == 5
+    finally:
+        reinstalled.close()
