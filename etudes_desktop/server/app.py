@@ -99,9 +99,10 @@ class Server:
     async def device(self, request: Request) -> Response:
         device = await self.authenticate(request)
         delivery = await run_in_threadpool(self.store.delivery, device.study_id)
+        audit_upto = await run_in_threadpool(self.store.audit_upto, device.id)
         info = p.DeviceInfo(device_id=device.id, device_name=device.name, study_id=device.study_id,
                             server_time=self.now(), study_delivered_on=delivery.delivered_on if delivery else None,
-                            wipe_requested=device.wipe_pending)
+                            wipe_requested=device.wipe_pending, audit_upto=audit_upto)
         return self.json(info.model_dump())
 
     async def batches(self, request: Request) -> Response:
@@ -130,8 +131,8 @@ class Server:
         upload = await run_in_threadpool(self.parse_model, p.AuditUpload, raw)
         if upload.device_id is not None and upload.device_id != device.id:
             raise ApiError(403, "wrong_device", "l'identifiant d'appareil ne correspond pas au jeton")
-        received, upto = await run_in_threadpool(self.store.ingest_audit, device, upload.entries)
-        return self.json(p.AuditAck(received=received, upto=upto, server_time=self.now()).model_dump())
+        received, upto, conflicts = await run_in_threadpool(self.store.ingest_audit, device, upload.entries)
+        return self.json(p.AuditAck(received=received, upto=upto, server_time=self.now(), conflicts=conflicts).model_dump())
 
     async def studies(self, request: Request) -> Response:
         """The published study of the token's device, every version and notice, the current package;

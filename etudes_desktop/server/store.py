@@ -521,9 +521,16 @@ class Store:
                 payload = orjson.loads(self.sealer.open(row.payload_json, row.id))
                 yield row.mode, payload.get("answers") or {}, payload.get("attributes") or {}
 
-    def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int]:
+    def audit_upto(self, device_id: str) -> int:
+        """The highest audit entry id held for the device (0: none)."""
+        with reading(self.engine) as conn:
+            return int(conn.execute(select(func.max(audit_entries.c.entry_id)).where(
+                audit_entries.c.device_id == device_id)).scalar() or 0)
+
+    def ingest_audit(self, device: Device, entries: list[AuditEntry]) -> tuple[int, int, list[int]]:
         """Store a device's audit entries once each (ON CONFLICT DO NOTHING on device and entry id);
-        returns (entries stored now, highest entry id held for this device)."""
+        returns (entries stored now, highest entry id held for this device, ids sent that are held
+        for other entries of the device: a vault created anew with the same token)."""
         now = iso(self.clock())
         rows = [{"device_id": device.id, "entry_id": e.id, "study_id": device.study_id, "at": e.at, "event": e.event,
                  "actor": e.actor, "object_ids_json": json.dumps(e.object_ids, ensure_ascii=False),
@@ -534,10 +541,23 @@ class Store:
             conn.execute(self._insert(audit_entries).on_conflict_do_nothing(), rows)
             after, upto = conn.execute(select(func.count(), func.max(audit_entries.c.entry_id)).where(
                 audit_entries.c.device_id == device.id)).one()
+            conflicts = self._audit_conflicts(conn, device, rows) if after - before < len(rows) else []
             if device.wipe_pending and any(e.event == WIPED_EVENT for e in entries):
                 conn.execute(update(device_wipes).where(device_wipes.c.device_id == device.id,
                                                         device_wipes.c.confirmed_at.is_(None)).values(confirmed_at=now))
-        return int(after - before), int(upto or 0)
+        return int(after - before), int(upto or 0), conflicts
+
+    @staticmethod
+    def _audit_conflicts(conn: Any, device: Device, rows: list[dict[str, Any]]) -> list[int]:
+        what = ("at", "event", "actor", "object_ids_json", "counts_json")
+        sent = {row["entry_id"]: tuple(row[k] for k in what) for row in rows}
+        out: list[int] = []
+        ids = list(sent)
+        for start in range(0, len(ids), 500):
+            query = select(audit_entries.c.entry_id, *(audit_entries.c[k] for k in what)).where(
+                audit_entries.c.device_id == device.id, audit_entries.c.entry_id.in_(ids[start:start + 500]))
+            out += [int(r[0]) for r in conn.execute(query) if tuple(r[1:]) != sent[r[0]]]
+        return sorted(out)
 
     def stats(self, study_id: str) -> dict[str, Any]:
         """Counts of a study (no personal data): interviews by state and mode, devices, batches."""

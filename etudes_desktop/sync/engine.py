@@ -187,6 +187,7 @@ class SyncEngine:
         self.progress = progress or (lambda done, total, batch: None)
         self.cancelled = cancelled or (lambda: False)
         self.device_id: str | None = None
+        self.audit_upto_at_server = 0  # the server's highest audit entry id for this device (handshake)
         self.offset_ms = 0
         self.rejected_locally = 0
         self.wipe_requested = False
@@ -283,6 +284,7 @@ class SyncEngine:
             log.warning("sync: clock offset %d ms (uncertainty %d ms)", found.offset_ms, found.uncertainty_ms)
         self.device_id = info.device_id
         self.wipe_requested = info.wipe_requested
+        self.audit_upto_at_server = info.audit_upto
         if info.study_delivered_on:  # the server delivered the study: its retention clock starts here too
             from etudes_desktop.storage.retention import apply_server_delivery
 
@@ -409,7 +411,8 @@ class SyncEngine:
             return 0
         try:
             return audit_upload.upload(self.vault, self.device_id, lambda body: self._call(
-                lambda: self.transport.post_audit(body, self.request_timeout), report))
+                lambda: self.transport.post_audit(body, self.request_timeout), report),
+                server_upto=self.audit_upto_at_server)
         except audit_upload.AuditRefused as exc:
             raise AuditRejected(str(exc)) from None
 

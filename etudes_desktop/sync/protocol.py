@@ -266,6 +266,10 @@ class AuditAck(BaseModel):
     received: int = Field(description="entries stored now (a re-sent entry is not counted twice)")
     upto: int = Field(description="the highest entry id the server holds for this device")
     server_time: str
+    conflicts: list[int] = Field(
+        default_factory=list, max_length=MAX_AUDIT_ENTRIES,
+        description="ids sent that the server holds for other entries of this device (a vault created anew "
+                    "with the same token): added in 0.1 without a version change, older laptops ignore it")
 
 
 class DeviceInfo(BaseModel):
@@ -280,6 +284,10 @@ class DeviceInfo(BaseModel):
     wipe_requested: bool = Field(
         False, description="the device was revoked from the collection office: send what can be sent, then "
                            "destroy this study's data on the laptop and say so in the audit log (remote wipe)")
+    audit_upto: int = Field(
+        0, ge=0, description="the highest audit entry id the server holds for this device: a vault created "
+                             "anew with the same token numbers its entries after it (added in 0.1 without a "
+                             "version change: older laptops ignore it)")
 
 
 class NoticeRef(BaseModel):

@@ -57,6 +57,43 @@ def test_a_lost_acknowledgement_resends_harmlessly(field_setup: Field) -> None:
     field_setup.engine().run()
     assert [e for e, _ in _held(field_setup)][:3] == [e.id for e in entries]
     assert audit_upload.pending(field_setup.vault) == []
+    assert len(_held(field_setup)) == len(audit.entries(field_setup.vault.conn))  # each stored once, none shifted
+
+
+def test_a_laptop_installed_anew_with_the_same_token_keeps_its_whole_audit_log(field_setup: Field,
+                                                                               tmp_path) -> None:
+    """The new vault numbers its entries from 1 again: none may be taken for a re-send of the
+    old vault's entries and dropped; they go up numbered after what the server held."""
+    from etudes_desktop.paths import DataPaths
+    from etudes_desktop.storage.vault import KdfParams, Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    with field_setup.vault.transaction() as conn:
+        for n in range(4):
+            audit.record(conn, NOW, "sample.import", None, [s.STUDY], {"rows": n})
+    field_setup.engine().run()
+    old = _held(field_setup)
+    reinstalled, _ = Vault.create(DataPaths(data_dir=tmp_path / "c-data", log_dir=tmp_path / "c-logs"),
+                                  TEST_PASSPHRASE, kdf=KdfParams.fast())
+    try:
+        s.add_study(reinstalled)
+        later = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        with reinstalled.transaction() as conn:
+            audit.record(conn, later, "rights_access", "ENQ-07", [s.STUDY, "respondent:1"], {"interviews": 0})
+        mine = audit.entries(reinstalled.conn)
+        assert mine[0].id == 1  # as the old vault's first entry
+        report = field_setup.engine(vault=reinstalled).run()
+        held = _held(field_setup)
+        assert held[:len(old)] == old, "the old vault's entries are untouched"
+        assert len(held) == len(old) + len(audit.entries(reinstalled.conn)), "every new entry is held too"
+        assert report.audit_sent == len(audit.entries(reinstalled.conn))
+        assert "rights_access" in {event for _, event in held[len(old):]}
+        assert min(e for e, _ in held[len(old):]) > max(e for e, _ in old)
+        with reinstalled.transaction() as conn:
+            audit.record(conn, later, "rights_rectification", "ENQ-07", [s.STUDY, "respondent:1"], {"fields": 1})
+        assert field_setup.engine(vault=reinstalled).run().audit_sent == 1 and len(_held(field_setup)) == len(held) + 1
+    finally:
+        reinstalled.close()
 
 
 def test_personal_data_in_an_audit_entry_is_refused_by_the_server(field_setup: Field) -> None:
