@@ -40,102 +40,102 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="200"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="208"/>
         <source>Études et entretiens</source>
         <translation>Studies and interviews</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="207"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="215"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="209"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="217"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="218"/>
         <source>Rappels prévus</source>
         <translation>Scheduled callbacks</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="211"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="219"/>
         <source>Appel suivant</source>
         <translation>Next call</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="212"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="220"/>
         <source>Taux de réponse (AAPOR)</source>
         <translation>Response rates (AAPOR)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="213"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="221"/>
         <source>Réunions de groupe</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="214"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="222"/>
         <source>Saisie des questionnaires papier</source>
         <translation>Keying paper questionnaires</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="215"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="223"/>
         <source>Droits des personnes (accès, rectification, opposition)…</source>
         <translation>People&apos;s rights (access, rectification, objection)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="216"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="224"/>
         <source>Imprimer le questionnaire (PDF)…</source>
         <translation>Print the questionnaire (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="283"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="291"/>
         <source>Choisissez d&apos;abord une étude.</source>
         <translation>Choose a study first.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="317"/>
         <source>Imprimer le questionnaire (PDF)</source>
         <translation>Print the questionnaire (PDF)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="309"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="317"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="322"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="330"/>
         <source>Étude introuvable dans le coffre.</source>
         <translation>Study not found in the vault.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="326"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="334"/>
         <source>Questionnaire papier enregistré : %1</source>
         <translation>Paper questionnaire saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="328"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="336"/>
         <source>Questionnaire non enregistré : %1</source>
         <translation>Questionnaire not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="339"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="347"/>
         <source>Coffre verrouillé après inactivité.</source>
         <translation>Vault locked after inactivity.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="342"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="350"/>
         <source>Nouvelle phrase de passe enregistrée.</source>
         <translation>New passphrase saved.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="355"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="363"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/controller.py" line="361"/>
+        <location filename="../../etudes_desktop/gui/controller.py" line="369"/>
         <source>Verrouillage automatique après %1 min d&apos;inactivité.</source>
         <translation>Automatic lock after %1 min of inactivity.</translation>
     </message>
@@ -1333,22 +1333,22 @@
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="86"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="92"/>
         <source>Saisi pour ce questionnaire :</source>
         <translation>Keyed for this form:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="113"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="129"/>
         <source>N° du &amp;questionnaire (case en haut de la première page) :</source>
         <translation>Form &amp;number (box at the top of page 1):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="119"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="135"/>
         <source>&amp;Mention d&apos;information, case cochée par la personne :</source>
         <translation>Information &amp;notice, box ticked by the person:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="120"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="136"/>
         <source>1  accepte de répondre
 2  s&apos;oppose (droit d&apos;opposition)
 0  aucune case cochée</source>
@@ -1357,42 +1357,62 @@
 0  no box ticked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="129"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="145"/>
         <source>(plusieurs codes : tapez-les à la suite ou séparés d&apos;espaces)</source>
         <translation>(several codes: type them in a row or separated by spaces)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="154"/>
+        <source>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</source>
+        <translation>
+            <numerusform>“%1”: is another copy filled in on the paper? (%n keyed so far)</numerusform>
+            <numerusform>“%1”: is another copy filled in on the paper? (%n keyed so far)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="143"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="156"/>
+        <source>1  oui : le saisir
+0  non : question suivante</source>
+        <translation>1  yes: key it
+0  no: next question</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="168"/>
+        <source>Tapez 1 (un autre exemplaire) ou 0 (aucun autre).</source>
+        <translation>Type 1 (another copy) or 0 (no other).</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="181"/>
         <source>Reprise du questionnaire n° %1.</source>
         <translation>Resuming form no. %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="236"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="292"/>
         <source>Questionnaire n° %1 mis de côté : la case de la mention n&apos;est pas cochée, il ne peut pas être saisi.</source>
         <translation>Form no. %1 set aside: the notice box is not ticked, it cannot be keyed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="239"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="295"/>
         <source>Questionnaire n° %1 : opposition enregistrée, aucune réponse n&apos;est gardée.</source>
         <translation>Form no. %1: objection recorded, no answer is kept.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="241"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="297"/>
         <source>Questionnaire n° %1 enregistré ; tiré pour la double saisie par un autre opérateur.</source>
         <translation>Form no. %1 saved; picked for double entry by another operator.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="243"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="299"/>
         <source>Questionnaire n° %1 saisi deux fois : des différences sont à trancher (Alt+3).</source>
         <translation>Form no. %1 keyed twice: differences to resolve (Alt+3).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="245"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="301"/>
         <source>Questionnaire n° %1 vérifié : les deux saisies concordent.</source>
         <translation>Form no. %1 verified: both keyings agree.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="247"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="303"/>
         <source>Questionnaire n° %1 enregistré.</source>
         <translation>Form no. %1 saved.</translation>
     </message>
@@ -1558,7 +1578,7 @@
         <translation>&amp;Note (Enter saves it; name participants by their pseudonym, P1, P2…):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="113"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="117"/>
         <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
         <translation>
             <numerusform>Note saved: %n name replaced by the pseudonym (%1).</numerusform>
@@ -1566,7 +1586,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="116"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="120"/>
         <source>Note enregistrée.</source>
         <translation>Note saved.</translation>
     </message>
@@ -2005,7 +2025,7 @@
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="210"/>
+        <location filename="../../etudes_desktop/gui/paper/reconcile.py" line="212"/>
         <source>Questionnaire n° %1 validé : il partira à la prochaine synchronisation.</source>
         <translation>Form no. %1 validated: it goes with the next sync.</translation>
     </message>

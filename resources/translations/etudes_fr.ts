@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>KeyingPanel</name>
+    <message numerus="yes">
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="154"/>
+        <source>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</source>
+        <translation>
+            <numerusform>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</numerusform>
+            <numerusform>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisis)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NextCallDialog</name>
     <message numerus="yes">
         <location filename="../../etudes_desktop/gui/next_call.py" line="133"/>
@@ -59,7 +70,7 @@
 <context>
     <name>NotesPage</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/group/notes.py" line="113"/>
+        <location filename="../../etudes_desktop/gui/group/notes.py" line="117"/>
         <source>Note enregistrée : %n nom(s) remplacé(s) par le pseudonyme (%1).</source>
         <translation>
             <numerusform>Note enregistrée : %n nom remplacé par le pseudonyme (%1).</numerusform>

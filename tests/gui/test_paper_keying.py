@@ -202,3 +202,64 @@ def test_the_keying_screen_follows_the_window(qtbot, vault, package):
     assert panel.rect().contains(panel.entry.geometry()) and panel.entry.width() >= panel.entry.minimumSizeHint().width()
     key_form(qtbot, panel, "00001", "1", answers(1))
     assert panel.step == "number" and "00001" in panel.status.text()
+
+
+def test_a_block_repeated_as_many_times_as_the_paper_holds(qtbot, vault):
+    """« Autant de fois que nécessaire »: after each copy, 1 keys another one, 0 goes on; every
+    copy is kept, numbered in the list, and a resumed form still holds them all."""
+    from etudes_desktop.core.questionnaire import Item, ItemType, Questionnaire
+    from etudes_desktop.demo.paper_study import paper_package
+
+    def q(name, kind, label, **extra):
+        return Item(name=name, type=kind, label={"default": label}, **extra)
+
+    child = q("enfant", ItemType.REPEAT, "Enfant", children=[
+        q("initiale", ItemType.TEXT, "Initiale de l'enfant"), q("age_enfant", ItemType.INTEGER, "Son âge")])
+    form = Questionnaire(form_id="foyer_papier", title="Foyer", version="1", items=[
+        q("adultes", ItemType.INTEGER, "Combien d'adultes ?"), child, q("fin", ItemType.TEXT, "Un dernier mot ?")])
+    package = paper_package(id="foyer-papier-2026", questionnaire=form)
+    save_study(vault, package)
+    double = DoubleEntry(vault)
+    batch_id = double.paper.create_batch(package.id, "OPE-01", dt.date(2026, 6, 3))
+    window = window_for(qtbot, double, batch_id, package, "OPE-01")
+    panel = window.keying
+    entry = panel.entry
+
+    def key(text):
+        qtbot.keyClicks(entry, text)
+        if panel.step not in ("more", "notice") or len(text) != 1:
+            qtbot.keyClick(entry, Qt.Key.Key_Return)
+        assert panel.error.text() == "", panel.error.text()
+
+    entry.selectAll()
+    qtbot.keyClicks(entry, "0001")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.keyClicks(entry, "1")  # the notice: agrees
+    key("2")
+    assert panel.key == "initiale[1]" and panel.prompt.text().startswith("Q2 (1).")
+    key("A")
+    key("7")
+    assert panel.step == "more" and "Enfant" in panel.prompt.text() and "1 déjà saisi" in panel.prompt.text()
+    qtbot.keyClicks(entry, "3")
+    assert panel.error.text() and panel.step == "more"  # neither 1 nor 0: said, nothing changes
+    entry.clear()
+    qtbot.keyClicks(entry, "1")
+    assert panel.key == "initiale[2]" and panel.prompt.text().startswith("Q2 (2).")
+    key("B")
+    key("4")
+    qtbot.keyClick(entry, Qt.Key.Key_Up)  # back from the question to the last field of the copy
+    assert panel.key == "age_enfant[2]"
+    key("5")
+    assert panel.step == "more" and "2 déjà saisis" in panel.prompt.text()
+    qtbot.keyClicks(entry, "0")
+    assert panel.key == "fin"
+    rows = [panel.keyed.item(r).text() for r in range(panel.keyed.count())]
+    assert {"Q2 (1)  A", "Q2 (2)  B", "Q3 (2)  5"} <= set(rows)
+    key("merci")
+    saved = double.paper.forms(batch_id)[0]
+    assert double.paper.interviews.answers(saved.interview_id) == {
+        "adultes": 2, "initiale[1]": "A", "age_enfant[1]": 7, "initiale[2]": "B", "age_enfant[2]": 5, "fin": "merci"}
+    from etudes_desktop.gui.paper.flow import KeyingFlow
+
+    resumed = KeyingFlow(form, double.paper.interviews.answers(saved.interview_id), lambda *_: None)
+    assert "initiale[2]" in resumed.keys() and resumed.instance_end("age_enfant[2]") is not None

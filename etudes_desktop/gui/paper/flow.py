@@ -59,6 +59,46 @@ class KeyingFlow:
         keys = self.keys()
         return keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else None
 
+    # -- repeats whose count the paper tells (« autant de fois que... ») -------------------------
+    def instance_end(self, key: str) -> tuple[str, tuple[int, ...], str] | None:
+        """When `key` is the last field of the last copy keyed of a repeat whose count is not
+        fixed: (repeat, its parent's index, its label), for the operator to say whether the paper
+        holds another copy (a printed copy left blank, or an extra sheet); else None."""
+        from etudes_desktop.core.session import parse_key
+        from etudes_desktop.core.session.graph import REPEAT_COUNT
+
+        session = self.session
+        infos = session.compiled.infos
+        name, index = parse_key(key)
+        scope = infos[name].scope
+        if not scope or len(index) != len(scope):
+            return None
+        depth = len(scope) - 1
+        repeat = scope[depth]
+        if REPEAT_COUNT in infos[repeat].slots or index[depth] != session.repeat_count(repeat, index[:depth]) - 1:
+            return None
+        following = self.after(key)
+        if following is not None:
+            next_name, next_index = parse_key(following)
+            if repeat in infos[next_name].scope and next_index[:depth + 1] == index[:depth + 1]:
+                return None  # more of this copy to key
+        label = self.questionnaire.text(infos[repeat].item.label, session.language) or repeat
+        return repeat, index[:depth], label
+
+    def add_instance(self, repeat: str, parent: tuple[int, ...]) -> str | None:
+        """Another copy of the repeat: its first field to key (None when it has none to show);
+        EtudesError past the engine's maximum of copies."""
+        from etudes_desktop.core.session import parse_key
+
+        session = self.session
+        _name, new_index = parse_key(session.add_repeat(repeat, parent))
+        depth = len(new_index) - 1
+        for key in self.keys():
+            name, index = parse_key(key)
+            if repeat in session.compiled.infos[name].scope and index[:depth + 1] == new_index:
+                return key
+        return None
+
     def field(self, key: str) -> Field:
         session = self.session
         item = session.item(key)

@@ -1,6 +1,8 @@
 """Heads-down keying of paper forms: one entry line, the keyboard only. The form number, then (on
 a first keying) the notice decision, then one field per question in order; Enter or Tab validates
-and moves on, a code of full length moves on by itself, Shift+Tab or Up goes back. Refusals show
+and moves on, a code of full length moves on by itself, Shift+Tab or Up goes back. At the end of
+a copy of a block the paper repeats as many times as needed, one code says whether another copy
+is filled in (1) or not (0). Refusals show
 under the line, never in a dialog; a form is saved at its last field and the next number offered."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from etudes_desktop.gui.interview.signals import emit
 from etudes_desktop.gui.paper.flow import KeyingFlow
 from etudes_desktop.gui.style import set_role
 
-NUMBER, NOTICE, FIELD = "number", "notice", "field"
+NUMBER, NOTICE, FIELD, MORE = "number", "notice", "field", "more"
 
 
 class KeyField(QLineEdit):
@@ -98,6 +100,7 @@ class KeyingPanel(QWidget):
         self.flow: KeyingFlow | None = None
         self.key: str | None = None
         self._field: Any = None
+        self._more: tuple[str, tuple[str, tuple[int, ...], str]] | None = None  # (field, repeat ending)
         self._hint = layout.sizeHint()
         self.setMinimumSize(layout.minimumSize())
         self._connect_signals()
@@ -137,11 +140,33 @@ class KeyingPanel(QWidget):
         assert self.flow is not None
         self.step, self.key = FIELD, key
         field = self._field = self.flow.field(key)
-        self.prompt.setText(f"Q{field.number}. {field.label}")
+        self.prompt.setText(f"{self._tag(field)}. {field.label}")
         self.codes.setText("\n".join(f"{code}  {label}" for code, label in field.codes) + (
             "\n" + self.tr("(plusieurs codes : tapez-les à la suite ou séparés d'espaces)")
             if field.kind.value in ("select_multiple", "rank") else ""))
         self._show_entry(field.shown)
+
+    def _ask_more(self, current: str, end: tuple[str, tuple[int, ...], str]) -> None:
+        assert self.flow is not None
+        self.step, self._more = MORE, (current, end)
+        repeat, parent, label = end
+        copies = self.flow.session.repeat_count(repeat, parent)
+        self.prompt.setText(self.tr("« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)", "",
+                                    copies).replace("%1", label))
+        self.codes.setText(self.tr("1  oui : le saisir\n0  non : question suivante"))
+        self._show_entry("")
+
+    def _more_entered(self, text: str) -> None:
+        assert self.flow is not None and self._more is not None
+        current, (repeat, parent, _label) = self._more
+        if text.strip() == "1":
+            first = self.flow.add_instance(repeat, parent)
+            if first is not None:
+                self._ask_field(first)
+                return
+        elif text.strip() not in ("0", ""):
+            raise EtudesError(self.tr("Tapez 1 (un autre exemplaire) ou 0 (aucun autre)."))
+        self._go_on(current)
 
     def _show_entry(self, text: str) -> None:
         self.entry.setText(text)
@@ -159,7 +184,7 @@ class KeyingPanel(QWidget):
     # -- keys ---------------------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
         """A code typed to its full length moves on by itself (auto-advance)."""
-        if self.step == NOTICE and len(text) == 1:
+        if self.step in (NOTICE, MORE) and len(text) == 1:
             self._on_validated()
         elif self.step == FIELD and self.flow is not None and self.key is not None:
             length = self._field.max_length
@@ -177,6 +202,8 @@ class KeyingPanel(QWidget):
                     self._open(self.keying.begin(self.number, ""))
             elif self.step == NOTICE:
                 self._open(self.keying.begin(self.number, text))
+            elif self.step == MORE:
+                self._more_entered(text)
             else:
                 self._field_entered(text)
         except EtudesError as exc:
@@ -204,6 +231,14 @@ class KeyingPanel(QWidget):
 
     def _next_field(self, current: str | None) -> None:
         assert self.flow is not None
+        end = self.flow.instance_end(current) if current is not None else None
+        if end is not None and current is not None:
+            self._ask_more(current, end)
+            return
+        self._go_on(current)
+
+    def _go_on(self, current: str | None) -> None:
+        assert self.flow is not None
         following = self.flow.first() if current is None else self.flow.after(current)
         if following is None:
             self._saved(self.keying.finish())
@@ -211,6 +246,9 @@ class KeyingPanel(QWidget):
             self._ask_field(following)
 
     def _on_back(self) -> None:
+        if self.step == MORE and self._more is not None:
+            self._ask_field(self._more[0])
+            return
         if self.step == FIELD and self.flow is not None and self.key is not None:
             previous = self.flow.before(self.key)
             if previous is not None:
@@ -223,13 +261,13 @@ class KeyingPanel(QWidget):
         for key in self.flow.keys():
             field = self.flow.field(key)
             if field.shown:
-                self.keyed.addItem(f"Q{field.number}  {field.shown}")
+                self.keyed.addItem(f"{self._tag(field)}  {field.shown}")
 
     def _show_keyed(self, key: str) -> None:
         """One field keyed: its row in the list, added or replaced (the list is not rebuilt)."""
         assert self.flow is not None
         field = self._field if self._field.key == key else self.flow.field(key)
-        prefix = f"Q{field.number}  "
+        prefix = f"{self._tag(field)}  "
         text = prefix + self.flow.shown(key)
         rows = [self.keyed.item(r) for r in range(self.keyed.count())]
         same = next((item for item in rows if item.text().startswith(prefix)), None)
@@ -237,6 +275,11 @@ class KeyingPanel(QWidget):
             same.setText(text)
         else:
             self.keyed.addItem(text)
+
+    def _tag(self, field: Any) -> str:
+        """« Q12 », or « Q12 (2) » for the second copy of a repeated block."""
+        copy = field.key.rsplit("[", 1)[1].rstrip("]") if field.key.endswith("]") else ""
+        return f"Q{field.number}" + (f" ({copy})" if copy else "")
 
     def _saved(self, form: Any) -> None:
         self.status.setText(self._saved_text(form))

@@ -151,7 +151,9 @@ class ReconcilePanel(QWidget):
             decision = labels.get(diff.resolution, self.tr("à trancher")) if diff.resolution else self.tr("à trancher")
             if diff.resolution is Resolution.REKEY:
                 decision = decision.replace("%1", _shown(flow, diff.name, diff.final) or self.tr("vide"))
-            cells = [f"Q{numbers.get(diff.name.split('[')[0], 0)}. {label}", _shown(flow, diff.name, diff.first),
+            copy = diff.name.rsplit("[", 1)[1].rstrip("]") if diff.name.endswith("]") else ""
+            tag = f"Q{numbers.get(diff.name.split('[')[0], 0)}" + (f" ({copy})" if copy else "")
+            cells = [f"{tag}. {label}", _shown(flow, diff.name, diff.first),
                      _shown(flow, diff.name, diff.second), decision]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text or "—"))
