@@ -81,6 +81,7 @@ def run(quick: bool = False) -> list[dict]:
         for n in range(1, forms + 1):
             _key(app, entry, "00001" if n == 1 else "", True)  # the number (then the one offered)
             _key(app, entry, "1", False)                        # the notice: agrees
+            _key(app, entry, "1", False)                        # keyed again, to confirm it
             typed.append(_key(app, entry, str(20 + n % 80), True))  # age, Enter
             auto.append(_key(app, entry, str(1 + n % 2), False))    # sex: one digit moves on
             auto.append(_key(app, entry, "2", False))               # satisfaction

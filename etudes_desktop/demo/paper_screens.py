@@ -50,7 +50,7 @@ def screenshot_widgets(folder: Path) -> dict[str, QWidget]:
         double.finish_second(form.id, package.questionnaire)
     keying = PaperWindow(double, batch, package, "OPE-04")
     panel = keying.keying
-    for text in ("0043", "1", "64", "1", "3"):  # number, notice, age, sex, satisfaction: on « pourquoi »
+    for text in ("0043", "1", "1", "64", "1", "3"):  # number, notice twice, age, sex, satisfaction: on « pourquoi »
         panel.entry.setText(text)
         panel._on_validated()
     panel.entry.setText("7")

@@ -1333,22 +1333,22 @@
 <context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="92"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="93"/>
         <source>Saisi pour ce questionnaire :</source>
         <translation>Keyed for this form:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="129"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="131"/>
         <source>N° du &amp;questionnaire (case en haut de la première page) :</source>
         <translation>Form &amp;number (box at the top of page 1):</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="135"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="137"/>
         <source>&amp;Mention d&apos;information, case cochée par la personne :</source>
         <translation>Information &amp;notice, box ticked by the person:</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="136"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="138"/>
         <source>1  accepte de répondre
 2  s&apos;oppose (droit d&apos;opposition)
 0  aucune case cochée</source>
@@ -1357,12 +1357,22 @@
 0  no box ticked</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="145"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="143"/>
+        <source>&amp;Mention : retapez le code pour le confirmer :</source>
+        <translation>&amp;Notice: type the code again to confirm it:</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="149"/>
+        <source>Les deux codes de la mention diffèrent : relisez la case cochée, puis tapez son code deux fois.</source>
+        <translation>The two notice codes differ: read the ticked box again, then type its code twice.</translation>
+    </message>
+    <message>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="160"/>
         <source>(plusieurs codes : tapez-les à la suite ou séparés d&apos;espaces)</source>
         <translation>(several codes: type them in a row or separated by spaces)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="154"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="169"/>
         <source>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</source>
         <translation>
             <numerusform>“%1”: is another copy filled in on the paper? (%n keyed so far)</numerusform>
@@ -1370,49 +1380,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="156"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="171"/>
         <source>1  oui : le saisir
 0  non : question suivante</source>
         <translation>1  yes: key it
 0  no: next question</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="168"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="183"/>
         <source>Tapez 1 (un autre exemplaire) ou 0 (aucun autre).</source>
         <translation>Type 1 (another copy) or 0 (no other).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="181"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="196"/>
         <source>Reprise du questionnaire n° %1.</source>
         <translation>Resuming form no. %1.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="292"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="312"/>
         <source>Questionnaire n° %1 mis de côté : la case de la mention n&apos;est pas cochée, il ne peut pas être saisi.</source>
         <translation>Form no. %1 set aside: the notice box is not ticked, it cannot be keyed.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="295"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="315"/>
         <source>Questionnaire n° %1 : opposition enregistrée, aucune réponse n&apos;est gardée.</source>
         <translation>Form no. %1: objection recorded, no answer is kept.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="297"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="317"/>
         <source>Questionnaire n° %1 enregistré ; tiré pour la double saisie par un autre opérateur.</source>
         <translation>Form no. %1 saved; picked for double entry by another operator.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="299"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="319"/>
         <source>Questionnaire n° %1 saisi deux fois : des différences sont à trancher (Alt+3).</source>
         <translation>Form no. %1 keyed twice: differences to resolve (Alt+3).</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="301"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="321"/>
         <source>Questionnaire n° %1 vérifié : les deux saisies concordent.</source>
         <translation>Form no. %1 verified: both keyings agree.</translation>
     </message>
     <message>
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="303"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="323"/>
         <source>Questionnaire n° %1 enregistré.</source>
         <translation>Form no. %1 saved.</translation>
     </message>

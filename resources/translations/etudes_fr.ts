@@ -48,7 +48,7 @@
 <context>
     <name>KeyingPanel</name>
     <message numerus="yes">
-        <location filename="../../etudes_desktop/gui/paper/keying.py" line="154"/>
+        <location filename="../../etudes_desktop/gui/paper/keying.py" line="169"/>
         <source>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</source>
         <translation>
             <numerusform>« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)</numerusform>

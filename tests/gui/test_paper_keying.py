@@ -47,6 +47,8 @@ def key_form(qtbot, panel, number: str | None, notice: str | None, codes: dict[s
     assert panel.error.text() == ""
     if notice is not None:
         qtbot.keyClicks(entry, notice)  # one digit: moves on by itself
+        assert panel.step == "notice_again"
+        qtbot.keyClicks(entry, notice)  # keyed twice: the decision keeps or drops the person's answers
     for name, code in codes.items():
         assert panel.key == name, panel.prompt.text()
         qtbot.keyClicks(entry, code)
@@ -174,6 +176,10 @@ def test_bad_codes_are_refused_inline(qtbot, vault, package):
     qtbot.keyClicks(panel.entry, "5")
     assert "Mention : 1" in panel.error.text() and panel.step == "notice"
     qtbot.keyClicks(panel.entry, "1")
+    qtbot.keyClicks(panel.entry, "2")  # a slip on the confirmation: said, and the decision keyed again
+    assert panel.step == "notice" and "diffèrent" in panel.error.text() and not double.paper.forms(batch_id)
+    qtbot.keyClicks(panel.entry, "1")
+    qtbot.keyClicks(panel.entry, "1")
     qtbot.keyClicks(panel.entry, "200")  # three digits: checked at once
     assert "entre 16 et 110" in panel.error.text() and panel.key == "age"
     qtbot.keyClicks(panel.entry, "45")
@@ -234,7 +240,8 @@ def test_a_block_repeated_as_many_times_as_the_paper_holds(qtbot, vault):
     entry.selectAll()
     qtbot.keyClicks(entry, "0001")
     qtbot.keyClick(entry, Qt.Key.Key_Return)
-    qtbot.keyClicks(entry, "1")  # the notice: agrees
+    qtbot.keyClicks(entry, "1")  # the notice: agrees, keyed twice
+    qtbot.keyClicks(entry, "1")
     key("2")
     assert panel.key == "initiale[1]" and panel.prompt.text().startswith("Q2 (1).")
     key("A")

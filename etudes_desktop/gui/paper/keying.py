@@ -1,5 +1,6 @@
 """Heads-down keying of paper forms: one entry line, the keyboard only. The form number, then (on
-a first keying) the notice decision, then one field per question in order; Enter or Tab validates
+a first keying) the notice decision, keyed twice (it decides whether anything of the person is
+kept: a slip of one key must not keep an objector's answers), then one field per question in order; Enter or Tab validates
 and moves on, a code of full length moves on by itself, Shift+Tab or Up goes back. At the end of
 a copy of a block the paper repeats as many times as needed, one code says whether another copy
 is filled in (1) or not (0). Refusals show
@@ -18,7 +19,7 @@ from etudes_desktop.gui.interview.signals import emit
 from etudes_desktop.gui.paper.flow import KeyingFlow
 from etudes_desktop.gui.style import set_role
 
-NUMBER, NOTICE, FIELD, MORE = "number", "notice", "field", "more"
+NUMBER, NOTICE, NOTICE_AGAIN, FIELD, MORE = "number", "notice", "notice_again", "field", "more"
 
 
 class KeyField(QLineEdit):
@@ -101,6 +102,7 @@ class KeyingPanel(QWidget):
         self.key: str | None = None
         self._field: Any = None
         self._more: tuple[str, tuple[str, tuple[int, ...], str]] | None = None  # (field, repeat ending)
+        self._notice = ""  # the notice code keyed once, to be keyed again
         self._hint = layout.sizeHint()
         self.setMinimumSize(layout.minimumSize())
         self._connect_signals()
@@ -135,6 +137,19 @@ class KeyingPanel(QWidget):
         self.prompt.setText(self.tr("&Mention d'information, case cochée par la personne :"))
         self.codes.setText(self.tr("1  accepte de répondre\n2  s'oppose (droit d'opposition)\n0  aucune case cochée"))
         self._show_entry("")
+
+    def _ask_notice_again(self, code: str) -> None:
+        self.step, self._notice = NOTICE_AGAIN, code
+        self.prompt.setText(self.tr("&Mention : retapez le code pour le confirmer :"))
+        self._show_entry("")
+
+    def _notice_confirmed(self, text: str) -> None:
+        if text.strip() != self._notice:
+            self._ask_notice()
+            self.error.setText(self.tr("Les deux codes de la mention diffèrent : relisez la case cochée, puis "
+                                       "tapez son code deux fois."))
+            return
+        self._open(self.keying.begin(self.number, self._notice))
 
     def _ask_field(self, key: str) -> None:
         assert self.flow is not None
@@ -184,7 +199,7 @@ class KeyingPanel(QWidget):
     # -- keys ---------------------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
         """A code typed to its full length moves on by itself (auto-advance)."""
-        if self.step in (NOTICE, MORE) and len(text) == 1:
+        if self.step in (NOTICE, NOTICE_AGAIN, MORE) and len(text) == 1:
             self._on_validated()
         elif self.step == FIELD and self.flow is not None and self.key is not None:
             length = self._field.max_length
@@ -201,7 +216,9 @@ class KeyingPanel(QWidget):
                 else:
                     self._open(self.keying.begin(self.number, ""))
             elif self.step == NOTICE:
-                self._open(self.keying.begin(self.number, text))
+                self._ask_notice_again(self.keying.check_notice(text))
+            elif self.step == NOTICE_AGAIN:
+                self._notice_confirmed(text)
             elif self.step == MORE:
                 self._more_entered(text)
             else:
@@ -246,6 +263,9 @@ class KeyingPanel(QWidget):
             self._ask_field(following)
 
     def _on_back(self) -> None:
+        if self.step == NOTICE_AGAIN:
+            self._ask_notice()
+            return
         if self.step == MORE and self._more is not None:
             self._ask_field(self._more[0])
             return

@@ -38,11 +38,16 @@ class FirstPass:
             raise EtudesError(f"Le questionnaire n° {number} a déjà été saisi pour cette étude : vérifiez le numéro.")
         return number
 
+    @staticmethod
+    def check_notice(code: str) -> str:
+        """The notice code as keyed, if it is one (EtudesError else)."""
+        if code.strip() not in NOTICE_CODES:
+            raise EtudesError("Mention : 1 si la personne accepte, 2 si elle s'oppose, 0 si aucune case n'est cochée.")
+        return code.strip()
+
     def begin(self, number: str, notice_code: str) -> KeyingFlow | None:
         """The form opened with its notice decision; its fields to key (None: nothing to key)."""
-        notice = NOTICE_CODES.get(notice_code.strip())
-        if notice is None:
-            raise EtudesError("Mention : 1 si la personne accepte, 2 si elle s'oppose, 0 si aucune case n'est cochée.")
+        notice = NOTICE_CODES[self.check_notice(notice_code)]
         self.form = self.paper.open_form(self.batch_id, number, notice, self.package)
         return self._flow() if notice is PaperNotice.AGREES else None
 
