@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-import orjson
 from pydantic import ValidationError
 
-from etudes_desktop.sync.protocol import ConsentRecord, InterviewPayload, ReasonCode, canonical_json
+from etudes_desktop.sync.protocol import (
+    ConsentRecord,
+    InterviewPayload,
+    ReasonCode,
+    canonical_json,
+    reference_canonical_json,
+)
 
 # The server holds no study package yet: the respondent attributes it accepts are a closed list
 # of non-identifying analysis keys (the study package's defaults), widened only by the operator
@@ -50,7 +54,7 @@ def _validate(raw: dict[str, Any], study_id: str, claimed: str,
         return Refusal(ReasonCode.STUDY_MISMATCH, "study_mismatch: payload belongs to another study"), "", None
     blob = _canonical_blob(raw, payload)
     if hashlib.sha256(blob).hexdigest() != claimed:
-        reference = canonical_json(payload.model_dump(mode="json"))  # the form the laptop hashed, by definition
+        reference = reference_canonical_json(payload.model_dump(mode="json"))  # the laptop's form, by definition
         if reference != blob and hashlib.sha256(reference).hexdigest() == claimed:
             return None, reference.decode("utf-8"), payload  # a faster path differed: never a false refusal
         return Refusal(ReasonCode.HASH_MISMATCH,
@@ -76,26 +80,9 @@ def _canonical_blob(raw: dict[str, Any], payload: InterviewPayload) -> bytes:
     if (raw.keys() == _PAYLOAD_FIELDS and type(consent) is dict and consent.keys() == _CONSENT_FIELDS
             and all(type(v) is str for v in consent.values())
             and all(type(v) is str or v is None for k, v in raw.items() if k not in _NESTED)):
-        if _no_float(raw["answers"].values()) and _no_float(raw["attributes"].values()):
-            try:  # the same bytes as canonical_json without a float (whose exponents orjson writes otherwise)
-                return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS)
-            except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate: the reference path
-                pass
         try:
             return canonical_json(raw)
         except (ValueError, TypeError):
             pass
     return canonical_json(payload.model_dump(mode="json"))
 
-
-def _no_float(values: Iterable[Any]) -> bool:
-    for item in values:
-        kind = type(item)
-        if kind is float:
-            return False
-        if kind is dict:
-            if not _no_float(item.values()):
-                return False
-        elif kind is list and not _no_float(item):
-            return False
-    return True

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Any, Literal
 
+import orjson
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from etudes_desktop.core.free_text import IdentityKind, find_identity
@@ -349,9 +350,42 @@ class ErrorBody(BaseModel):
     server_time: str
 
 
-def canonical_json(value: Any) -> bytes:
-    """UTF-8 JSON with sorted keys and no insignificant whitespace: the bytes that get hashed."""
+def reference_canonical_json(value: Any) -> bytes:
+    """UTF-8 JSON with sorted keys and no insignificant whitespace: the bytes that get hashed, by
+    definition (Python's json, as every version of the laptop and the server wrote them)."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def canonical_json(value: Any) -> bytes:
+    """`reference_canonical_json`, ten times faster for plain JSON without a float (dicts with
+    text keys, lists, texts, integers, booleans, null: orjson writes the very same bytes; a float's
+    exponent it writes otherwise, so a float, or any other type, takes the reference path)."""
+    if _plain(value):
+        try:
+            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate: the reference says
+            pass
+    return reference_canonical_json(value)
+
+
+def _plain(value: Any) -> bool:
+    """Only dicts with text keys, lists, texts, integers, booleans and nulls (exact types)."""
+    kind = type(value)
+    if kind is dict:
+        for key, item in value.items():
+            leaf = type(item)
+            if type(key) is not str:
+                return False
+            if not (leaf is str or leaf is int or leaf is bool or item is None or _plain(item)):
+                return False
+        return True
+    if kind is list:
+        for item in value:
+            leaf = type(item)
+            if not (leaf is str or leaf is int or leaf is bool or item is None or _plain(item)):
+                return False
+        return True
+    return kind is str or kind is int or kind is bool or value is None
 
 
 def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from etudes_desktop.server.intake import _canonical_blob
-from etudes_desktop.sync.protocol import InterviewPayload, canonical_json
+from etudes_desktop.sync.protocol import InterviewPayload, canonical_json, reference_canonical_json
 
 SHA = "a" * 64
 TIME = "2026-11-29T10:00:00Z"
@@ -51,7 +51,7 @@ def test_same_bytes_as_the_dump(answers: dict, attrs: dict, drop: str | None) ->
     except ValidationError:  # refused before any hashing: nothing to compare
         return
     try:
-        expected = canonical_json(model.model_dump(mode="json"))
+        expected = reference_canonical_json(model.model_dump(mode="json"))
     except ValueError as exc:  # a non-finite attribute: both ways refuse it
         try:
             _canonical_blob(raw, model)
@@ -82,4 +82,35 @@ def test_without_a_float_the_fast_bytes_are_the_reference_bytes(answers: dict) -
         model = InterviewPayload.model_validate(raw)
     except ValidationError:
         return
-    assert _canonical_blob(raw, model) == canonical_json(model.model_dump(mode="json"))
+    assert _canonical_blob(raw, model) == reference_canonical_json(model.model_dump(mode="json"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=st.recursive(
+    st.one_of(st.none(), st.booleans(), st.sampled_from(TRICKY), st.text(),
+              st.integers(min_value=-(2**70), max_value=2**70), st.floats(allow_nan=False, allow_infinity=False)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.one_of(st.sampled_from(TRICKY), st.text(max_size=6)), inner, max_size=4)),
+    max_leaves=16))
+def test_the_canonical_bytes_are_the_reference_bytes(value) -> None:
+    """What the laptop hashes and the server checks: whichever path writes them, the bytes of the
+    definition (Python's json with sorted keys), for any JSON a payload can hold."""
+    try:
+        expected = reference_canonical_json(value)
+    except ValueError:  # a lone surrogate: refused both ways
+        try:
+            canonical_json(value)
+        except ValueError:
+            return
+        raise AssertionError("the fast path wrote what the reference refuses") from None
+    assert canonical_json(value) == expected
+
+
+def test_a_lone_surrogate_is_refused_by_either_path() -> None:
+    import pytest
+
+    for value in ("\ud800", {"a": ["\udfff"]}):
+        with pytest.raises(ValueError):
+            reference_canonical_json(value)
+        with pytest.raises(ValueError):
+            canonical_json(value)
