@@ -14,6 +14,7 @@ A leaf: it imports nothing of the server, so store.py and progress_store.py both
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -80,11 +81,40 @@ def _insert(dialect: str, table: Table) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
+def pg_unnest_insert(table: Table, key: str, *, returning: bool = False, big: frozenset[str] = frozenset()) -> str:
+    """PostgreSQL: one `INSERT ... SELECT FROM unnest(arrays) ON CONFLICT (key) DO NOTHING`, the
+    arrays sent in binary (%b): one statement for a thousand rows, where an executemany is a
+    thousand messages. Columns in `big` are BIGINT arrays, the others TEXT."""
+    from sqlalchemy import BigInteger, Text, bindparam
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    cols = [column.name for column in table.columns]
+    arrays = [bindparam(name, type_=ARRAY(BigInteger if name in big else Text)) for name in cols]
+    source = func.unnest(*arrays).table_valued(*cols).render_derived()
+    stmt = postgresql.insert(table).from_select(cols, select(*(source.c[name] for name in cols)))
+    stmt = stmt.on_conflict_do_nothing(index_elements=[key])
+    if returning:
+        stmt = stmt.returning(table.c[key])
+    sql = str(stmt.compile(dialect=postgresql.psycopg.dialect()))  # type: ignore[attr-defined]
+    return re.sub(r"%\((\w+)\)s", r"%(\1)b", sql)
+
+
+_FACT_COLUMNS = [column.name for column in interview_facts.columns]
+_PG_FACTS = pg_unnest_insert(interview_facts, "interview_id")
+_SQLITE_FACTS = str(sqlite.insert(interview_facts).on_conflict_do_nothing(index_elements=["interview_id"]).compile(
+    dialect=sqlite.dialect(paramstyle="qmark"), column_keys=_FACT_COLUMNS))
+
+
 def insert_facts(conn: Any, dialect: str, facts: Iterable[dict[str, Any]]) -> None:
-    """Store facts (inside the caller's transaction); a fact already held is kept as it is."""
+    """Store facts (inside the caller's transaction); a fact already held is kept as it is. One
+    prepared statement for all rows (not SQLAlchemy's per-row parameter processing)."""
     rows = list(facts)
-    if rows:
-        conn.execute(_insert(dialect, interview_facts).on_conflict_do_nothing(index_elements=["interview_id"]), rows)
+    if not rows:
+        return
+    if dialect == "postgresql":
+        conn.exec_driver_sql(_PG_FACTS, {name: [row[name] for row in rows] for name in _FACT_COLUMNS})
+    else:
+        conn.exec_driver_sql(_SQLITE_FACTS, [tuple(row[name] for name in _FACT_COLUMNS) for row in rows])
 
 
 def backfill(engine: Engine, unseal: Callable[[str, str], bytes], interviews: Table, batches: Table) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import secrets
 import uuid
 from collections.abc import Callable, Iterator
@@ -32,7 +31,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    bindparam,
     create_engine,
     event,
     func,
@@ -40,11 +38,17 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.server.crypto import KEY_FILE, Sealer, load_key
-from etudes_desktop.server.facts_store import ContactBook, backfill, fact_row, facts_metadata, insert_facts
+from etudes_desktop.server.facts_store import (
+    ContactBook,
+    backfill,
+    fact_row,
+    facts_metadata,
+    insert_facts,
+    pg_unnest_insert,
+)
 from etudes_desktop.server.intake import Refusal, _validate, allowed_attributes_from_env
 from etudes_desktop.sync.protocol import AuditEntry, Batch, BatchReceipts, ReasonCode, Receipt, canonical_json
 
@@ -196,15 +200,9 @@ def sqlite_url(data_dir: Path | str) -> str:
 
 
 def _pg_insert_sql() -> str:
-    """PostgreSQL: one `INSERT ... SELECT FROM unnest(arrays) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    with the arrays sent in binary (%b): far faster than thousands of text parameters."""
-    cols = [column.name for column in interviews.columns]
-    arrays = [bindparam(name, type_=ARRAY(BigInteger if name == "clock_offset_ms" else Text)) for name in cols]
-    source = func.unnest(*arrays).table_valued(*cols).render_derived()
-    stmt = (postgresql.insert(interviews).from_select(cols, select(*(source.c[name] for name in cols)))
-            .on_conflict_do_nothing(index_elements=["id"]).returning(interviews.c.id))
-    sql = str(stmt.compile(dialect=postgresql.psycopg.dialect()))
-    return re.sub(r"%\((\w+)\)s", r"%(\1)b", sql)
+    """PostgreSQL: the interviews of a batch in one `INSERT ... SELECT FROM unnest(arrays) ON
+    CONFLICT (id) DO NOTHING RETURNING id` (facts_store.pg_unnest_insert)."""
+    return pg_unnest_insert(interviews, "id", returning=True, big=frozenset({"clock_offset_ms"}))
 
 
 _READ_ONLY = "etudes_read_only"
