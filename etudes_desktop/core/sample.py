@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
-from etudes_desktop.core.formula_cells import is_formula, neutralise
+from etudes_desktop.core.formula_cells import TRIGGERS, is_formula, neutralise
 from etudes_desktop.core.nir import find_nir, header_names_nir
 from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.sample_files import open_table
@@ -225,6 +225,7 @@ def _plan(headers: list[str], mapping: SampleMapping) -> _Plan:
 
 # A cell a spreadsheet could run starts, once stripped, with one of core.formula_cells' triggers:
 # one search over the joined record finds the rows worth checking cell by cell (most have none).
+_FORMULA_FIRST = frozenset(t for t in TRIGGERS if not t.isspace())  # what a stripped formula starts with
 _MAYBE_FORMULA = re.compile(r"(?:^|\n)\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 
 
@@ -337,9 +338,9 @@ class SampleImport:
             self._add_nir(scan, nir)
             scan.rejected_lines.add(line)
             return None
-        if _MAYBE_FORMULA.search(joined) and any(is_formula(cell.strip()) for cell in cells):  # kept as inert text
-            stripped = [cell.strip() for cell in cells]
-            cells = [neutralise(cell) for cell in stripped]
+        stripped = [cell.strip() for cell in cells] if _MAYBE_FORMULA.search(joined) else None
+        if stripped is not None and any(is_formula(cell) for cell in stripped if cell[:1] in _FORMULA_FIRST):
+            cells = [neutralise(cell) for cell in stripped]  # kept as inert text
             scan.neutralised += sum(1 for before, after in zip(stripped, cells) if before is not after)
         record, problems = _build(line, cells, plan)
         if record is not None and self._is_suppressed is not None and self._is_suppressed(record):
