@@ -158,6 +158,12 @@ class KeyingFlow:
         return None
 
 
+def question_tag(number: int, key: str) -> str:
+    """« Q12 », or « Q12 (2) » for the second copy of a repeated block (key `name[2]`)."""
+    copy = key.rsplit("[", 1)[1].rstrip("]") if key.endswith("]") else ""
+    return f"Q{number}" + (f" ({copy})" if copy else "")
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:

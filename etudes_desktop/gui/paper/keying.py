@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBox
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.gui.interview.signals import emit
-from etudes_desktop.gui.paper.flow import KeyingFlow
+from etudes_desktop.gui.paper.flow import KeyingFlow, question_tag
 from etudes_desktop.gui.style import set_role
 
 NUMBER, NOTICE, NOTICE_AGAIN, FIELD, MORE = "number", "notice", "notice_again", "field", "more"
@@ -296,10 +296,9 @@ class KeyingPanel(QWidget):
         else:
             self.keyed.addItem(text)
 
-    def _tag(self, field: Any) -> str:
-        """« Q12 », or « Q12 (2) » for the second copy of a repeated block."""
-        copy = field.key.rsplit("[", 1)[1].rstrip("]") if field.key.endswith("]") else ""
-        return f"Q{field.number}" + (f" ({copy})" if copy else "")
+    @staticmethod
+    def _tag(field: Any) -> str:
+        return question_tag(field.number, field.key)
 
     def _saved(self, form: Any) -> None:
         self.status.setText(self._saved_text(form))

@@ -27,7 +27,7 @@ from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.paper.verification import Resolution
 from etudes_desktop.core.study import StudyPackage
 from etudes_desktop.gui.interview.signals import emit
-from etudes_desktop.gui.paper.flow import KeyingFlow
+from etudes_desktop.gui.paper.flow import KeyingFlow, question_tag
 from etudes_desktop.gui.style import set_role
 from etudes_desktop.storage.paper_verify import DoubleEntry
 
@@ -151,8 +151,7 @@ class ReconcilePanel(QWidget):
             decision = labels.get(diff.resolution, self.tr("à trancher")) if diff.resolution else self.tr("à trancher")
             if diff.resolution is Resolution.REKEY:
                 decision = decision.replace("%1", _shown(flow, diff.name, diff.final) or self.tr("vide"))
-            copy = diff.name.rsplit("[", 1)[1].rstrip("]") if diff.name.endswith("]") else ""
-            tag = f"Q{numbers.get(diff.name.split('[')[0], 0)}" + (f" ({copy})" if copy else "")
+            tag = question_tag(numbers.get(diff.name.split("[")[0], 0), diff.name)
             cells = [f"{tag}. {label}", _shown(flow, diff.name, diff.first),
                      _shown(flow, diff.name, diff.second), decision]
             for column, text in enumerate(cells):
