@@ -38,7 +38,7 @@ from etudes_desktop.core.plural import count as _n
 from etudes_desktop.core.retention import MAX_MONTHS, Due
 from etudes_desktop.core.retention import status as retention_status
 from etudes_desktop.server.office_store import OfficeStore
-from etudes_desktop.server.store import Device, Store, deliveries, devices, iso, metadata, reading
+from etudes_desktop.server.store import Device, Store, deliveries, devices, held_otherwise, iso, metadata, reading
 from etudes_desktop.sync import case_protocol as cp
 
 STATUSES = ("open", "objected", "completed")
@@ -73,6 +73,7 @@ cases = Table(
     UniqueConstraint("study_id", "digest", name="cases_study_digest"),
 )
 Index("cases_assignment", cases.c.study_id, cases.c.device_id, cases.c.status)
+
 
 class EventsStored(NamedTuple):
     received: int  # events stored now
@@ -316,24 +317,13 @@ class CasesStore:
             stmt = self.store._insert(case_events).on_conflict_do_nothing().returning(case_events.c.event_id)
             fresh = [by_id[i] for i in conn.execute(stmt, rows).scalars()] if rows else []
             self._apply(conn, study_id, sorted(fresh, key=lambda e: e.id), now)
-            conflicts = self._conflicts(conn, device, [e for i, e in by_id.items() if i not in {f.id for f in fresh}])
+            stored_now = {e.id for e in fresh}
+            conflicts = held_otherwise(conn, case_events, "event_id", device.id, {
+                i: (e.case, e.kind, e.at) for i, e in by_id.items() if i not in stored_now}, ("case_digest", "kind", "at"))
             upto = conn.execute(select(func.max(case_events.c.event_id)).where(
                 case_events.c.device_id == device.id)).scalar()
         return EventsStored(len(fresh), int(upto or 0), conflicts)
 
-    @staticmethod
-    def _conflicts(conn: Any, device: Device, held: list[cp.CaseEvent]) -> list[int]:
-        """Of the events whose id was already held, those the server holds as another event."""
-        out: list[int] = []
-        for start in range(0, len(held), 500):
-            chunk = {e.id: e for e in held[start:start + 500]}
-            for r in conn.execute(select(case_events.c.event_id, case_events.c.case_digest, case_events.c.kind,
-                                         case_events.c.at).where(case_events.c.device_id == device.id,
-                                                                 case_events.c.event_id.in_(chunk))):
-                sent = chunk[r.event_id]
-                if (r.case_digest, r.kind, r.at) != (sent.case, sent.kind, sent.at):
-                    out.append(int(r.event_id))
-        return sorted(out)
 
     def _apply(self, conn: Any, study_id: str, events: list[cp.CaseEvent], now: str) -> None:
         closing = [e for e in events if e.kind in ("objected", "completed")]

@@ -85,4 +85,3 @@ def _canonical_blob(raw: dict[str, Any], payload: InterviewPayload) -> bytes:
         except (ValueError, TypeError):
             pass
     return canonical_json(payload.model_dump(mode="json"))
-

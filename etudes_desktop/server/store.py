@@ -205,6 +205,20 @@ def _pg_insert_sql() -> str:
     return pg_unnest_insert(interviews, "id", returning=True, big=frozenset({"clock_offset_ms"}))
 
 
+def held_otherwise(conn: Any, table: Table, id_column: str, device_id: str, sent: dict[int, tuple[Any, ...]],
+                   columns: tuple[str, ...]) -> list[int]:
+    """Of the ids a device sent (id -> the values of `columns`), those the table holds for that
+    device with other values: numbers the device reuses for something else (a vault created anew
+    with the same token), never to be taken for re-sends."""
+    out: list[int] = []
+    ids = list(sent)
+    for start in range(0, len(ids), 500):
+        query = select(table.c[id_column], *(table.c[name] for name in columns)).where(
+            table.c.device_id == device_id, table.c[id_column].in_(ids[start:start + 500]))
+        out += [int(r[0]) for r in conn.execute(query) if tuple(r[1:]) != sent[r[0]]]
+    return sorted(out)
+
+
 _READ_ONLY = "etudes_read_only"
 
 
@@ -539,23 +553,16 @@ class Store:
             conn.execute(self._insert(audit_entries).on_conflict_do_nothing(), rows)
             after, upto = conn.execute(select(func.count(), func.max(audit_entries.c.entry_id)).where(
                 audit_entries.c.device_id == device.id)).one()
-            conflicts = self._audit_conflicts(conn, device, rows) if after - before < len(rows) else []
+            conflicts: list[int] = []
+            if after - before < len(rows):  # some ids were held already: as these entries, or others?
+                what = ("at", "event", "actor", "object_ids_json", "counts_json")
+                sent = {row["entry_id"]: tuple(row[k] for k in what) for row in rows}
+                conflicts = held_otherwise(conn, audit_entries, "entry_id", device.id, sent, what)
             if device.wipe_pending and any(e.event == WIPED_EVENT for e in entries):
                 conn.execute(update(device_wipes).where(device_wipes.c.device_id == device.id,
                                                         device_wipes.c.confirmed_at.is_(None)).values(confirmed_at=now))
         return int(after - before), int(upto or 0), conflicts
 
-    @staticmethod
-    def _audit_conflicts(conn: Any, device: Device, rows: list[dict[str, Any]]) -> list[int]:
-        what = ("at", "event", "actor", "object_ids_json", "counts_json")
-        sent = {row["entry_id"]: tuple(row[k] for k in what) for row in rows}
-        out: list[int] = []
-        ids = list(sent)
-        for start in range(0, len(ids), 500):
-            query = select(audit_entries.c.entry_id, *(audit_entries.c[k] for k in what)).where(
-                audit_entries.c.device_id == device.id, audit_entries.c.entry_id.in_(ids[start:start + 500]))
-            out += [int(r[0]) for r in conn.execute(query) if tuple(r[1:]) != sent[r[0]]]
-        return sorted(out)
 
     def stats(self, study_id: str) -> dict[str, Any]:
         """Counts of a study (no personal data): interviews by state and mode, devices, batches."""

@@ -58,7 +58,7 @@ def upload(vault: VaultHandle, device_id: str | None, post: Callable[[bytes], Re
     (this vault replaced another with the same token), every entry goes numbered after them."""
     sent = 0
     shift = known_shift(vault, device_id, server_upto)
-    while entries := pending(vault, 1 if shift is None else CHUNK):
+    while entries := pending(vault, 1 if (probe := shift is None) else CHUNK):
         body = json.dumps({
             "protocol_version": p.PROTOCOL_VERSION, "device_id": device_id,
             "entries": [{**e.as_dict(), "id": e.id + (shift or 0)} for e in entries],
@@ -66,19 +66,15 @@ def upload(vault: VaultHandle, device_id: str | None, post: Callable[[bytes], Re
         reply = post(body)
         if reply.status != 200:
             raise AuditRefused(reply.message())
-        if shift is None:  # the probe
+        if probe:
             answer = reply.body if isinstance(reply.body, dict) else {}
             conflicts, upto = answer.get("conflicts") or [], answer.get("upto")
             shift = int(upto) if conflicts and isinstance(upto, int) else 0
             write_setting(vault, SETTING_AUDIT_OFFSET + str(device_id), shift)
             if shift:
                 continue  # not this vault's entry: sent again, numbered after what the server holds
-            write_setting(vault, SETTING_AUDIT_UPTO, entries[-1].id)
-            sent += len(entries)
-            continue
-        last = entries[-1].id
-        write_setting(vault, SETTING_AUDIT_UPTO, last)
+        write_setting(vault, SETTING_AUDIT_UPTO, entries[-1].id)
         sent += len(entries)
-        if len(entries) < CHUNK:
+        if len(entries) < CHUNK and not probe:
             break
     return sent

@@ -372,20 +372,18 @@ def _plain(value: Any) -> bool:
     """Only dicts with text keys, lists, texts, integers, booleans and nulls (exact types)."""
     kind = type(value)
     if kind is dict:
-        for key, item in value.items():
-            leaf = type(item)
-            if type(key) is not str:
-                return False
-            if not (leaf is str or leaf is int or leaf is bool or item is None or _plain(item)):
-                return False
-        return True
-    if kind is list:
-        for item in value:
-            leaf = type(item)
-            if not (leaf is str or leaf is int or leaf is bool or item is None or _plain(item)):
-                return False
-        return True
-    return kind is str or kind is int or kind is bool or value is None
+        if not all(type(key) is str for key in value):
+            return False
+        items = value.values()
+    elif kind is list:
+        items = value
+    else:
+        return kind is str or kind is int or kind is bool or value is None
+    for item in items:
+        leaf = type(item)  # the leaves inline: most values are, and a call each would cost more
+        if not (leaf is str or leaf is int or leaf is bool or item is None or _plain(item)):
+            return False
+    return True
 
 
 def content_hash(payload: InterviewPayload | Mapping[str, Any]) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.core.paper.codes import choice_codes, code_of, max_length, parse_choice
 from etudes_desktop.core.questionnaire import LIST_TYPES, ItemType, Questionnaire
+from etudes_desktop.core.session import parse_key
+from etudes_desktop.core.session.graph import REPEAT_COUNT
 from etudes_desktop.gui.interview.formats import from_display, to_display
 
 Save = Callable[[str, Any], None]
@@ -26,6 +28,14 @@ class Field:
     codes: tuple[tuple[str, str], ...]
     max_length: int | None
     shown: str           # the value keyed so far, as codes
+
+
+class CopyEnd(NamedTuple):
+    """The last copy keyed of a repeat whose count the paper tells: is there another?"""
+
+    repeat: str
+    parent: tuple[int, ...]  # the index of the repeat's enclosing copies
+    label: str
 
 
 class KeyingFlow:
@@ -60,13 +70,15 @@ class KeyingFlow:
         return keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else None
 
     # -- repeats whose count the paper tells (« autant de fois que... ») -------------------------
-    def instance_end(self, key: str) -> tuple[str, tuple[int, ...], str] | None:
+    def _in_copy(self, key: str, repeat: str, copy: tuple[int, ...]) -> bool:
+        """Whether `key` is a field of that copy of the repeat (`copy`: the copy's own index)."""
+        name, index = parse_key(key)
+        return repeat in self.session.compiled.infos[name].scope and index[:len(copy)] == copy
+
+    def instance_end(self, key: str) -> CopyEnd | None:
         """When `key` is the last field of the last copy keyed of a repeat whose count is not
         fixed: (repeat, its parent's index, its label), for the operator to say whether the paper
         holds another copy (a printed copy left blank, or an extra sheet); else None."""
-        from etudes_desktop.core.session import parse_key
-        from etudes_desktop.core.session.graph import REPEAT_COUNT
-
         session = self.session
         infos = session.compiled.infos
         name, index = parse_key(key)
@@ -78,26 +90,16 @@ class KeyingFlow:
         if REPEAT_COUNT in infos[repeat].slots or index[depth] != session.repeat_count(repeat, index[:depth]) - 1:
             return None
         following = self.after(key)
-        if following is not None:
-            next_name, next_index = parse_key(following)
-            if repeat in infos[next_name].scope and next_index[:depth + 1] == index[:depth + 1]:
-                return None  # more of this copy to key
+        if following is not None and self._in_copy(following, repeat, index[:depth + 1]):
+            return None  # more of this copy to key
         label = self.questionnaire.text(infos[repeat].item.label, session.language) or repeat
-        return repeat, index[:depth], label
+        return CopyEnd(repeat, index[:depth], label)
 
     def add_instance(self, repeat: str, parent: tuple[int, ...]) -> str | None:
         """Another copy of the repeat: its first field to key (None when it has none to show);
         EtudesError past the engine's maximum of copies."""
-        from etudes_desktop.core.session import parse_key
-
-        session = self.session
-        _name, new_index = parse_key(session.add_repeat(repeat, parent))
-        depth = len(new_index) - 1
-        for key in self.keys():
-            name, index = parse_key(key)
-            if repeat in session.compiled.infos[name].scope and index[:depth + 1] == new_index:
-                return key
-        return None
+        _name, new_copy = parse_key(self.session.add_repeat(repeat, parent))
+        return next((key for key in self.keys() if self._in_copy(key, repeat, new_copy)), None)
 
     def field(self, key: str) -> Field:
         session = self.session

@@ -1,10 +1,10 @@
 """Heads-down keying of paper forms: one entry line, the keyboard only. The form number, then (on
 a first keying) the notice decision, keyed twice (it decides whether anything of the person is
-kept: a slip of one key must not keep an objector's answers), then one field per question in order; Enter or Tab validates
-and moves on, a code of full length moves on by itself, Shift+Tab or Up goes back. At the end of
-a copy of a block the paper repeats as many times as needed, one code says whether another copy
-is filled in (1) or not (0). Refusals show
-under the line, never in a dialog; a form is saved at its last field and the next number offered."""
+kept: a slip of one key must not keep an objector's answers), then one field per question in
+order; Enter or Tab validates and moves on, a code of full length moves on by itself, Shift+Tab or
+Up goes back. At the end of a copy of a block the paper repeats as many times as needed, one code
+says whether another copy is filled in (1) or not (0). Refusals show under the line, never in a
+dialog; a form is saved at its last field and the next number offered."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBox
 
 from etudes_desktop.core.errors import EtudesError
 from etudes_desktop.gui.interview.signals import emit
-from etudes_desktop.gui.paper.flow import KeyingFlow, question_tag
+from etudes_desktop.gui.paper.flow import CopyEnd, KeyingFlow, question_tag
 from etudes_desktop.gui.style import set_role
 
 NUMBER, NOTICE, NOTICE_AGAIN, FIELD, MORE = "number", "notice", "notice_again", "field", "more"
@@ -101,7 +101,7 @@ class KeyingPanel(QWidget):
         self.flow: KeyingFlow | None = None
         self.key: str | None = None
         self._field: Any = None
-        self._more: tuple[str, tuple[str, tuple[int, ...], str]] | None = None  # (field, repeat ending)
+        self._more: tuple[str, CopyEnd] | None = None  # the last field of a copy, and that copy
         self._notice = ""  # the notice code keyed once, to be keyed again
         self._hint = layout.sizeHint()
         self.setMinimumSize(layout.minimumSize())
@@ -161,21 +161,20 @@ class KeyingPanel(QWidget):
             if field.kind.value in ("select_multiple", "rank") else ""))
         self._show_entry(field.shown)
 
-    def _ask_more(self, current: str, end: tuple[str, tuple[int, ...], str]) -> None:
+    def _ask_more(self, current: str, end: CopyEnd) -> None:
         assert self.flow is not None
         self.step, self._more = MORE, (current, end)
-        repeat, parent, label = end
-        copies = self.flow.session.repeat_count(repeat, parent)
+        copies = self.flow.session.repeat_count(end.repeat, end.parent)
         self.prompt.setText(self.tr("« %1 » : un autre exemplaire est-il rempli sur le papier ? (%n déjà saisi)", "",
-                                    copies).replace("%1", label))
+                                    copies).replace("%1", end.label))
         self.codes.setText(self.tr("1  oui : le saisir\n0  non : question suivante"))
         self._show_entry("")
 
     def _more_entered(self, text: str) -> None:
         assert self.flow is not None and self._more is not None
-        current, (repeat, parent, _label) = self._more
+        current, end = self._more
         if text.strip() == "1":
-            first = self.flow.add_instance(repeat, parent)
+            first = self.flow.add_instance(end.repeat, end.parent)
             if first is not None:
                 self._ask_field(first)
                 return
@@ -248,8 +247,7 @@ class KeyingPanel(QWidget):
 
     def _next_field(self, current: str | None) -> None:
         assert self.flow is not None
-        end = self.flow.instance_end(current) if current is not None else None
-        if end is not None and current is not None:
+        if current is not None and (end := self.flow.instance_end(current)) is not None:
             self._ask_more(current, end)
             return
         self._go_on(current)

@@ -56,24 +56,21 @@ NOT_DELIVERED = "Les résultats de cette étude ne sont pas encore livrés : l'a
 def _file(console: Console, study_id: str, fmt: str, insurer: bool) -> bytes:
     """The file to download: once delivered, the very file delivered (for everyone); before,
     the manager's working copy counted now, and nothing for the insurer."""
+    from etudes_desktop.server.results.formats import render
+
     store = console.office.store
     delivery = store.delivery(study_id)
     if delivery is None:
         if insurer:
             raise EtudesError(NOT_DELIVERED)
-        from etudes_desktop.server.results.formats import render
-
         return render(_deliverable(console, study_id), fmt)
-    name = next((f["name"] for f in delivery.files if f["name"].endswith(f".{fmt}")), None)
-    if name is None:
+    frozen = next((f for f in delivery.files if f["name"].endswith(f".{fmt}")), None)
+    if frozen is None:
         raise EtudesError("ce format ne fait pas partie de la livraison")
-    data = store.delivered_file(study_id, name)
+    data = store.delivered_file(study_id, frozen["name"])
     if data is None:  # delivered before the files were kept: counted again, served only if identical
-        from etudes_desktop.server.results.formats import render
-
         data = render(_deliverable(console, study_id), fmt)
-        frozen = next(f["sha256"] for f in delivery.files if f["name"] == name)
-        if hashlib.sha256(data).hexdigest() != frozen:
+        if hashlib.sha256(data).hexdigest() != frozen["sha256"]:
             raise EtudesError("les tableaux comptés aujourd'hui diffèrent de ceux livrés : servez les fichiers "
                               "de la livraison (etudes-server deliver --out)")
     return data
